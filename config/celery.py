@@ -1,0 +1,26 @@
+import os
+from pathlib import Path
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("playbook")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def prepare(sender: Celery, **kwargs) -> None:
+    from django.conf import settings
+
+    # kombu's filesystem transport fails on the first send unless its folders exist.
+    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+        folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+    sender.add_periodic_task(
+        settings.GRADING_SWEEP_INTERVAL_SECONDS,
+        sender.signature("practice.tasks.sweep_stale_answers"),
+        name="re-enqueue answers left queued",
+    )

@@ -1,0 +1,46 @@
+from django import forms
+
+from playbook.models import Category, Level, RoleTrack
+
+from .services import validate_answer_text
+
+QUESTION_COUNTS = [(1, "1"), (3, "3"), (5, "5"), (10, "10")]
+
+
+def _choice_field(queryset, label: str, *, required: bool = True, empty_label: str | None = None):
+    return forms.ModelChoiceField(
+        queryset=queryset,
+        to_field_name="key",
+        label=label,
+        required=required,
+        empty_label=empty_label,
+        error_messages={
+            "invalid_choice": f"Choose a {label.lower()} from the list.",
+            "required": f"Choose a {label.lower()}.",
+        },
+    )
+
+
+class StartSessionForm(forms.Form):
+    category = _choice_field(Category.objects.ordered(), "Category")
+    level = _choice_field(Level.objects.ordered(), "Level")
+    role_track = _choice_field(RoleTrack.objects.ordered(), "Role track", required=False, empty_label="Any track")
+    question_count = forms.TypedChoiceField(
+        choices=QUESTION_COUNTS,
+        coerce=int,
+        initial=3,
+        label="Questions",
+        error_messages={"invalid_choice": "Choose 1, 3, 5 or 10 questions."},
+    )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Answer as you would out loud in the interview."}),
+    )
+
+    def clean_text(self) -> str:
+        return validate_answer_text(self.cleaned_data["text"])

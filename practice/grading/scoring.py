@@ -1,0 +1,61 @@
+"""The one rule that turns verdicts into scores, shared by every grader.
+
+1. Each rubric item earns credit by its verdict: covered 1, partly 0.5, missed 0.
+2. Key points, trade-offs and failure modes each score 5 x the mean credit of their items (no items: no score).
+3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
+   (weights of absent dimensions are shared out in proportion).
+4. Clarity scores clear 5, adequate 3, unclear 1, and scales content by 1.0, 0.9 or 0.8: it can cost points, never
+   add them, so fluent text that covers nothing still scores 0.
+5. Overall = content x clarity factor, rounded to the nearest half point (halves round up). Dimension scores are
+   rounded to one decimal.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .types import Clarity, ItemVerdict, Kind, Verdict
+
+CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
+WEIGHTS = {Kind.KEY_POINT: 0.5, Kind.TRADE_OFF: 0.25, Kind.FAILURE_MODE: 0.25}
+CLARITY_SCORE = {Clarity.CLEAR: 5.0, Clarity.ADEQUATE: 3.0, Clarity.UNCLEAR: 1.0}
+CLARITY_FACTOR = {Clarity.CLEAR: 1.0, Clarity.ADEQUATE: 0.9, Clarity.UNCLEAR: 0.8}
+
+
+@dataclass(frozen=True)
+class Scores:
+    overall: Decimal
+    key_points: Decimal | None
+    trade_offs: Decimal | None
+    failure_modes: Decimal | None
+    clarity: Decimal
+
+
+def _one_decimal(value: float) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _half_point(value: float) -> Decimal:
+    doubled = Decimal(str(value * 2)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return (doubled / 2).quantize(Decimal("0.1"))
+
+
+def score(items: list[ItemVerdict], clarity: Clarity) -> Scores:
+    by_kind: dict[Kind, float] = {}
+    for kind in Kind:
+        credits = [CREDIT[item.verdict] for item in items if item.kind == kind]
+        if credits:
+            by_kind[kind] = 5 * sum(credits) / len(credits)
+    total_weight = sum(WEIGHTS[kind] for kind in by_kind)
+    content = sum(WEIGHTS[kind] * value for kind, value in by_kind.items()) / total_weight if total_weight else 0.0
+    overall = min(5.0, max(0.0, content * CLARITY_FACTOR[clarity]))
+
+    def dimension(kind: Kind) -> Decimal | None:
+        return _one_decimal(by_kind[kind]) if kind in by_kind else None
+
+    return Scores(
+        overall=_half_point(overall),
+        key_points=dimension(Kind.KEY_POINT),
+        trade_offs=dimension(Kind.TRADE_OFF),
+        failure_modes=dimension(Kind.FAILURE_MODE),
+        clarity=_one_decimal(CLARITY_SCORE[clarity]),
+    )

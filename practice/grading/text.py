@@ -1,0 +1,120 @@
+"""Text handling shared by the graders: sentences, content words, and the untrusted-instruction detector."""
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been before being below
+    between both but by can cannot could did do does doing don't down during each either else etc even ever every
+    few for from further get gets got had has have having he her here hers herself him himself his how however i
+    if in into is isn't it it's its itself just least less let like likely may me might more most much must my
+    myself neither no nor not now of off often on once one only onto or other otherwise our ours ourselves out
+    over own per quite rather really same several shall she should since so some such than that the their theirs
+    them themselves then there these they this those though through thus to too under until up upon us usually
+    very via was we were what whatever when where whether which while who whom whose why will with within without
+    would yet you your yours yourself yourselves
+    """.split()
+)
+
+# Words rubric notes use to describe an answer rather than to state its content ("Explains that ...").
+RUBRIC_META_WORDS = frozenset(
+    """
+    acknowledge acknowledges address addresses answer answers articulate articulates candidate clearly correct
+    correctly define defines demonstrate demonstrates describe describes discuss discusses distinguish
+    distinguishes e.g eg example explain explains explicitly give gives good i.e identify identifies ie include
+    includes mention mentions name names note notes point points propose proposes provide provides recognise
+    recognises recognize recognizes show shows state states suggest suggests understand understands warn warns
+    strong weak answer's important key concrete specific specifically properly appropriately etc least
+    """.split()
+)
+
+_WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return text.replace("’", "'")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "batching", "batched" and "batches" at "batch"."""
+    word = _BRITISH.sub(lambda m: "iz" + m.group(1), word)
+    if len(word) <= 4:
+        return word
+    for suffix in ("ational", "ization", "ations", "ation", "iveness", "fulness", "ments", "ment", "ness",
+                   "ities", "ity", "ings", "ing", "ies", "ied", "edly", "ed", "ers", "er", "ly", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+def content_stems(text: str, *, drop_meta: bool = False) -> list[str]:
+    """Stems of the words that carry meaning, in order, without stopwords (and rubric meta words)."""
+    stems = []
+    for word in words(text):
+        if word in STOPWORDS or (drop_meta and word in RUBRIC_META_WORDS):
+            continue
+        if len(word) == 1 and not word.isdigit():
+            continue
+        stems.append(stem(word))
+    return stems
+
+
+def sentences(text: str) -> list[str]:
+    parts = [part.strip(" \t-*•>#") for part in _SENTENCE_END.split(text or "")]
+    return [part for part in parts if part and any(ch.isalnum() for ch in part)]
+
+
+def is_prose(sentence: str) -> bool:
+    """True for a sentence written to be read: enough words, and function words between the terms.
+
+    A list of terms ("KV cache prefill latency quantization") is not prose; it earns no credit on its own.
+    """
+    tokens = words(sentence)
+    if len(tokens) < 4:
+        return False
+    function_words = sum(1 for token in tokens if token in STOPWORDS)
+    return function_words / len(tokens) >= 0.15
+
+
+_INSTRUCTION_PATTERNS = [
+    r"\bignore\b.{0,40}\b(instruction|rubric|rule|prompt|above|previous|prior)",
+    r"\bdisregard\b.{0,40}\b(instruction|rubric|rule|prompt|above|previous|prior)",
+    r"\b(give|award|assign|grant|mark|rate|score|grade)\b.{0,40}\b(full|maximum|max|perfect|top|highest)\b.{0,20}"
+    r"\b(mark|score|point|grade|credit)",
+    r"\b(give|award|assign|rate|score|grade)\b.{0,30}\b(5|five|10|ten|100)\s*(/|out of|points?|stars?)",
+    r"\b(score|grade|rating|mark)s?\s*(=|:|is|of|should be|must be)\s*(5|five|10|100|perfect|full)",
+    r"\b(every|all)\b.{0,25}\b(rubric items?|key points?|items?)\b.{0,25}\b(covered|satisfied|met|fulfill?ed)",
+    r"\bmark\b.{0,30}\bas (covered|correct|complete)",
+    r"\byou are (now )?(a|an|the|my)\b.{0,30}\b(grader|assistant|ai|model|evaluator|examiner)",
+    r"\b(system|developer|assistant)\s*(prompt|message|:)",
+    r"</?\s*(answer|system|instructions?|rubric|user|assistant)\s*>",
+    r"\b(new|updated|override|overriding)\s+(instruction|rule|directive)s?",
+    r"\bthis answer (is|deserves|should (get|receive|be))\b.{0,30}\b(perfect|excellent|full|5|five|maximum|correct)",
+    r"\b(grader|evaluator|examiner|model|ai|assistant|llm)\b.{0,20}\b(must|should|will|shall)\b.{0,40}"
+    r"\b(score|grade|mark|rate|pass|award)",
+    r"\bjailbreak|\bprompt injection test\b|\bdeveloper mode\b",
+]
+_INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION_PATTERNS), re.IGNORECASE | re.DOTALL)
+
+
+def is_instruction_to_grader(sentence: str) -> bool:
+    return bool(_INSTRUCTION.search(normalise(sentence)))
+
+
+def split_untrusted(answer: str) -> tuple[list[str], list[str]]:
+    """Split an answer into its sentences and those that address the grader instead of the question."""
+    kept, injected = [], []
+    for sentence in sentences(answer):
+        (injected if is_instruction_to_grader(sentence) else kept).append(sentence)
+    return kept, injected

@@ -1,0 +1,58 @@
+"""What every grader takes and returns. Scores are not here: they come from `scoring.score` alone."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    KEY_POINT = "key_point"
+    TRADE_OFF = "trade_off"
+    FAILURE_MODE = "failure_mode"
+
+
+class Verdict(StrEnum):
+    COVERED = "covered"
+    PARTLY = "partly"
+    MISSED = "missed"
+
+
+class Clarity(StrEnum):
+    CLEAR = "clear"
+    ADEQUATE = "adequate"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class RubricPoint:
+    kind: Kind
+    text: str
+
+
+@dataclass(frozen=True)
+class GradingRequest:
+    question: str
+    rubric: list[RubricPoint]
+    answer: str
+    model_answer: str = ""
+
+
+@dataclass
+class ItemVerdict:
+    kind: Kind
+    text: str
+    verdict: Verdict
+    evidence: str = ""
+    note: str = ""
+
+
+@dataclass
+class GraderOutput:
+    items: list[ItemVerdict]
+    clarity: Clarity
+    feedback: str
+    grader: str
+    prompt_version: str
+    model: str = ""
+    flags: list[str] = field(default_factory=list)
+    input_tokens: int = 0
+    output_tokens: int = 0

@@ -1,0 +1,102 @@
+from django.conf import settings
+from django.db import models
+
+from playbook.models import Category, Level, RoleTrack
+from questions.models import Question
+
+
+class PracticeSessionQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+
+class PracticeSession(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT)
+    level = models.ForeignKey(Level, on_delete=models.PROTECT)
+    role_track = models.ForeignKey(RoleTrack, null=True, blank=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PracticeSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.category} · {self.level}"
+
+
+class SessionQuestion(models.Model):
+    """A question's place in a session; at most one answer each, so a double submit cannot duplicate it."""
+
+    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    shown_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "position"], name="one_question_per_position"),
+            models.UniqueConstraint(fields=["session", "question"], name="question_once_per_session"),
+        ]
+
+
+class Answer(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        GRADING = "grading", "Grading"
+        GRADED = "graded", "Graded"
+        FAILED = "failed", "Failed"
+
+    session_question = models.OneToOneField(SessionQuestion, on_delete=models.CASCADE, related_name="answer")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    text = models.TextField(help_text="Stored verbatim.")
+    time_spent_seconds = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time grading reached the broker.")
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker started grading.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    failure_message = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.GRADED, self.Status.FAILED}
+
+    @property
+    def grading_delayed(self) -> bool:
+        """Queued but never handed to the broker: the sweep will retry once the broker is back."""
+        return self.status == self.Status.QUEUED and self.enqueued_at is None
+
+
+class Grade(models.Model):
+    class Clarity(models.TextChoices):
+        CLEAR = "clear", "Clear"
+        ADEQUATE = "adequate", "Adequate"
+        UNCLEAR = "unclear", "Unclear"
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="grade")
+    grader = models.CharField(max_length=20)
+    model = models.CharField(max_length=100, blank=True)
+    prompt_version = models.CharField(max_length=40)
+    rubric_version = models.PositiveIntegerField()
+    overall = models.DecimalField(max_digits=2, decimal_places=1)
+    key_points = models.DecimalField(max_digits=2, decimal_places=1, null=True)
+    trade_offs = models.DecimalField(max_digits=2, decimal_places=1, null=True)
+    failure_modes = models.DecimalField(max_digits=2, decimal_places=1, null=True)
+    clarity = models.DecimalField(max_digits=2, decimal_places=1)
+    clarity_verdict = models.CharField(max_length=10, choices=Clarity)
+    feedback = models.TextField()
+    # The rubric as graded, item by item: kind, text, verdict, evidence, note. A snapshot, so a later rubric edit
+    # never changes what this grade shows.
+    items = models.JSONField(default=list)
+    flags = models.JSONField(default=list, help_text="For example prompt_injection, rubric_copy.")
+    input_tokens = models.PositiveIntegerField(default=0)
+    output_tokens = models.PositiveIntegerField(default=0)
+    latency_ms = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)

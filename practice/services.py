@@ -1,0 +1,191 @@
+"""Writes of the practice loop. Views, tasks and management commands all come through here."""
+
+import logging
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from playbook.models import Category, Level, RoleTrack
+from questions.models import Question
+
+from .grading import get_grader
+from .grading.scoring import score
+from .grading.types import GradingRequest, Kind, RubricPoint
+from .models import Answer, Grade, PracticeSession, SessionQuestion
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def session_start(
+    *, user, category: Category, level: Level, role_track: RoleTrack | None, question_count: int
+) -> PracticeSession:
+    """Start a session on one category x level cell, preferring questions the candidate has not answered yet."""
+    candidates = list(
+        Question.objects.for_cell(category=category, level=level, role_track=role_track).values_list("id", flat=True)
+    )
+    if not candidates:
+        track = f" for the {role_track.name} track" if role_track else ""
+        raise ValidationError(
+            f"There are no published {category.name} questions at {level.name} level{track} yet. "
+            "Pick another level or role track."
+        )
+    answered = set(Answer.objects.filter(user=user, question_id__in=candidates).values_list("question_id", flat=True))
+    random.shuffle(candidates)
+    candidates.sort(key=lambda question_id: question_id in answered)
+    session = PracticeSession.objects.create(user=user, category=category, level=level, role_track=role_track)
+    SessionQuestion.objects.bulk_create(
+        SessionQuestion(session=session, question_id=question_id, position=position)
+        for position, question_id in enumerate(candidates[:question_count], start=1)
+    )
+    return session
+
+
+def session_question_mark_shown(*, session_question: SessionQuestion) -> None:
+    """Start the question's clock the first time it is shown; later views keep the first time."""
+    if session_question.shown_at is None:
+        now = timezone.now()
+        SessionQuestion.objects.filter(pk=session_question.pk, shown_at__isnull=True).update(shown_at=now)
+        session_question.shown_at = now
+
+
+def validate_answer_text(text: str) -> str:
+    if not text.strip():
+        raise ValidationError("Your answer is empty. Write your answer, then submit it.")
+    if len(text) > settings.ANSWER_MAX_CHARS:
+        raise ValidationError(
+            f"Your answer is {len(text):,} characters long; the limit is {settings.ANSWER_MAX_CHARS:,}. "
+            "Shorten it and submit again: your text is still in the box."
+        )
+    return text
+
+
+def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tuple[Answer, bool]:
+    """Store the answer verbatim, then enqueue grading once the row is committed.
+
+    Returns the answer and whether it was created: a second submit of the same question (a double click, a resent
+    form) returns the first answer untouched.
+    """
+    validate_answer_text(text)
+    existing = Answer.objects.filter(session_question=session_question).first()
+    if existing:
+        return existing, False
+    shown_at = session_question.shown_at or timezone.now()
+    try:
+        with transaction.atomic():
+            answer = Answer.objects.create(
+                session_question=session_question,
+                user=user,
+                question_id=session_question.question_id,
+                text=text,
+                time_spent_seconds=max(0, int((timezone.now() - shown_at).total_seconds())),
+            )
+            transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
+    except IntegrityError:  # the same form submitted twice at once: the other request stored it
+        return Answer.objects.get(session_question=session_question), False
+    return answer, True
+
+
+def answer_enqueue_grading(*, answer_id: int) -> bool:
+    """Hand grading to the broker. A broker that is down leaves the answer queued; the sweep tries again."""
+    from .tasks import grade_answer
+
+    try:
+        grade_answer.apply_async(args=[answer_id])
+    except Exception:  # kombu raises several unrelated types for an unreachable broker
+        logger.warning("Broker unreachable: answer %s stays queued for the sweep", answer_id, exc_info=True)
+        return False
+    Answer.objects.filter(pk=answer_id, status=Answer.Status.QUEUED).update(enqueued_at=timezone.now())
+    return True
+
+
+def answer_claim(*, answer_id: int) -> bool:
+    """Claim an answer for grading. Only one worker wins; a claim older than the timeout (a worker that died
+    mid-grade) can be taken over."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.GRADING_CLAIM_TIMEOUT_SECONDS)
+    claimable = Q(status=Answer.Status.QUEUED) | Q(status=Answer.Status.GRADING, claimed_at__lt=stale)
+    claimed = Answer.objects.filter(claimable, pk=answer_id).update(
+        status=Answer.Status.GRADING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    return claimed == 1
+
+
+def grading_request_for(question: Question, answer_text: str) -> GradingRequest:
+    return GradingRequest(
+        question=question.prompt,
+        rubric=[RubricPoint(Kind(item.kind), item.text) for item in question.rubric_items.all()],
+        answer=answer_text,
+        model_answer=question.model_answer,
+    )
+
+
+def answer_grade(*, answer_id: int) -> Grade | None:
+    """Grade one answer exactly once. Running it again for a graded answer does nothing."""
+    if not answer_claim(answer_id=answer_id):
+        return None
+    answer = Answer.objects.select_related("question").get(pk=answer_id)
+    request = grading_request_for(answer.question, answer.text)
+    output = get_grader().grade(request)
+    scores = score(output.items, output.clarity)
+    with transaction.atomic():
+        locked = Answer.objects.select_for_update().get(pk=answer_id)
+        if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer_id).exists():
+            return None
+        grade = Grade.objects.create(
+            answer_id=answer_id,
+            grader=output.grader,
+            model=output.model,
+            prompt_version=output.prompt_version,
+            rubric_version=answer.question.rubric_version,
+            overall=scores.overall,
+            key_points=scores.key_points,
+            trade_offs=scores.trade_offs,
+            failure_modes=scores.failure_modes,
+            clarity=scores.clarity,
+            clarity_verdict=output.clarity,
+            feedback=output.feedback,
+            items=[
+                {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note}
+                for i in output.items
+            ],
+            flags=output.flags,
+            input_tokens=output.input_tokens,
+            output_tokens=output.output_tokens,
+        )
+        Answer.objects.filter(pk=answer_id).update(status=Answer.Status.GRADED, failure_message="")
+    return grade
+
+
+def answer_mark_failed(*, answer_id: int, message: str) -> None:
+    Answer.objects.filter(pk=answer_id).exclude(status=Answer.Status.GRADED).update(
+        status=Answer.Status.FAILED, failure_message=message[:300]
+    )
+
+
+def answers_requeue_stale() -> int:
+    """Re-enqueue answers left queued (the broker was down at submit) or claimed by a worker that died."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.GRADING_STALE_AFTER_SECONDS)
+    abandoned = now - timedelta(seconds=settings.GRADING_CLAIM_TIMEOUT_SECONDS)
+    waiting = Answer.objects.filter(
+        Q(status=Answer.Status.QUEUED, submitted_at__lt=stale)
+        & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale))
+        | Q(status=Answer.Status.GRADING, claimed_at__lt=abandoned)
+    ).values_list("pk", flat=True)[:500]
+    return sum(answer_enqueue_grading(answer_id=answer_id) for answer_id in list(waiting))
+
+
+def answer_regrade(*, answer: Answer) -> bool:
+    """Send a failed answer back to grading; the text the candidate wrote is untouched."""
+    reopened = Answer.objects.filter(pk=answer.pk, status=Answer.Status.FAILED).update(
+        status=Answer.Status.QUEUED, enqueued_at=None, claimed_at=None, failure_message=""
+    )
+    if reopened:
+        transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
+    return bool(reopened)

@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import AnswerForm, StartSessionForm
+from .models import Answer
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request):
+    form = StartSessionForm(request.POST or None, initial=request.GET.dict() or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_start(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if session.items.count() < form.cleaned_data["question_count"]:
+                messages.info(request, "There are fewer questions in this cell than you asked for; here are all of them.")
+            return redirect("practice:question", session_id=session.pk, position=1)
+    context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}
+    return render(request, "practice/start.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question(request, session_id: int, position: int):
+    session = selectors.session_for(user=request.user, session_id=session_id)
+    item = selectors.session_question_for(session=session, position=position)
+    answer = getattr(item, "answer", None)
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            answer, created = services.answer_submit(
+                user=request.user, session_question=item, text=form.cleaned_data["text"]
+            )
+            if not created:
+                messages.info(request, "This question was already answered; your first answer is kept.")
+            if not request.htmx:
+                return redirect("practice:question", session_id=session.pk, position=position)
+            form = AnswerForm()
+    elif answer is None:
+        services.session_question_mark_shown(session_question=item)
+    context = {
+        "session": session,
+        "item": item,
+        "answer": answer,
+        "form": form,
+        "next_position": position + 1 if position < session.question_count else None,
+    }
+    template = "practice/question.html"
+    if request.htmx and request.htmx.target in {"grade", "answer-area"}:
+        template = f"practice/question.html#{request.htmx.target}"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def regrade(request, answer_id: int):
+    answer = get_object_or_404(Answer.objects.select_related("session_question"), pk=answer_id, user=request.user)
+    if services.answer_regrade(answer=answer):
+        messages.success(request, "Your answer is queued for grading again.")
+    item = answer.session_question
+    return redirect("practice:question", session_id=item.session_id, position=item.position)
+
+
+@login_required
+@require_http_methods(["GET"])
+def summary(request, session_id: int):
+    session = selectors.session_for(user=request.user, session_id=session_id)
+    items = selectors.session_items(session=session)
+    grades = [item.answer.grade for item in items if hasattr(item, "answer") and hasattr(item.answer, "grade")]
+    context = {
+        "session": session,
+        "items": items,
+        "graded": len(grades),
+        "mean_overall": sum(g.overall for g in grades) / len(grades) if grades else None,
+        "pending": sum(1 for item in items if hasattr(item, "answer") and not item.answer.is_finished),
+        "unanswered": sum(1 for item in items if not hasattr(item, "answer")),
+    }
+    return render(request, "practice/summary.html", context)

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.db import models
+
+from playbook.models import Category, Level, RoleTrack
+
+
+class Tag(models.Model):
+    name = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Question.Status.PUBLISHED)
+
+    def for_cell(self, *, category: Category, level: Level, role_track: RoleTrack | None = None):
+        """Published questions of one category x level cell, optionally narrowed to a role track."""
+        queryset = self.published().filter(category=category, levels=level)
+        if role_track is not None:
+            queryset = queryset.filter(role_tracks=role_track)
+        return queryset.distinct()
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING_REVIEW = "pending_review", "Pending review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    class SourceKind(models.TextChoices):
+        REAL_INTERVIEW = "real_interview", "Reported from a real interview"
+        RESEARCH = "research", "Written from interview research"
+        ORIGINAL = "original", "Original"
+        REDDIT = "reddit", "Reddit"
+        TWITTER = "twitter", "Twitter / X"
+        INSTRUCTOR = "instructor", "Instructor"
+        OTHER = "other", "Other"
+
+    key = models.SlugField(max_length=120, unique=True, help_text="Stable identifier used by content files.")
+    title = models.CharField(max_length=200)
+    prompt = models.TextField(help_text="Markdown.")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
+    levels = models.ManyToManyField(Level, related_name="questions")
+    role_tracks = models.ManyToManyField(RoleTrack, related_name="questions", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="questions", blank=True)
+    checklist_areas = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
+    model_answer = models.TextField(blank=True, help_text="Markdown; shown after the candidate answers.")
+    rubric_version = models.PositiveIntegerField(default=1)
+    source_kind = models.CharField(max_length=20, choices=SourceKind, default=SourceKind.ORIGINAL)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_note = models.CharField(max_length=500, blank=True)
+    # Digest of the content file entry last loaded into this row; load_content compares it to spot edits made in
+    # the app, which it then leaves alone.
+    loaded_digest = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__position", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RubricItem(models.Model):
+    class Kind(models.TextChoices):
+        KEY_POINT = "key_point", "Key point"
+        TRADE_OFF = "trade_off", "Trade-off"
+        FAILURE_MODE = "failure_mode", "Failure mode"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="rubric_items")
+    kind = models.CharField(max_length=20, choices=Kind)
+    text = models.TextField()
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["question", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
