@@ -5,6 +5,7 @@ configuration. Production sets DATABASE_URL, REDIS_URL and, for the LLM grader, 
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -154,6 +155,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
