@@ -156,7 +156,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 # Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,0 +1,138 @@
+"""`make bench`: throughput of the question page against a bare Django view (gunicorn on PostgreSQL), and the
+time from submit to a visible grade on the embedded default and on Redis. Prints one report; no pass/fail."""
+
+import http.client
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import psycopg  # noqa: E402
+
+from accounts.services import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
+from tests.support.stack import Stack, free_port, port_open, wait_for  # noqa: E402
+from tests.support.web import WebClient  # noqa: E402
+
+ANSWER = (
+    "Retrieval augmented generation embeds document chunks, stores vectors in an index, retrieves the most similar "
+    "chunks for a query and grounds the model's answer in them with citations. The trade-off is latency and cost "
+    "against quality, and it fails when retrieval returns irrelevant or stale chunks."
+)
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def hammer(base_url: str, path: str, cookie: str, *, seconds: float, threads: int) -> float:
+    """Requests per second from `threads` clients over `seconds`, each a fresh request (gunicorn sync workers)."""
+    parsed = urlparse(base_url)
+    counts = [0] * threads
+    errors = [0] * threads
+    deadline = time.monotonic() + seconds
+
+    def run(index: int) -> None:
+        while time.monotonic() < deadline:
+            conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
+            conn.request("GET", path, headers={"Cookie": cookie})
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            if response.status == 200:
+                counts[index] += 1
+            else:
+                errors[index] += 1
+
+    workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    started = time.monotonic()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    if sum(errors):
+        raise RuntimeError(f"{sum(errors)} requests to {path} failed")
+    return sum(counts) / (time.monotonic() - started)
+
+
+def cookie_header(client: WebClient) -> str:
+    return "; ".join(f"{c.name}={c.value}" for c in client.jar)
+
+
+def submit_to_grade_seconds(client: WebClient, *, runs: int) -> list[float]:
+    timings = []
+    for _ in range(runs):
+        page = client.post("/practice/", {"category": "llm-rag", "level": "mid", "question_count": "1"})
+        path = client.path_of(page)
+        started = time.monotonic()
+        client.post(path, {"text": ANSWER})
+        wait_for(
+            lambda path=path: 'data-testid="overall-score"' in client.get(
+                path, headers={"HX-Request": "true", "HX-Target": "grade"}).text,
+            timeout=60, interval=0.02, what="grade",
+        )
+        timings.append(time.monotonic() - started)
+    return timings
+
+
+def summarise(timings: list[float]) -> dict:
+    ordered = sorted(timings)
+    return {"runs": len(ordered), "median_ms": round(statistics.median(ordered) * 1000),
+            "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000)}
+
+
+def main() -> None:
+    report: dict = {}
+    if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
+        sys.exit("make bench needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        # 1. Page throughput: gunicorn on PostgreSQL.
+        name = f"playbook_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        redis_url = "redis://127.0.0.1:6379/12"
+        stack = Stack(root / "pg", database_url=f"postgresql://postgres@127.0.0.1:5432/{name}", redis_url=redis_url,
+                      DJANGO_SETTINGS_MODULE="scripts.bench_settings")
+        try:
+            stack.prepare()
+            base = stack.start_web(port=free_port(), server="gunicorn", workers=2)
+            stack.start_worker(concurrency=4)
+            client = WebClient(base)
+            client.login(DEMO_USERNAME, DEMO_PASSWORD)
+            page = client.post("/practice/", {"category": "system-design", "level": "senior", "question_count": "1"})
+            question_path = client.path_of(page)
+            cookie = cookie_header(client)
+            hammer(base, question_path, cookie, seconds=2, threads=4)  # warm-up
+            question_rps = hammer(base, question_path, cookie, seconds=10, threads=4)
+            bare_rps = hammer(base, "/bench/bare", cookie, seconds=10, threads=4)
+            report["page_throughput"] = {
+                "stack": "gunicorn (2 sync workers) on PostgreSQL, 4 client threads, 10 s each",
+                "question_page_rps": round(question_rps, 1),
+                "bare_django_view_rps": round(bare_rps, 1),
+                "ratio": round(question_rps / bare_rps, 2),
+            }
+            report["submit_to_grade_redis"] = summarise(submit_to_grade_seconds(client, runs=20))
+        finally:
+            stack.stop()
+            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        # 2. The embedded default: SQLite, filesystem broker, `manage.py serve`.
+        embedded = Stack(root / "embedded", database_url=f"sqlite:///{root / 'embedded.sqlite3'}")
+        try:
+            embedded.prepare()
+            client = WebClient(embedded.start_web(port=free_port(), server="serve"))
+            wait_for(lambda: "ready." in embedded.log("serve"), timeout=60, what="worker")
+            client.login(DEMO_USERNAME, DEMO_PASSWORD)
+            report["submit_to_grade_embedded"] = summarise(submit_to_grade_seconds(client, runs=20))
+        finally:
+            embedded.stop()
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
