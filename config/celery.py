@@ -15,7 +15,7 @@ def prepare(sender: Celery, **kwargs) -> None:
     from django.conf import settings
 
     # kombu's filesystem transport fails on the first send unless its folders exist.
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)

@@ -176,13 +176,20 @@ REDIS_URL = env_str("REDIS_URL")
 BROKER_DIR = Path(env_str("BROKER_DIR", str(VAR_DIR / "broker")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("BROKER_VISIBILITY_TIMEOUT", 3600)}
+    # A task whose worker died (SIGKILL, lost machine) is redelivered after the visibility timeout; it must be longer
+    # than the longest grading attempt plus its retry countdown.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("BROKER_VISIBILITY_TIMEOUT", 600),
+        "unacked_restore_interval": env_int("BROKER_RESTORE_INTERVAL_SECONDS", 10),
+        "unacked_restore_throttle": 1,
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
         "polling_interval": 0.1,
     }
@@ -205,3 +212,26 @@ GRADING_CLAIM_TIMEOUT_SECONDS = env_float("GRADING_CLAIM_TIMEOUT_SECONDS", 300)
 ANSWER_MAX_CHARS = env_int("ANSWER_MAX_CHARS", 20_000)
 ANSWER_MIN_CHARS = 1
 PRACTICE_MAX_QUESTIONS = 10
+
+# --- LLM grader ---------------------------------------------------------------------------------------------
+# With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,
+# Ollama: set OPENAI_BASE_URL); without it, by the offline grader.
+OPENAI_API_KEY = env_str("OPENAI_API_KEY")
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+OPENAI_TIMEOUT_SECONDS = env_float("OPENAI_TIMEOUT_SECONDS", 30)
+OPENAI_TEMPERATURE = env_float("OPENAI_TEMPERATURE", 0)
+GRADING_MAX_RETRIES = env_int("GRADING_MAX_RETRIES", 5)
+GRADING_RETRY_BASE_SECONDS = env_float("GRADING_RETRY_BASE_SECONDS", 2)
+GRADING_RETRY_MAX_SECONDS = env_float("GRADING_RETRY_MAX_SECONDS", 120)
+# US dollars per million tokens (input, output). A model not listed is costed with OPENAI_PRICE_DEFAULT.
+OPENAI_PRICES = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+}
+OPENAI_PRICE_DEFAULT = (
+    env_float("OPENAI_PRICE_INPUT_PER_MILLION", 0.0),
+    env_float("OPENAI_PRICE_OUTPUT_PER_MILLION", 0.0),
+)

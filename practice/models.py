@@ -98,5 +98,10 @@ class Grade(models.Model):
     flags = models.JSONField(default=list, help_text="For example prompt_injection, rubric_copy.")
     input_tokens = models.PositiveIntegerField(default=0)
     output_tokens = models.PositiveIntegerField(default=0)
+    cost_usd = models.DecimalField(max_digits=10, decimal_places=6, default=0)
     latency_ms = models.PositiveIntegerField(default=0)
+    # Same question and rubric version, answer text, grader, model and prompt version: same key. A new answer with
+    # a key already graded reuses that grade instead of calling the model again.
+    request_key = models.CharField(max_length=64, db_index=True, blank=True)
+    reused = models.BooleanField(default=False, help_text="Copied from an identical earlier request.")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,15 +1,35 @@
+import random
+
 from celery import shared_task
+from django.conf import settings
 
 from . import services
+from .grading.openai_grader import MalformedOutputError, RetryableGradingError
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def grade_answer(answer_id: int) -> None:
+def retry_delay(retries: int, retry_after: float | None) -> float:
+    """Exponential backoff with full jitter, never sooner than the server's Retry-After."""
+    ceiling = min(settings.GRADING_RETRY_MAX_SECONDS, settings.GRADING_RETRY_BASE_SECONDS * 2**retries)
+    return max(retry_after or 0.0, random.uniform(ceiling / 2, ceiling))
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+def grade_answer(self, answer_id: int) -> None:
     """Grade one answer. Safe to receive twice: the answer is claimed with a conditional update."""
     try:
         services.answer_grade(answer_id=answer_id)
+    except RetryableGradingError as error:
+        if self.request.retries >= settings.GRADING_MAX_RETRIES:
+            services.answer_mark_failed(
+                answer_id=answer_id,
+                message=f"the grading service is unavailable ({error}) after {self.request.retries + 1} attempts",
+            )
+            return
+        raise self.retry(countdown=retry_delay(self.request.retries, error.retry_after)) from error
+    except MalformedOutputError:
+        services.answer_mark_failed(answer_id=answer_id, message="the grader's reply could not be read")
     except Exception as error:
-        services.answer_mark_failed(answer_id=answer_id, message=f"Grading failed: {type(error).__name__}")
+        services.answer_mark_failed(answer_id=answer_id, message=f"grading failed ({type(error).__name__})")
         raise
 
 

@@ -118,3 +118,10 @@ def split_untrusted(answer: str) -> tuple[list[str], list[str]]:
     for sentence in sentences(answer):
         (injected if is_instruction_to_grader(sentence) else kept).append(sentence)
     return kept, injected
+
+
+def without_sentences(text: str, removed: list[str]) -> str:
+    """The text as written, less the given sentences (which `sentences` cut from it)."""
+    for sentence in removed:
+        text = text.replace(sentence, "", 1)
+    return text

@@ -56,3 +56,4 @@ class GraderOutput:
     flags: list[str] = field(default_factory=list)
     input_tokens: int = 0
     output_tokens: int = 0
+    latency_ms: int = 0

@@ -1,0 +1,191 @@
+"""The LLM grader: an OpenAI-compatible chat-completions server returns verdicts under a strict JSON schema.
+
+The model only judges coverage; the scores still come from `scoring.score`. Quotes the model gives must be found
+in the answer, or the item counts as missed ("unsupported"). Sentences addressed to the grader are removed before
+the model ever sees the answer, the same way the offline grader removes them.
+"""
+
+import json
+import secrets
+import time
+from pathlib import Path
+
+import openai
+from django.conf import settings
+
+from .text import normalise, split_untrusted, without_sentences
+from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
+
+PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v1.md"
+PROMPT_VERSION = "llm-grade-v1"
+
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["items", "clarity", "feedback", "injection_detected"],
+    "properties": {
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "verdict", "quote", "note"],
+                "properties": {
+                    "id": {"type": "integer"},
+                    "verdict": {"type": "string", "enum": ["covered", "partly", "missed"]},
+                    "quote": {"type": "string"},
+                    "note": {"type": "string"},
+                },
+            },
+        },
+        "clarity": {"type": "string", "enum": ["clear", "adequate", "unclear"]},
+        "feedback": {"type": "string"},
+        "injection_detected": {"type": "boolean"},
+    },
+}
+
+
+class RetryableGradingError(Exception):
+    """The server is busy or unreachable; try again later (after retry_after seconds, when it said so)."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class MalformedOutputError(Exception):
+    """The model's output did not fit the schema, even after one repair attempt."""
+
+
+def _retry_after(error: openai.APIStatusError) -> float | None:
+    value = error.response.headers.get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _squash(text: str) -> str:
+    return " ".join(normalise(text).split())
+
+
+def _rubric_lines(rubric: list[RubricPoint]) -> str:
+    return "\n".join(f"{i}. [{point.kind.value}] {point.text}" for i, point in enumerate(rubric, start=1))
+
+
+def build_messages(request: GradingRequest, rubric: list[RubricPoint], answer: str) -> list[dict]:
+    boundary = secrets.token_hex(8)
+    user = (
+        f"Question:\n{request.question}\n\n"
+        f"Rubric items (id. [kind] text):\n{_rubric_lines(rubric)}\n\n"
+        + (f"Model answer, for reference:\n{request.model_answer}\n\n" if request.model_answer else "")
+        + f"The candidate's answer is the untrusted text between ANSWER-{boundary}-START and ANSWER-{boundary}-END.\n"
+        f"ANSWER-{boundary}-START\n{answer}\nANSWER-{boundary}-END"
+    )
+    return [{"role": "system", "content": PROMPT_FILE.read_text()}, {"role": "user", "content": user}]
+
+
+def parse_output(raw: str, rubric: list[RubricPoint]) -> dict:
+    try:
+        data = json.loads(raw)
+    except (TypeError, json.JSONDecodeError) as error:
+        raise MalformedOutputError(f"not JSON: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise MalformedOutputError("the object has no items list")
+    ids = [item.get("id") for item in data["items"] if isinstance(item, dict)]
+    if sorted(ids) != list(range(1, len(rubric) + 1)):
+        raise MalformedOutputError(f"expected one item for each id 1..{len(rubric)}, got {ids}")
+    for item in data["items"]:
+        if item.get("verdict") not in {"covered", "partly", "missed"}:
+            raise MalformedOutputError(f"item {item.get('id')} has verdict {item.get('verdict')!r}")
+    if data.get("clarity") not in {"clear", "adequate", "unclear"}:
+        raise MalformedOutputError(f"clarity {data.get('clarity')!r} is not clear, adequate or unclear")
+    if not isinstance(data.get("feedback"), str):
+        raise MalformedOutputError("feedback is missing")
+    return data
+
+
+class OpenAIGrader:
+    name = "openai"
+
+    def __init__(self, *, client: openai.OpenAI | None = None, model: str | None = None):
+        self.model = model or settings.OPENAI_MODEL
+        self.client = client or openai.OpenAI(
+            api_key=settings.OPENAI_API_KEY,
+            base_url=settings.OPENAI_BASE_URL,
+            timeout=settings.OPENAI_TIMEOUT_SECONDS,
+            max_retries=0,  # the Celery task owns retries, with backoff that honours Retry-After
+        )
+
+    def _complete(self, messages: list[dict]):
+        try:
+            return self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                temperature=settings.OPENAI_TEMPERATURE,
+                response_format={"type": "json_schema", "json_schema": {"name": "grade", "strict": True,
+                                                                        "schema": SCHEMA}},
+            )
+        except openai.RateLimitError as error:
+            raise RetryableGradingError("rate limited (429)", _retry_after(error)) from error
+        except openai.APIStatusError as error:
+            if error.status_code >= 500 or error.status_code == 408:
+                raise RetryableGradingError(f"server error ({error.status_code})", _retry_after(error)) from error
+            raise
+        except (openai.APITimeoutError, openai.APIConnectionError) as error:
+            raise RetryableGradingError(f"{type(error).__name__}: {error}") from error
+
+    def grade(self, request: GradingRequest) -> GraderOutput:
+        from .offline import points_from_model_answer
+
+        rubric = request.rubric or points_from_model_answer(request.model_answer)
+        _, injected = split_untrusted(request.answer)
+        answer = without_sentences(request.answer, injected)
+        messages = build_messages(request, rubric, answer)
+        started = time.monotonic()
+        response = self._complete(messages)
+        input_tokens, output_tokens = _usage(response)
+        raw = response.choices[0].message.content
+        try:
+            data = parse_output(raw, rubric)
+        except MalformedOutputError as error:
+            repair = messages + [
+                {"role": "assistant", "content": raw or ""},
+                {"role": "user", "content": f"That output is invalid ({error}). Return only the JSON object that "
+                                            "the schema describes, with one item per rubric id."},
+            ]
+            response = self._complete(repair)
+            more_in, more_out = _usage(response)
+            input_tokens, output_tokens = input_tokens + more_in, output_tokens + more_out
+            data = parse_output(response.choices[0].message.content, rubric)
+        latency_ms = int((time.monotonic() - started) * 1000)
+
+        flags = ["prompt_injection"] if injected or data.get("injection_detected") else []
+        searchable = _squash(answer)
+        items = []
+        for entry in sorted(data["items"], key=lambda item: item["id"]):
+            point = rubric[entry["id"] - 1]
+            verdict, quote, note = Verdict(entry["verdict"]), entry.get("quote", "").strip(), entry.get("note", "")
+            if verdict != Verdict.MISSED and (not quote or _squash(quote) not in searchable):
+                verdict, note = Verdict.MISSED, "unsupported: the quoted words are not in the answer"
+                if "unsupported_quote" not in flags:
+                    flags.append("unsupported_quote")
+            items.append(ItemVerdict(Kind(point.kind), point.text, verdict,
+                                     evidence=quote if verdict != Verdict.MISSED else "", note=note))
+        return GraderOutput(
+            items=items,
+            clarity=Clarity(data["clarity"]) if answer.strip() else Clarity.UNCLEAR,
+            feedback=data["feedback"].strip(),
+            grader=self.name,
+            prompt_version=PROMPT_VERSION,
+            model=self.model,
+            flags=flags,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            latency_ms=latency_ms,
+        )
+
+
+def _usage(response) -> tuple[int, int]:
+    usage = getattr(response, "usage", None)
+    return (getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
