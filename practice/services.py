@@ -1,8 +1,10 @@
 """Writes of the practice loop. Views, tasks and management commands all come through here."""
 
+import hashlib
 import logging
 import random
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -76,6 +78,13 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
     if existing:
         return existing, False
     shown_at = session_question.shown_at or timezone.now()
+
+    def enqueue() -> None:
+        # The caller may render this instance right away (the htmx submit): without this it would claim that
+        # grading is delayed although the broker took the task.
+        if answer_enqueue_grading(answer_id=answer.pk):
+            answer.enqueued_at = timezone.now()
+
     try:
         with transaction.atomic():
             answer = Answer.objects.create(
@@ -85,7 +94,7 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
                 text=text,
                 time_spent_seconds=max(0, int((timezone.now() - shown_at).total_seconds())),
             )
-            transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
+            transaction.on_commit(enqueue)
     except IntegrityError:  # the same form submitted twice at once: the other request stored it
         return Answer.objects.get(session_question=session_question), False
     return answer, True
@@ -125,41 +134,92 @@ def grading_request_for(question: Question, answer_text: str) -> GradingRequest:
     )
 
 
-def answer_grade(*, answer_id: int) -> Grade | None:
-    """Grade one answer exactly once. Running it again for a graded answer does nothing."""
+def grade_request_key(*, question: Question, answer_text: str, grader_name: str, model: str, prompt_version: str) -> str:
+    parts = [str(question.pk), str(question.rubric_version), grader_name, model, prompt_version, answer_text]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def grade_cost_usd(*, model: str, input_tokens: int, output_tokens: int) -> Decimal:
+    price_in, price_out = settings.OPENAI_PRICES.get(model, settings.OPENAI_PRICE_DEFAULT)
+    cost = (input_tokens * price_in + output_tokens * price_out) / 1_000_000
+    return Decimal(str(round(cost, 6)))
+
+
+def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
+    """Grade one answer exactly once. Running it again for a graded answer does nothing.
+
+    Grader errors propagate with the claim released (the answer back to queued), so the task can retry.
+    """
     if not answer_claim(answer_id=answer_id):
         return None
     answer = Answer.objects.select_related("question").get(pk=answer_id)
-    request = grading_request_for(answer.question, answer.text)
-    output = get_grader().grade(request)
+    grader = grader or get_grader()
+    key = grade_request_key(question=answer.question, answer_text=answer.text, grader_name=grader.name,
+                            model=getattr(grader, "model", ""), prompt_version=_prompt_version(grader))
+    earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
+    if earlier is not None:
+        return _grade_save(answer, _copy_fields(earlier), request_key=key, reused=True)
+    try:
+        output = grader.grade(grading_request_for(answer.question, answer.text))
+    except BaseException:
+        answer_release(answer_id=answer_id)
+        raise
     scores = score(output.items, output.clarity)
+    fields = {
+        "grader": output.grader,
+        "model": output.model,
+        "prompt_version": output.prompt_version,
+        "rubric_version": answer.question.rubric_version,
+        "overall": scores.overall,
+        "key_points": scores.key_points,
+        "trade_offs": scores.trade_offs,
+        "failure_modes": scores.failure_modes,
+        "clarity": scores.clarity,
+        "clarity_verdict": output.clarity,
+        "feedback": output.feedback,
+        "items": [
+            {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note}
+            for i in output.items
+        ],
+        "flags": output.flags,
+        "input_tokens": output.input_tokens,
+        "output_tokens": output.output_tokens,
+        "cost_usd": grade_cost_usd(model=output.model, input_tokens=output.input_tokens,
+                                   output_tokens=output.output_tokens),
+        "latency_ms": output.latency_ms,
+    }
+    return _grade_save(answer, fields, request_key=key, reused=False)
+
+
+def _prompt_version(grader) -> str:
+    from .grading import offline, openai_grader
+
+    return openai_grader.PROMPT_VERSION if grader.name == "openai" else offline.PROMPT_VERSION
+
+
+_COPIED_FIELDS = ["grader", "model", "prompt_version", "rubric_version", "overall", "key_points", "trade_offs",
+                  "failure_modes", "clarity", "clarity_verdict", "feedback", "items", "flags"]
+
+
+def _copy_fields(grade: Grade) -> dict:
+    return {name: getattr(grade, name) for name in _COPIED_FIELDS}
+
+
+def _grade_save(answer: Answer, fields: dict, *, request_key: str, reused: bool) -> Grade | None:
     with transaction.atomic():
-        locked = Answer.objects.select_for_update().get(pk=answer_id)
-        if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer_id).exists():
+        locked = Answer.objects.select_for_update().get(pk=answer.pk)
+        if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer.pk).exists():
             return None
-        grade = Grade.objects.create(
-            answer_id=answer_id,
-            grader=output.grader,
-            model=output.model,
-            prompt_version=output.prompt_version,
-            rubric_version=answer.question.rubric_version,
-            overall=scores.overall,
-            key_points=scores.key_points,
-            trade_offs=scores.trade_offs,
-            failure_modes=scores.failure_modes,
-            clarity=scores.clarity,
-            clarity_verdict=output.clarity,
-            feedback=output.feedback,
-            items=[
-                {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note}
-                for i in output.items
-            ],
-            flags=output.flags,
-            input_tokens=output.input_tokens,
-            output_tokens=output.output_tokens,
-        )
-        Answer.objects.filter(pk=answer_id).update(status=Answer.Status.GRADED, failure_message="")
+        grade = Grade.objects.create(answer_id=answer.pk, request_key=request_key, reused=reused, **fields)
+        Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED, failure_message="")
     return grade
+
+
+def answer_release(*, answer_id: int) -> None:
+    """Give a claim back, so a retry of the task can claim the answer again."""
+    Answer.objects.filter(pk=answer_id, status=Answer.Status.GRADING).update(
+        status=Answer.Status.QUEUED, claimed_at=None, enqueued_at=timezone.now()
+    )
 
 
 def answer_mark_failed(*, answer_id: int, message: str) -> None:

@@ -1,5 +1,6 @@
 import os
 import sys
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -24,11 +25,13 @@ def isolated_broker(tmp_path_factory):
     folder = tmp_path_factory.mktemp("broker")
     (folder / "queue").mkdir()
     (folder / "processed").mkdir()
+    (folder / "control").mkdir()
     celery_app.conf.broker_url = "filesystem://"
     celery_app.conf.broker_transport_options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
         "store_processed": False,
         "polling_interval": 0.1,
     }
@@ -63,6 +66,22 @@ def cell(db):
 def session_question(candidate, cell):
     return SessionQuestionFactory(session__user=candidate, session__category=cell["category"],
                                   session__level=cell["level"], question=cell["questions"][0], position=1)
+
+
+@pytest.fixture
+def apply_async():
+    """Stands in for the broker: records each grading task the code sends, and sends nothing."""
+    with mock.patch("practice.tasks.grade_answer.apply_async") as apply_async:
+        yield apply_async
+
+
+@pytest.fixture
+def broker_down(apply_async):
+    """The broker refuses every task, as kombu does when it cannot connect."""
+    from kombu.exceptions import OperationalError
+
+    apply_async.side_effect = OperationalError("[Errno 111] Connection refused")
+    return apply_async
 
 
 @pytest.fixture
