@@ -2,8 +2,8 @@
 
 For each rubric item it looks for the passage of the answer (one sentence, or two in a row) that states most of
 the item's content words, weighting the words that are distinctive to the item above those the question itself
-already uses (restating the question earns nothing). An item is covered when that passage states at least half of
-the item's weighted content, partly covered from a quarter. Only prose counts as evidence: a list of bare terms,
+already uses (restating the question earns nothing). An item is covered when that passage states at least two fifths of
+the item's weighted content, partly covered from a fifth. Only prose counts as evidence: a list of bare terms,
 text copied from the rubric, and sentences addressed to the grader are ignored.
 """
 
@@ -14,9 +14,10 @@ from .text import content_stems, is_prose, sentences, split_untrusted, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_VERSION = "offline-1"
-COVERED_AT = 0.5
-PARTLY_AT = 0.25
+COVERED_AT = 0.4
+PARTLY_AT = 0.2
 QUESTION_WORD_WEIGHT = 0.3
+RESTATEMENT_NOVELTY = 0.4
 # Words so common in this field that meeting one says little about which point the answer makes.
 GENERIC_STEMS = frozenset(
     content_stems(
@@ -42,8 +43,8 @@ class OfflineGrader:
         rubric = request.rubric or points_from_model_answer(request.model_answer)
         kept, injected = split_untrusted(request.answer)
         flags = ["prompt_injection"] if injected else []
-        passages = _passages(kept)
         question_stems = set(content_stems(request.question))
+        passages = [(text, stems) for text, stems in _passages(kept) if _adds_to(stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
 
         items: list[ItemVerdict] = []
@@ -101,6 +102,14 @@ def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rub
             weight *= GENERIC_WEIGHT  # shared by most items: it names the topic, not this point
         weights[s] = max(weights.get(s, 0.0), weight)
     return weights
+
+
+def _adds_to(passage_stems: set[str], question_stems: set[str]) -> bool:
+    """False for a passage that mostly repeats the question's own words: restating the question says nothing."""
+    if not passage_stems:
+        return False
+    new = [s for s in passage_stems if s not in question_stems]
+    return len(new) / len(passage_stems) >= RESTATEMENT_NOVELTY
 
 
 def _stems_of(passage: str) -> set[str]:

@@ -26,11 +26,14 @@ RUBRIC_META_WORDS = frozenset(
     includes mention mentions name names note notes point points propose proposes provide provides recognise
     recognises recognize recognizes show shows state states suggest suggests understand understands warn warns
     strong weak answer's important key concrete specific specifically properly appropriately etc least
+    compare compares contrast contrasts weigh weighs use uses considers consider covers cover argue argues
+    recommend recommends choose chooses list lists justify justifies candidates
     """.split()
 )
 
 _WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•>#]|\d+[.)])\s)")
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 
 
@@ -71,8 +74,15 @@ def content_stems(text: str, *, drop_meta: bool = False) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    parts = [part.strip(" \t-*•>#") for part in _SENTENCE_END.split(text or "")]
-    return [part for part in parts if part and any(ch.isalnum() for ch in part)]
+    """Sentences, with hard-wrapped lines joined; a blank line or a list marker starts a new block."""
+    out = []
+    for block in _PARAGRAPH_BREAK.split(text or ""):
+        joined = " ".join(line.strip() for line in block.splitlines())
+        for part in _SENTENCE_END.split(joined):
+            part = re.sub(r"^(?:[-*•>#]+|\d+[.)])\s*", "", part.strip())
+            if part and any(ch.isalnum() for ch in part):
+                out.append(part)
+    return out
 
 
 def is_prose(sentence: str) -> bool:
@@ -83,29 +93,37 @@ def is_prose(sentence: str) -> bool:
     tokens = words(sentence)
     if len(tokens) < 4:
         return False
+    segments = [segment.split() for segment in re.split(r"[,;/|]", sentence) if segment.strip()]
+    if len(segments) >= 4 and sorted(len(seg) for seg in segments)[len(segments) // 2] <= 2:
+        return False  # a comma-separated list of terms
     function_words = sum(1 for token in tokens if token in STOPWORDS)
-    return function_words / len(tokens) >= 0.15
+    return function_words >= 1 and function_words / len(tokens) >= 0.08
 
 
+# Each pattern matches words addressed to whoever grades the answer, not an answer that discusses prompts:
+# "an attacker may write 'ignore previous instructions'" is content; a sentence that opens with the order is not.
 _INSTRUCTION_PATTERNS = [
-    r"\bignore\b.{0,40}\b(instruction|rubric|rule|prompt|above|previous|prior)",
-    r"\bdisregard\b.{0,40}\b(instruction|rubric|rule|prompt|above|previous|prior)",
-    r"\b(give|award|assign|grant|mark|rate|score|grade)\b.{0,40}\b(full|maximum|max|perfect|top|highest)\b.{0,20}"
-    r"\b(mark|score|point|grade|credit)",
-    r"\b(give|award|assign|rate|score|grade)\b.{0,30}\b(5|five|10|ten|100)\s*(/|out of|points?|stars?)",
-    r"\b(score|grade|rating|mark)s?\s*(=|:|is|of|should be|must be)\s*(5|five|10|100|perfect|full)",
-    r"\b(every|all)\b.{0,25}\b(rubric items?|key points?|items?)\b.{0,25}\b(covered|satisfied|met|fulfill?ed)",
+    r"^\W*(please\s+|now\s+|first\s*,?\s+)?(ignore|disregard|forget|override)\b.{0,60}"
+    r"\b(instructions?|rubric|rules?|prompt|above|previous|prior|guidelines)",
+    r"\b(give|award|assign|grant|mark|rate|score|grade)\s+(me|this|my|the)?\s*(answer|response|submission)?\s*"
+    r"(full|maximum|max|perfect|top|highest)\s+(marks?|scores?|points?|grades?|credit)",
+    r"\b(give|award|assign|rate|score|grade)\s+(me|this|my)\b.{0,30}\b(5|five|10|ten|100)\s*(/|out of|points?|stars?)",
+    r"\b(my|this|the final|final)\s+(score|grade|rating|mark)\s*(=|:|is|should be|must be)\s*"
+    r"(5|five|10|100|perfect|full)",
+    r"\b(every|all)\s+(rubric\s+)?(items?|key points?|points)\b.{0,25}\b(are|is|were|should be|must be)\s+"
+    r"(covered|satisfied|met|fulfill?ed)",
     r"\bmark\b.{0,30}\bas (covered|correct|complete)",
-    r"\byou are (now )?(a|an|the|my)\b.{0,30}\b(grader|assistant|ai|model|evaluator|examiner)",
-    r"\b(system|developer|assistant)\s*(prompt|message|:)",
-    r"</?\s*(answer|system|instructions?|rubric|user|assistant)\s*>",
-    r"\b(new|updated|override|overriding)\s+(instruction|rule|directive)s?",
-    r"\bthis answer (is|deserves|should (get|receive|be))\b.{0,30}\b(perfect|excellent|full|5|five|maximum|correct)",
-    r"\b(grader|evaluator|examiner|model|ai|assistant|llm)\b.{0,20}\b(must|should|will|shall)\b.{0,40}"
-    r"\b(score|grade|mark|rate|pass|award)",
-    r"\bjailbreak|\bprompt injection test\b|\bdeveloper mode\b",
+    r"\byou are (now )?(a|an|the|my)\b.{0,30}\b(grader|evaluator|examiner)",
+    r"^\W*(system|developer|assistant|grader)\s*(prompt|message|note|override)?\s*:",
+    r"</?\s*(answer|system|instructions?|rubric|user|assistant|candidate_answer)\s*>",
+    r"^\W*(new|updated)\s+(instructions?|rules?|directives?)\s*:",
+    r"\bthis (answer|response) (is|deserves|should (get|receive|be))\b.{0,30}"
+    r"\b(perfect|excellent|full|5|five|maximum|top)",
+    r"\b(grader|evaluator|examiner|dear (ai|model|llm))\b.{0,40}\b(must|should|will|shall|please)\b.{0,40}"
+    r"\b(give|award|assign|score|grade|mark|rate|pass)",
+    r"\"(score|overall|verdict)\"\s*:\s*\"?(5|covered|full)",
 ]
-_INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION_PATTERNS), re.IGNORECASE | re.DOTALL)
+_INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION_PATTERNS), re.IGNORECASE | re.DOTALL | re.M)
 
 
 def is_instruction_to_grader(sentence: str) -> bool:
