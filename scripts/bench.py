@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import psycopg  # noqa: E402
 
 from accounts.services import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
+from tests.support.fake_openai import FakeOpenAI  # noqa: E402
 from tests.support.stack import Stack, free_port, port_open, wait_for  # noqa: E402
 from tests.support.web import WebClient  # noqa: E402
 
@@ -84,6 +85,41 @@ def summarise(timings: list[float]) -> dict:
             "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000)}
 
 
+def llm_throughput(root: Path, *, concurrency: int, latency: float, answers: int) -> dict:
+    """Grading throughput of one threads-pool worker through a fake OpenAI server that takes `latency` per call."""
+    name = f"playbook_bench_llm_{uuid.uuid4().hex[:8]}"
+    database_url = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with FakeOpenAI(latency=latency) as fake:
+        stack = Stack(root / "llm", database_url=database_url, redis_url="redis://127.0.0.1:6379/11",
+                      OPENAI_API_KEY="bench", OPENAI_BASE_URL=fake.base_url)
+        try:
+            stack.prepare()
+            client = WebClient(stack.start_web(port=free_port(), server="gunicorn", workers=2))
+            client.login(DEMO_USERNAME, DEMO_PASSWORD)
+            paths = []
+            while len(paths) < answers:
+                page = client.post("/practice/", {"category": "llm-rag", "level": "mid", "question_count": "10"})
+                first = client.path_of(page)
+                paths += [first.replace("/questions/1/", f"/questions/{n}/") for n in range(1, 11)]
+            for number, path in enumerate(paths[:answers]):  # distinct texts: identical ones would reuse a grade
+                client.post(path, {"text": f"{ANSWER} (answer {number})"})
+            stack.start_worker(concurrency=concurrency)
+            started = time.monotonic()
+            with psycopg.connect(database_url, autocommit=True) as conn:
+                wait_for(lambda: conn.execute("SELECT count(*) FROM practice_grade").fetchone()[0] >= answers,
+                         timeout=answers * latency + 60, interval=0.05, what="all grades")
+            elapsed = time.monotonic() - started
+        finally:
+            stack.stop()
+            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {"answers": answers, "model_latency_s": latency, "worker": f"threads pool, concurrency {concurrency}",
+            "grades_per_s": round(answers / elapsed, 2), "ideal_grades_per_s": round(concurrency / latency, 2),
+            "efficiency": round(answers / elapsed / (concurrency / latency), 2)}
+
+
 def main() -> None:
     report: dict = {}
     if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
@@ -131,6 +167,8 @@ def main() -> None:
             report["submit_to_grade_embedded"] = summarise(submit_to_grade_seconds(client, runs=20))
         finally:
             embedded.stop()
+        # 3. LLM grading throughput at a fixed 1 s model latency.
+        report["llm_grading_throughput"] = llm_throughput(root, concurrency=8, latency=1.0, answers=40)
     print(json.dumps(report, indent=2))
 
 
