@@ -105,3 +105,13 @@ class Grade(models.Model):
     request_key = models.CharField(max_length=64, db_index=True, blank=True)
     reused = models.BooleanField(default=False, help_text="Copied from an identical earlier request.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class HumanGrade(models.Model):
+    """A staff member's score for an answer: the reference that graders are measured against."""
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="human_grade")
+    score = models.DecimalField(max_digits=2, decimal_places=1)
+    note = models.CharField(max_length=500, blank=True)
+    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import staff_views, views
 
 app_name = "practice"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("sessions/<int:session_id>/", views.summary, name="summary"),
     path("sessions/<int:session_id>/questions/<int:position>/", views.question, name="question"),
     path("answers/<int:answer_id>/regrade/", views.regrade, name="regrade"),
+    path("staff/grading/", staff_views.grading_overview, name="staff_grading"),
+    path("staff/answers/", staff_views.answers, name="staff_answers"),
+    path("staff/answers/<int:answer_id>/", staff_views.answer_human_grade, name="staff_answer"),
 ]

@@ -85,12 +85,16 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_HYPHENATED_TERM = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def is_prose(sentence: str) -> bool:
     """True for a sentence written to be read: enough words, and function words between the terms.
 
     A list of terms ("KV cache prefill latency quantization") is not prose; it earns no credit on its own.
     """
-    tokens = words(sentence)
+    # A hyphenated term is one term: the "of" in "out-of-memory" does not make a list of terms a sentence.
+    tokens = words(_HYPHENATED_TERM.sub("", sentence))
     if len(tokens) < 4:
         return False
     segments = [segment.split() for segment in re.split(r"[,;/|]", sentence) if segment.strip()]

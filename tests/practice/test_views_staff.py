@@ -1,0 +1,80 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from practice.models import HumanGrade
+from tests.factories import GradeFactory, UserFactory
+
+
+@pytest.fixture
+def staff_client(client, db):
+    client.force_login(UserFactory(is_staff=True))
+    return client
+
+
+@pytest.mark.parametrize("name,args", [("practice:staff_grading", []), ("practice:staff_answers", [])])
+def test_staff_pages_refuse_anonymous_visitors_and_candidates(client, candidate, name, args):
+    url = reverse(name, args=args)
+    assert "/admin/login/" in client.get(url).url
+    client.force_login(candidate)
+    assert "/admin/login/" in client.get(url).url
+
+
+def test_a_candidate_cannot_set_a_human_grade(client, candidate):
+    grade = GradeFactory()
+    client.force_login(candidate)
+    response = client.post(reverse("practice:staff_answer", args=[grade.answer.pk]), {"score": "5"})
+    assert response.status_code == 302 and not HumanGrade.objects.exists()
+
+
+def test_staff_set_a_human_grade_on_any_answer(staff_client):
+    grade = GradeFactory()
+    url = reverse("practice:staff_answer", args=[grade.answer.pk])
+
+    response = staff_client.post(url, {"score": "4.5", "note": "Strong on trade-offs"})
+
+    assert response.status_code == 302
+    human = HumanGrade.objects.get(answer=grade.answer)
+    assert (human.score, human.note) == (Decimal("4.5"), "Strong on trade-offs")
+
+
+@pytest.mark.parametrize("bad", ["6", "2.3", "five", ""])
+def test_a_bad_human_grade_gets_a_clear_error_and_saves_nothing(staff_client, bad):
+    grade = GradeFactory()
+    response = staff_client.post(reverse("practice:staff_answer", args=[grade.answer.pk]), {"score": bad})
+    assert "from 0 to 5 in half points" in response.content.decode()
+    assert not HumanGrade.objects.exists()
+
+
+def test_the_overview_shows_each_graders_agreement_with_human_grades(staff_client):
+    for overall, human in [("4.0", "4.0"), ("2.0", "3.0"), ("1.0", "1.0")]:
+        grade = GradeFactory(overall=overall, input_tokens=1000, output_tokens=200, cost_usd="0.0003",
+                             latency_ms=800)
+        HumanGrade.objects.create(answer=grade.answer, score=human)
+
+    body = staff_client.get(reverse("practice:staff_grading")).content.decode()
+
+    assert "<td>offline</td>" in body and "<td>3</td>" in body  # n = 3 human-graded answers
+    assert "0.333" in body  # mean absolute error: (0 + 1 + 0) / 3
+    assert "800 ms" in body and "3000" in body  # latency, and input tokens for the day
+
+
+def test_the_overview_costs_the_same_queries_with_1_or_30_grades(staff_client, django_assert_num_queries):
+    GradeFactory()
+    with django_assert_num_queries(6):  # session, user, then four reads
+        staff_client.get(reverse("practice:staff_grading"))
+    for _ in range(29):
+        HumanGrade.objects.create(answer=GradeFactory().answer, score="3.0")
+    with django_assert_num_queries(6):
+        staff_client.get(reverse("practice:staff_grading"))
+
+
+def test_the_answer_list_costs_the_same_queries_however_many_answers(staff_client, django_assert_num_queries):
+    GradeFactory()
+    with django_assert_num_queries(3):
+        staff_client.get(reverse("practice:staff_answers"))
+    GradeFactory.create_batch(10)
+    with django_assert_num_queries(3):
+        response = staff_client.get(reverse("practice:staff_answers"))
+    assert response.content.decode().count("/practice/staff/answers/") >= 11
