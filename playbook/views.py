@@ -1,3 +1,5 @@
+import os
+
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import JsonResponse
@@ -35,7 +37,10 @@ def _broker_ok() -> bool:
     try:
         with celery_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-            conn.default_channel  # the filesystem transport checks its folders here
+            channel = conn.default_channel
+            # kombu's filesystem transport "connects" to any folder; sending fails only once the folder is gone.
+            if conn.transport.driver_type == "filesystem" and not os.path.isdir(channel.data_folder_out):
+                return False
         return True
     except Exception:
         return False

@@ -134,7 +134,9 @@ def grading_request_for(question: Question, answer_text: str) -> GradingRequest:
     )
 
 
-def grade_request_key(*, question: Question, answer_text: str, grader_name: str, model: str, prompt_version: str) -> str:
+def grade_request_key(
+    *, question: Question, answer_text: str, grader_name: str, model: str, prompt_version: str
+) -> str:
     parts = [str(question.pk), str(question.rubric_version), grader_name, model, prompt_version, answer_text]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 

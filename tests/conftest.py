@@ -39,6 +39,12 @@ def isolated_broker(tmp_path_factory):
 
 
 @pytest.fixture
+def fast_password_hashing(settings):
+    """For tests that make users but never test passwords: PBKDF2 is slow on purpose, a third of a second a user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def candidate(db):
     return UserFactory()
 

@@ -126,6 +126,11 @@ _INSTRUCTION_PATTERNS = [
     r"\b(grader|evaluator|examiner|dear (ai|model|llm))\b.{0,40}\b(must|should|will|shall|please)\b.{0,40}"
     r"\b(give|award|assign|score|grade|mark|rate|pass)",
     r"\"(score|overall|verdict)\"\s*:\s*\"?(5|covered|full)",
+    r"\b(respond|reply|answer|output|return)\s+with\s+(a\s+)?(score|grade|mark|rating)\b",
+    r"\byou\s+(must|should|will|shall|have to|need to)\s+(give|award|assign|rate|score|grade|mark)\s+"
+    r"(this|my|me|it|the answer|the response)\b",
+    r"\binstructions?\s+(to|for)\s+(the\s+)?(grader|evaluator|examiner|ai|model|llm|assistant|marker)",
+    r"\b(be|stay)\s+(generous|lenient)\b",
 ]
 _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION_PATTERNS), re.IGNORECASE | re.DOTALL | re.M)
 
