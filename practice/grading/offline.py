@@ -2,8 +2,8 @@
 
 For each rubric item it looks for the passage of the answer (one sentence, or two in a row) that states most of
 the item's content words, weighting the words that are distinctive to the item above those the question itself
-already uses (restating the question earns nothing). An item is covered when that passage states at least two fifths of
-the item's weighted content, partly covered from a fifth. Only prose counts as evidence: a list of bare terms,
+already uses (restating the question earns nothing). An item is covered when that passage states at least a third of
+the item's weighted content, partly covered from a sixth. Only prose counts as evidence: a list of bare terms,
 text copied from the rubric, and sentences addressed to the grader are ignored.
 """
 
@@ -14,8 +14,8 @@ from .text import content_stems, is_prose, sentences, split_untrusted, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_VERSION = "offline-1"
-COVERED_AT = 0.4
-PARTLY_AT = 0.2
+COVERED_AT = 1 / 3
+PARTLY_AT = 1 / 6
 QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
 # Words so common in this field that meeting one says little about which point the answer makes.
@@ -146,17 +146,20 @@ def _readable(text: str, missing_stems: list[str]) -> list[str]:
 
 
 def judge_clarity(kept: list[str]) -> Clarity:
+    """Unclear: a fragment or mostly not prose. Clear: enough connected prose in sentences of readable length.
+
+    Brevity alone is not unclear: a two-sentence answer to a short question can be adequate.
+    """
     tokens = [w for s in kept for w in words(s)]
-    if len(tokens) < 25:
+    if len(tokens) < 12:
         return Clarity.UNCLEAR
-    prose = [s for s in kept if is_prose(s)]
-    prose_share = len(prose) / len(kept)
-    mean_length = len(tokens) / max(1, len(kept))
-    if len(tokens) >= 60 and prose_share >= 0.6 and mean_length <= 35:
+    prose_share = sum(1 for s in kept if is_prose(s)) / len(kept)
+    if prose_share < 0.4:
+        return Clarity.UNCLEAR
+    mean_length = len(tokens) / len(kept)
+    if len(tokens) >= 40 and prose_share >= 0.6 and mean_length <= 35:
         return Clarity.CLEAR
-    if prose_share >= 0.4:
-        return Clarity.ADEQUATE
-    return Clarity.UNCLEAR
+    return Clarity.ADEQUATE
 
 
 def points_from_model_answer(model_answer: str) -> list[RubricPoint]:
