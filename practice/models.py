@@ -15,6 +15,9 @@ class PracticeSession(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT)
     level = models.ForeignKey(Level, on_delete=models.PROTECT)
     role_track = models.ForeignKey(RoleTrack, null=True, blank=True, on_delete=models.PROTECT)
+    asks_follow_ups = models.BooleanField(
+        default=False, help_text="After each graded answer the interviewer asks one follow-up (mock loops, senior+)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PracticeSessionQuerySet.as_manager()
@@ -27,19 +30,45 @@ class PracticeSession(models.Model):
 
 
 class SessionQuestion(models.Model):
-    """A question's place in a session; at most one answer each, so a double submit cannot duplicate it."""
+    """A question's place in a session; at most one answer each, so a double submit cannot duplicate it.
+
+    A follow-up is a session question of its own, attached to the one it follows (no position of its own): the
+    interviewer's prompt and the one rubric item it probes, which is all its answer is graded against.
+    """
 
     session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveSmallIntegerField()
+    position = models.PositiveSmallIntegerField(null=True, blank=True)
     shown_at = models.DateTimeField(null=True, blank=True)
+    follow_up_of = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_up"
+    )
+    follow_up_prompt = models.TextField(blank=True)
+    focus_kind = models.CharField(max_length=20, blank=True)
+    focus_text = models.TextField(blank=True)
+    follow_up_writer = models.CharField(max_length=20, blank=True, help_text="offline or openai")
 
     class Meta:
         ordering = ["session", "position"]
         constraints = [
             models.UniqueConstraint(fields=["session", "position"], name="one_question_per_position"),
-            models.UniqueConstraint(fields=["session", "question"], name="question_once_per_session"),
+            models.UniqueConstraint(
+                fields=["session", "question"],
+                condition=models.Q(follow_up_of__isnull=True),
+                name="question_once_per_session",
+            ),
         ]
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.follow_up_of_id is not None
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        if self.is_follow_up:
+            return reverse("practice:follow_up", args=[self.session_id, self.follow_up_of.position])
+        return reverse("practice:question", args=[self.session_id, self.position])
 
 
 class Answer(models.Model):

@@ -16,6 +16,7 @@ from playbook.models import Category, Level, RoleTrack
 from questions.models import Question
 
 from .grading import get_grader
+from .grading.follow_up import write_follow_up
 from .grading.scoring import score
 from .grading.types import GradingRequest, Kind, RubricPoint
 from .models import Answer, Grade, HumanGrade, PracticeSession, SessionQuestion
@@ -125,7 +126,15 @@ def answer_claim(*, answer_id: int) -> bool:
     return claimed == 1
 
 
-def grading_request_for(question: Question, answer_text: str) -> GradingRequest:
+def grading_request_for(item: SessionQuestion, answer_text: str) -> GradingRequest:
+    """What the grader sees: the question and its rubric, or for a follow-up its prompt and the one item it probes."""
+    if item.is_follow_up:
+        return GradingRequest(
+            question=item.follow_up_prompt,
+            rubric=[RubricPoint(Kind(item.focus_kind), item.focus_text)],
+            answer=answer_text,
+        )
+    question = item.question
     return GradingRequest(
         question=question.prompt,
         rubric=[RubricPoint(Kind(item.kind), item.text) for item in question.rubric_items.all()],
@@ -135,9 +144,11 @@ def grading_request_for(question: Question, answer_text: str) -> GradingRequest:
 
 
 def grade_request_key(
-    *, question: Question, answer_text: str, grader_name: str, model: str, prompt_version: str
+    *, item: SessionQuestion, answer_text: str, grader_name: str, model: str, prompt_version: str
 ) -> str:
-    parts = [str(question.pk), str(question.rubric_version), grader_name, model, prompt_version, answer_text]
+    question = item.question
+    parts = [str(question.pk), str(question.rubric_version), item.follow_up_prompt, item.focus_text, grader_name,
+             model, prompt_version, answer_text]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -154,15 +165,15 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     """
     if not answer_claim(answer_id=answer_id):
         return None
-    answer = Answer.objects.select_related("question").get(pk=answer_id)
+    answer = Answer.objects.select_related("question", "session_question__question").get(pk=answer_id)
     grader = grader or get_grader()
-    key = grade_request_key(question=answer.question, answer_text=answer.text, grader_name=grader.name,
+    key = grade_request_key(item=answer.session_question, answer_text=answer.text, grader_name=grader.name,
                             model=getattr(grader, "model", ""), prompt_version=_prompt_version(grader))
     earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
     if earlier is not None:
         return _grade_save(answer, _copy_fields(earlier), request_key=key, reused=True)
     try:
-        output = grader.grade(grading_request_for(answer.question, answer.text))
+        output = grader.grade(grading_request_for(answer.session_question, answer.text))
     except BaseException:
         answer_release(answer_id=answer_id)
         raise
@@ -261,3 +272,30 @@ def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "
         answer=answer, defaults={"score": score, "note": note, "graded_by": staff_user}
     )
     return human
+
+
+def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
+    """After a graded answer in a session that asks follow-ups, attach one follow-up aimed at its weakest point.
+
+    Idempotent: an answer gets at most one follow-up, and follow-ups get none of their own.
+    """
+    answer = Answer.objects.select_related("session_question__session", "session_question__question", "grade").get(
+        pk=answer_id
+    )
+    item = answer.session_question
+    if not item.session.asks_follow_ups or item.is_follow_up or answer.status != Answer.Status.GRADED:
+        return None
+    if SessionQuestion.objects.filter(follow_up_of=item).exists():
+        return None
+    follow_up = write_follow_up(question=item.question.prompt, items=answer.grade.items, answer=answer.text)
+    if follow_up is None:
+        return None
+    try:
+        with transaction.atomic():
+            return SessionQuestion.objects.create(
+                session=item.session, question=item.question, position=None, follow_up_of=item,
+                follow_up_prompt=follow_up.prompt, focus_kind=follow_up.kind, focus_text=follow_up.focus,
+                follow_up_writer=follow_up.writer,
+            )
+    except IntegrityError:  # a redelivered task created it first
+        return None

@@ -18,6 +18,7 @@ def grade_answer(self, answer_id: int) -> None:
     """Grade one answer. Safe to receive twice: the answer is claimed with a conditional update."""
     try:
         services.answer_grade(answer_id=answer_id)
+        services.follow_up_create(answer_id=answer_id)
     except RetryableGradingError as error:
         if self.request.retries >= settings.GRADING_MAX_RETRIES:
             services.answer_mark_failed(

@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("sessions/<int:session_id>/", views.summary, name="summary"),
     path("sessions/<int:session_id>/questions/<int:position>/", views.question, name="question"),
+    path("sessions/<int:session_id>/questions/<int:position>/follow-up/", views.question, {"follow_up": True},
+         name="follow_up"),
     path("answers/<int:answer_id>/regrade/", views.regrade, name="regrade"),
     path("staff/grading/", staff_views.grading_overview, name="staff_grading"),
     path("staff/answers/", staff_views.answers, name="staff_answers"),

@@ -28,9 +28,9 @@ def start(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question(request, session_id: int, position: int):
+def question(request, session_id: int, position: int, follow_up: bool = False):
     session = selectors.session_for(user=request.user, session_id=session_id)
-    item = selectors.session_question_for(session=session, position=position)
+    item = selectors.session_question_for(session=session, position=position, follow_up=follow_up)
     answer = getattr(item, "answer", None)
     form = AnswerForm(request.POST or None)
     if request.method == "POST":
@@ -41,15 +41,22 @@ def question(request, session_id: int, position: int):
             if not created:
                 messages.info(request, "This question was already answered; your first answer is kept.")
             if not request.htmx:
-                return redirect("practice:question", session_id=session.pk, position=position)
+                return redirect(request.path)
             form = AnswerForm()
     elif answer is None:
         services.session_question_mark_shown(session_question=item)
+    asked_follow_up = None if item.is_follow_up else getattr(item, "follow_up", None)
     context = {
         "session": session,
         "item": item,
         "answer": answer,
         "form": form,
+        "asked_follow_up": asked_follow_up,
+        "awaiting_follow_up": (
+            session.asks_follow_ups and not item.is_follow_up and asked_follow_up is None
+            and answer is not None and answer.status == Answer.Status.GRADED
+            and any(entry["verdict"] != "covered" for entry in answer.grade.items)
+        ),
         "next_position": position + 1 if position < session.question_count else None,
     }
     template = "practice/question.html"
@@ -61,11 +68,12 @@ def question(request, session_id: int, position: int):
 @login_required
 @require_POST
 def regrade(request, answer_id: int):
-    answer = get_object_or_404(Answer.objects.select_related("session_question"), pk=answer_id, user=request.user)
+    answer = get_object_or_404(
+        Answer.objects.select_related("session_question__follow_up_of"), pk=answer_id, user=request.user
+    )
     if services.answer_regrade(answer=answer):
         messages.success(request, "Your answer is queued for grading again.")
-    item = answer.session_question
-    return redirect("practice:question", session_id=item.session_id, position=item.position)
+    return redirect(answer.session_question.get_absolute_url())
 
 
 @login_required
@@ -73,13 +81,18 @@ def regrade(request, answer_id: int):
 def summary(request, session_id: int):
     session = selectors.session_for(user=request.user, session_id=session_id)
     items = selectors.session_items(session=session)
-    grades = [item.answer.grade for item in items if hasattr(item, "answer") and hasattr(item.answer, "grade")]
+    follow_ups = [item.follow_up for item in items if hasattr(item, "follow_up")]
+    grades = [
+        item.answer.grade
+        for item in items + follow_ups
+        if hasattr(item, "answer") and hasattr(item.answer, "grade")
+    ]
     context = {
         "session": session,
         "items": items,
         "graded": len(grades),
         "mean_overall": sum(g.overall for g in grades) / len(grades) if grades else None,
-        "pending": sum(1 for item in items if hasattr(item, "answer") and not item.answer.is_finished),
+        "pending": sum(1 for item in items + follow_ups if hasattr(item, "answer") and not item.answer.is_finished),
         "unanswered": sum(1 for item in items if not hasattr(item, "answer")),
     }
     return render(request, "practice/summary.html", context)

@@ -1,0 +1,161 @@
+"""The mock interviewer's follow-ups: which point they probe, how they are written, and how they are graded."""
+
+import pytest
+from django.urls import reverse
+
+from practice.grading.follow_up import choose_focus, write_offline
+from practice.models import Answer, SessionQuestion
+from practice.tasks import grade_answer
+from tests.factories import AnswerFactory, SessionQuestionFactory
+from tests.support.fake_openai import FakeOpenAI, Reply
+
+WEAK_ANSWER = ("The KV cache keeps keys and values of earlier tokens so each step only computes attention for the "
+               "newest token instead of the whole prefix.")
+
+
+def all_missed(count: int) -> str:
+    items = ",".join(f'{{"id": {i}, "verdict": "missed", "quote": "", "note": ""}}' for i in range(1, count + 1))
+    return '{"items": [' + items + '], "clarity": "clear", "feedback": "Go deeper.", "injection_detected": false}'
+
+
+def graded_items(*verdicts):
+    kinds = ["key_point", "key_point", "trade_off", "failure_mode"]
+    return [{"kind": kind, "text": f"{kind} item {i}", "verdict": verdict, "evidence": "", "note": ""}
+            for i, (kind, verdict) in enumerate(zip(kinds, verdicts))]
+
+
+def test_a_missed_trade_off_or_failure_mode_comes_before_a_missed_key_point():
+    items = graded_items("missed", "covered", "partly", "missed")
+    assert choose_focus(items)["kind"] == "failure_mode"  # missed beats partly among trade-offs and failure modes
+
+
+def test_a_partly_covered_trade_off_still_beats_a_missed_key_point():
+    assert choose_focus(graded_items("missed", "covered", "partly", "covered"))["kind"] == "trade_off"
+
+
+def test_no_follow_up_when_everything_was_covered():
+    assert choose_focus(graded_items("covered", "covered", "covered", "covered")) is None
+
+
+def test_offline_wording_points_at_the_item_without_quoting_it_whole():
+    item = {"kind": "trade_off", "text": "Weighs GPU memory used by the cache against throughput and batch size"}
+    prompt = write_offline(item)
+    assert "trade-off" in prompt and "memory" in prompt and "throughput" in prompt
+    assert item["text"] not in prompt
+
+
+@pytest.fixture
+def follow_up_session(candidate, cell):
+    return SessionQuestionFactory(session__user=candidate, session__category=cell["category"],
+                                  session__level=cell["level"], session__asks_follow_ups=True,
+                                  question=cell["questions"][0], position=1)
+
+
+def test_a_graded_answer_in_a_follow_up_session_gets_one_follow_up(follow_up_session):
+    answer = AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER)
+
+    grade_answer.apply(args=[answer.pk])
+    grade_answer.apply(args=[answer.pk])  # redelivered: still one follow-up
+
+    follow_ups = SessionQuestion.objects.filter(follow_up_of=follow_up_session)
+    assert follow_ups.count() == 1
+    follow_up = follow_ups.get()
+    assert follow_up.focus_kind in {"trade_off", "failure_mode"}  # the weak answer named neither
+    assert follow_up.follow_up_writer == "offline" and follow_up.follow_up_prompt.endswith("?")
+
+
+def test_ordinary_sessions_and_follow_ups_themselves_get_no_follow_up(session_question, follow_up_session):
+    plain = AnswerFactory(session_question=session_question, text=WEAK_ANSWER)
+    grade_answer.apply(args=[plain.pk])
+    assert not SessionQuestion.objects.filter(follow_up_of=session_question).exists()
+
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER).pk])
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up, text="Memory against throughput.").pk])
+    assert not SessionQuestion.objects.filter(follow_up_of=follow_up).exists()
+
+
+def test_a_follow_up_answer_is_graded_against_the_one_item_it_probes(follow_up_session):
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER).pk])
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    answer = AnswerFactory(session_question=follow_up, text=(
+        "A bigger cache costs GPU memory, so fewer requests fit in a batch and throughput drops; running out of GPU "
+        "memory leads to out-of-memory errors or evicting and recomputing the cache under load."))
+
+    grade_answer.apply(args=[answer.pk])
+
+    grade = Answer.objects.get(pk=answer.pk).grade
+    assert [item["text"] for item in grade.items] == [follow_up.focus_text]
+    assert grade.items[0]["verdict"] in {"covered", "partly"}
+    assert grade.overall > 0
+
+
+def test_with_an_llm_configured_the_model_writes_the_follow_up(follow_up_session, settings):
+    with FakeOpenAI() as fake:
+        settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "test", fake.base_url
+        answer = AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER)
+        fake.script += [Reply(content=all_missed(5)),
+                        Reply(content="If the cache fills the GPU, what happens to your batch size and latency?")]
+
+        grade_answer.apply(args=[answer.pk])
+
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    assert follow_up.follow_up_writer == "openai"
+    assert follow_up.follow_up_prompt.startswith("If the cache fills the GPU")
+
+
+def test_a_failing_model_falls_back_to_the_offline_follow_up(follow_up_session, settings):
+    with FakeOpenAI() as fake:
+        settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "test", fake.base_url
+        answer = AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER)
+        fake.script += [Reply(content=all_missed(5)), Reply(status=500, body="{}"), Reply(status=500, body="{}")]
+
+        grade_answer.apply(args=[answer.pk])
+
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    assert follow_up.follow_up_writer == "offline"
+    assert follow_up.follow_up_prompt == write_offline({"kind": follow_up.focus_kind, "text": follow_up.focus_text})
+
+
+def test_the_follow_up_page_shows_its_prompt_and_is_private(client, candidate, other_candidate, follow_up_session,
+                                                            django_assert_num_queries):
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER).pk])
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    url = reverse("practice:follow_up", args=[follow_up_session.session_id, 1])
+
+    client.force_login(other_candidate)
+    assert client.get(url).status_code == 404
+
+    client.force_login(candidate)
+    with django_assert_num_queries(5):  # session, user, practice session, follow-up, shown_at update
+        page = client.get(url).content.decode()
+    assert follow_up.follow_up_prompt.replace("'", "&#x27;") in page
+    parent_page = client.get(reverse("practice:question", args=[follow_up_session.session_id, 1])).content.decode()
+    assert 'data-testid="follow-up"' in parent_page and "Answer the follow-up" in parent_page
+
+
+def test_follow_up_answers_count_in_the_session_summary(client, candidate, follow_up_session):
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER).pk])
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up, text="Nothing useful here at all.").pk])
+
+    client.force_login(candidate)
+    page = client.get(reverse("practice:summary", args=[follow_up_session.session_id])).content.decode()
+
+    assert "over 2 graded answers" in page and "Follow-up:" in page
+
+
+def test_submitting_a_follow_up_answer_grades_it_and_returns_to_its_page(client, candidate, follow_up_session,
+                                                                        apply_async,
+                                                                        django_capture_on_commit_callbacks):
+    grade_answer.apply(args=[AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER).pk])
+    url = reverse("practice:follow_up", args=[follow_up_session.session_id, 1])
+    client.force_login(candidate)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"text": "My follow-up answer."})
+
+    assert response.status_code == 302 and response.url == url
+    follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
+    assert follow_up.answer.text == "My follow-up answer."
+    apply_async.assert_called_once_with(args=[follow_up.answer.pk])  # the same grading task as any answer
