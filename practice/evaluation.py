@@ -118,7 +118,8 @@ def evaluate(items: list[EvalItem], predicted: list[float]) -> dict:
     for item, p in zip(items, predicted):
         by_category[item.category].append((p, item.reference))
     report["per_category"] = {
-        category: agreement([p for p, _ in pairs], [r for _, r in pairs]) for category, pairs in sorted(by_category.items())
+        category: agreement([p for p, _ in pairs], [r for _, r in pairs])
+        for category, pairs in sorted(by_category.items())
     }
     inflation = [p - item.reference for item, p in zip(items, predicted) if item.adversarial]
     report["adversarial"] = {

@@ -20,7 +20,7 @@ def start(request):
             form.add_error(None, error)
         else:
             if session.items.count() < form.cleaned_data["question_count"]:
-                messages.info(request, "There are fewer questions in this cell than you asked for; here are all of them.")
+                messages.info(request, "This cell has fewer questions than you asked for; here are all of them.")
             return redirect("practice:question", session_id=session.pk, position=1)
     context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}
     return render(request, "practice/start.html", context)

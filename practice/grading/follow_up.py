@@ -6,6 +6,7 @@ LLM configured the model writes it from the question, the item and the answer, f
 wording if the call fails.
 """
 
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.conf import settings
 from .text import content_stems, words
 from .types import Kind, Verdict
 
+logger = logging.getLogger(__name__)
 PROMPT_FILE = Path(__file__).parent / "prompts" / "follow-up-v1.md"
 KIND_PRIORITY = {Kind.TRADE_OFF: 0, Kind.FAILURE_MODE: 0, Kind.KEY_POINT: 1}
 VERDICT_PRIORITY = {Verdict.MISSED: 0, Verdict.PARTLY: 1}
@@ -96,5 +98,5 @@ def write_follow_up(*, question: str, items: list[dict], answer: str) -> FollowU
         try:
             return FollowUp(write_with_llm(question=question, item=item, answer=answer), kind, item["text"], "openai")
         except Exception:  # any failure of the model keeps the interview going with the offline wording
-            pass
+            logger.warning("The LLM could not write a follow-up; using the offline wording", exc_info=True)
     return FollowUp(write_offline(item), kind, item["text"], "offline")

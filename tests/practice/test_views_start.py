@@ -15,7 +15,7 @@ from tests.factories import (
 )
 
 URL = reverse("practice:start")
-FEWER = "There are fewer questions in this cell than you asked for; here are all of them."
+FEWER = "This cell has fewer questions than you asked for; here are all of them."
 # django_session, auth_user, the recent sessions, and the form's option lists: five, because Django reads the first
 # option of each required select once more to decide on its `required` attribute.
 PAGE_QUERIES = 8
