@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "practice",
     "accounts",
     "assignments",
+    "banks",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +135,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# RoleAwareBackend is ModelBackend that also reads whether the user is an instructor when it loads the user (see
+# banks/auth.py); ModelBackend stays for sessions started by name with it (sign-up).
+AUTHENTICATION_BACKENDS = ["banks.auth.RoleAwareBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "practice:start"
 LOGOUT_REDIRECT_URL = "playbook:home"

@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("practice/", include("practice.urls")),
+    path("banks/", include("banks.urls")),
     path("", include("playbook.urls")),
 ]

@@ -52,6 +52,9 @@ class Question(models.Model):
     checklist_areas = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
     model_answer = models.TextField(blank=True, help_text="Markdown; shown after the candidate answers.")
+    grader_guidance = models.TextField(
+        blank=True, help_text="The author's note to the grader: what to be strict or lenient about."
+    )
     rubric_version = models.PositiveIntegerField(default=1)
     source_kind = models.CharField(max_length=20, choices=SourceKind, default=SourceKind.ORIGINAL)
     source_url = models.URLField(max_length=500, blank=True)
@@ -88,3 +91,27 @@ class RubricItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class QuestionRevision(models.Model):
+    """The question as it stood at one rubric version. Grades keep the version they were graded against, so the
+    history shows which rubric each grade used."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="revisions")
+    rubric_version = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    prompt = models.TextField()
+    model_answer = models.TextField(blank=True)
+    grader_guidance = models.TextField(blank=True)
+    rubric = models.JSONField(default=list, help_text='[{"kind": "key_point", "text": "..."}, ...]')
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "-rubric_version"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "rubric_version"], name="one_revision_per_rubric_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} v{self.rubric_version}"

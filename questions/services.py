@@ -2,13 +2,16 @@
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
 from playbook.models import Category, Level, RoleTrack
 
-from .models import Question, RubricItem, Tag
+from .models import Question, QuestionRevision, RubricItem, Tag
 
 RUBRIC_KINDS = {
     "key_points": RubricItem.Kind.KEY_POINT,
@@ -145,3 +148,123 @@ def _apply(question: Question, c: dict, vocabulary: Vocabulary, digest: str, *, 
                 (kind, text) for name, kind in RUBRIC_KINDS.items() for text in c["rubric"][name]
             )
         )
+
+
+# --- Questions written in the app (instructors) -------------------------------------------------------------
+
+
+@dataclass
+class QuestionDraft:
+    """What the question editor submits: every field an author can change, the rubric as text per kind."""
+
+    title: str
+    prompt: str
+    category: Category
+    levels: list[Level]
+    role_tracks: list[RoleTrack] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    model_answer: str = ""
+    grader_guidance: str = ""
+    rubric: dict[str, list[str]] = field(default_factory=dict)  # {"key_points": [...], "trade_offs": [...], ...}
+
+
+def _rubric_rows(rubric: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(kind, text.strip()) for name, kind in RUBRIC_KINDS.items()
+            for text in rubric.get(name, []) if text.strip()]
+
+
+def _revision_record(question: Question, editor) -> QuestionRevision:
+    items = question.rubric_items.order_by("position")
+    return QuestionRevision.objects.create(
+        question=question,
+        rubric_version=question.rubric_version,
+        title=question.title,
+        prompt=question.prompt,
+        model_answer=question.model_answer,
+        grader_guidance=question.grader_guidance,
+        rubric=[{"kind": item.kind, "text": item.text} for item in items],
+        edited_by=editor,
+    )
+
+
+def tags_for(names: list[str]) -> list[Tag]:
+    slugs = sorted({slugify(name)[:60] for name in names if slugify(name)})
+    existing = {tag.name: tag for tag in Tag.objects.filter(name__in=slugs)}
+    missing = [Tag(name=slug) for slug in slugs if slug not in existing]
+    Tag.objects.bulk_create(missing, ignore_conflicts=True)
+    if missing:
+        existing = {tag.name: tag for tag in Tag.objects.filter(name__in=slugs)}
+    return list(existing.values())
+
+
+def question_key_for(title: str) -> str:
+    """A readable, unique key: the title's slug and a random suffix (keys never change once given)."""
+    return f"{slugify(title)[:100] or 'question'}-{secrets.token_hex(4)}"
+
+
+def _question_apply(question: Question, draft: QuestionDraft) -> None:
+    question.title = draft.title.strip()
+    question.prompt = draft.prompt.strip()
+    question.category = draft.category
+    question.model_answer = draft.model_answer.strip()
+    question.grader_guidance = draft.grader_guidance.strip()
+    question.full_clean(exclude=["levels", "role_tracks", "tags"])
+    question.save()
+    question.levels.set(draft.levels)
+    question.role_tracks.set(draft.role_tracks)
+    question.tags.set(tags_for(draft.tags))
+
+
+def _rubric_replace(question: Question, rows: list[tuple[str, str]]) -> None:
+    question.rubric_items.all().delete()
+    RubricItem.objects.bulk_create(
+        RubricItem(question=question, kind=kind, text=text, position=position)
+        for position, (kind, text) in enumerate(rows)
+    )
+
+
+@transaction.atomic
+def question_create(*, author, draft: QuestionDraft) -> Question:
+    """A new draft question written by `author`, with its rubric and its first revision."""
+    question = Question(key=question_key_for(draft.title), status=Question.Status.DRAFT,
+                        source_kind=Question.SourceKind.INSTRUCTOR, created_by=author)
+    _question_apply(question, draft)
+    _rubric_replace(question, _rubric_rows(draft.rubric))
+    _revision_record(question, author)
+    return question
+
+
+@transaction.atomic
+def question_update(*, question: Question, editor, draft: QuestionDraft) -> bool:
+    """Save an edit. When the rubric or the grader guidance changes, the rubric version goes up by one and the
+    new state is kept as a revision; returns whether that happened."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    rows = _rubric_rows(draft.rubric)
+    current = [(item.kind, item.text) for item in question.rubric_items.order_by("position")]
+    rubric_changed = rows != current or draft.grader_guidance.strip() != question.grader_guidance
+    if rubric_changed:
+        question.rubric_version += 1
+    _question_apply(question, draft)
+    if rubric_changed:
+        _rubric_replace(question, rows)
+        _revision_record(question, editor)
+    return rubric_changed
+
+
+def question_publish(*, question: Question) -> None:
+    """Draft to published: a question needs a prompt, a level and at least one key point to be graded."""
+    problems = []
+    if not question.rubric_items.filter(kind=RubricItem.Kind.KEY_POINT).exists():
+        problems.append("add at least one key point to the rubric")
+    if not question.levels.exists():
+        problems.append("choose at least one level")
+    if problems:
+        raise ValidationError(f"This question cannot be published yet: {' and '.join(problems)}.")
+    Question.objects.filter(pk=question.pk).update(status=Question.Status.PUBLISHED)
+    question.status = Question.Status.PUBLISHED
+
+
+def question_unpublish(*, question: Question) -> None:
+    """Back to draft: no new session gets it; sessions that already hold it keep it."""
+    Question.objects.filter(pk=question.pk).update(status=Question.Status.DRAFT)
+    question.status = Question.Status.DRAFT

@@ -1,0 +1,106 @@
+"""Writes for instructors' question banks, and starting a practice session on a bank."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from practice.models import Answer, PracticeSession, SessionQuestion
+from questions.models import Question
+
+from .models import Bank, BankQuestion, new_share_token
+
+
+@transaction.atomic
+def bank_create(*, owner, title: str, description: str = "", visibility: str = Bank.Visibility.PRIVATE) -> Bank:
+    last = Bank.objects.owned_by(owner).aggregate(last=Max("position"))["last"]
+    bank = Bank(owner=owner, title=title.strip(), description=description.strip(), visibility=visibility,
+                position=0 if last is None else last + 1)
+    bank.full_clean()
+    bank.save()
+    return bank
+
+
+@transaction.atomic
+def bank_update(*, bank: Bank, title: str, description: str, visibility: str) -> Bank:
+    bank.title, bank.description, bank.visibility = title.strip(), description.strip(), visibility
+    bank.full_clean()
+    bank.save(update_fields=["title", "description", "visibility", "updated_at"])
+    return bank
+
+
+def bank_set_status(*, bank: Bank, status: str) -> None:
+    """Archive (hidden from candidates, links stop working) or restore a bank; its questions are untouched."""
+    Bank.objects.filter(pk=bank.pk).update(status=status)
+    bank.status = status
+
+
+def bank_new_share_link(*, bank: Bank) -> None:
+    """A new secret link: the old one stops working at once."""
+    bank.share_token = new_share_token()
+    bank.save(update_fields=["share_token", "updated_at"])
+
+
+def _swap_positions(queryset, item, direction: str) -> None:
+    """Swap `item` with its neighbour above (up) or below (down) in `queryset`, renumbering the whole list first
+    so equal positions (rows added concurrently) never make a move a no-op."""
+    items = list(queryset.select_for_update().order_by("position", "id"))
+    for position, row in enumerate(items):
+        row.position = position
+    index = next(i for i, row in enumerate(items) if row.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(items):
+        items[index].position, items[other].position = items[other].position, items[index].position
+    type(item).objects.bulk_update(items, ["position"])
+
+
+@transaction.atomic
+def bank_move(*, bank: Bank, direction: str) -> None:
+    _swap_positions(Bank.objects.owned_by(bank.owner), bank, direction)
+
+
+@transaction.atomic
+def bank_question_add(*, bank: Bank, question: Question) -> BankQuestion:
+    last = bank.entries.aggregate(last=Max("position"))["last"]
+    entry, _ = BankQuestion.objects.get_or_create(
+        bank=bank, question=question, defaults={"position": 0 if last is None else last + 1}
+    )
+    return entry
+
+
+def bank_question_remove(*, bank: Bank, question_id: int) -> None:
+    """Take a question out of the bank; the question itself stays in the library."""
+    BankQuestion.objects.filter(bank=bank, question_id=question_id).delete()
+
+
+@transaction.atomic
+def bank_question_move(*, bank: Bank, question_id: int, direction: str) -> None:
+    entry = BankQuestion.objects.filter(bank=bank, question_id=question_id).first()
+    if entry is not None:
+        _swap_positions(bank.entries.all(), entry, direction)
+
+
+@transaction.atomic
+def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSession:
+    """Start a practice session on a bank's published questions, as a category session does: questions the
+    candidate has not answered come first, otherwise in the bank's order. The session's category and level are
+    those of the bank's first question (a session needs one; the questions themselves may differ)."""
+    entries = list(
+        bank.entries.filter(question__status=Question.Status.PUBLISHED)
+        .select_related("question")
+        .order_by("position", "id")
+    )
+    if not entries:
+        raise ValidationError("This bank has no published questions yet, so there is nothing to practise.")
+    first = entries[0].question
+    level = first.levels.order_by("position").first()
+    if level is None:
+        raise ValidationError("The bank's first question has no level; ask the instructor to set one.")
+    question_ids = [entry.question_id for entry in entries]
+    answered = set(Answer.objects.filter(user=user, question_id__in=question_ids).values_list("question_id", flat=True))
+    ordered = sorted(question_ids, key=lambda question_id: question_id in answered)  # stable: keeps bank order
+    session = PracticeSession.objects.create(user=user, category=first.category, level=level, role_track=None)
+    SessionQuestion.objects.bulk_create(
+        SessionQuestion(session=session, question_id=question_id, position=position)
+        for position, question_id in enumerate(ordered[:question_count], start=1)
+    )
+    return session

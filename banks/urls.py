@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "banks"
+urlpatterns = [
+    path("", views.bank_list, name="list"),
+    path("public/", views.public, name="public"),
+    path("<int:bank_id>/", views.bank_detail, name="detail"),
+    path("<int:bank_id>/action/", views.bank_action, name="action"),
+    path("<int:bank_id>/questions/", views.bank_questions, name="questions"),
+    path("questions/new/", views.question_edit, name="question_new"),
+    path("questions/<int:question_id>/", views.question_edit, name="question"),
+    path("shared/<str:token>/", views.shared, name="shared"),
+    path("shared/<str:token>/practise/", views.practise, name="practise"),
+]

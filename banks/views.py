@@ -1,0 +1,204 @@
+"""Instructors' question banks and question editor; the page candidates open a shared bank from."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from questions import services as question_services
+from questions.markdown import render_markdown
+from questions.models import Question
+
+from . import selectors, services
+from .forms import BankForm, PractiseForm, QuestionEditorForm
+from .models import Bank
+from .roles import require_instructor
+
+MOVES = {"up", "down"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bank_list(request):
+    require_instructor(request.user)
+    form = BankForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        bank = services.bank_create(owner=request.user, **form.cleaned_data)
+        messages.success(request, f"Bank “{bank.title}” created. Add questions to it below.")
+        return redirect("banks:detail", bank_id=bank.pk)
+    context = {"form": form, "banks": selectors.banks_for_owner(user=request.user)}
+    template = "banks/bank_list.html#bank-list" if request.htmx and request.htmx.target == "bank-list" else None
+    return render(request, template or "banks/bank_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bank_detail(request, bank_id: int):
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    form = BankForm(request.POST or None, instance=bank)
+    if request.method == "POST" and form.is_valid():
+        services.bank_update(bank=bank, **form.cleaned_data)
+        messages.success(request, "Bank saved.")
+        return redirect("banks:detail", bank_id=bank.pk)
+    query = request.GET.get("q", "")
+    context = {
+        "bank": bank,
+        "form": form,
+        "entries": selectors.bank_entries(bank=bank),
+        "query": query,
+        "results": selectors.questions_to_add(user=request.user, bank=bank, query=query),
+        "share_url": request.build_absolute_uri(reverse("banks:shared", args=[bank.share_token])),
+    }
+    template = "banks/bank_detail.html"
+    if request.htmx and request.htmx.target in {"bank-questions", "add-results"}:
+        template = f"banks/bank_detail.html#{request.htmx.target}"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def bank_action(request, bank_id: int):
+    """Archive or restore a bank, move it in the list, or give it a new secret link."""
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    action = request.POST.get("action")
+    if action in MOVES:
+        services.bank_move(bank=bank, direction=action)
+        if request.htmx:
+            return render(request, "banks/bank_list.html#bank-list",
+                          {"banks": selectors.banks_for_owner(user=bank.owner)})
+        return redirect("banks:list")
+    if action == "archive":
+        services.bank_set_status(bank=bank, status=Bank.Status.ARCHIVED)
+        messages.success(request, f"“{bank.title}” is archived: candidates can no longer open it.")
+    elif action == "restore":
+        services.bank_set_status(bank=bank, status=Bank.Status.ACTIVE)
+        messages.success(request, f"“{bank.title}” is active again.")
+    elif action == "new_link":
+        services.bank_new_share_link(bank=bank)
+        messages.success(request, "The bank has a new secret link; the old one no longer works.")
+    else:
+        messages.error(request, "Unknown action.")
+    return redirect("banks:detail", bank_id=bank.pk)
+
+
+@login_required
+@require_POST
+def bank_questions(request, bank_id: int):
+    """Add, remove or move a question of the bank."""
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    action = request.POST.get("action")
+    question_id = _int_or_none(request.POST.get("question"))
+    if question_id is None:
+        messages.error(request, "Choose a question.")
+    elif action == "add":
+        addable = Q(status=Question.Status.PUBLISHED) | Q(created_by__in=[request.user.pk, bank.owner_id])
+        services.bank_question_add(bank=bank, question=get_object_or_404(Question, addable, pk=question_id))
+    elif action == "remove":
+        services.bank_question_remove(bank=bank, question_id=question_id)
+    elif action in MOVES:
+        services.bank_question_move(bank=bank, question_id=question_id, direction=action)
+    else:
+        messages.error(request, "Unknown action.")
+    if request.htmx:
+        return render(request, "banks/bank_detail.html#bank-questions",
+                      {"bank": bank, "entries": selectors.bank_entries(bank=bank)})
+    return redirect("banks:detail", bank_id=bank.pk)
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, question_id: int | None = None):
+    """Write or edit a question: Markdown with a live preview, the rubric one item per line, draft or published.
+
+    The preview is the same page: htmx posts the form and swaps in only #preview; without JavaScript the Preview
+    button re-renders the whole page with the preview filled in and nothing saved."""
+    require_instructor(request.user)
+    question = selectors.question_for_editor(user=request.user, question_id=question_id) if question_id else None
+    bank = None
+    if bank_id := _int_or_none(request.GET.get("bank")):
+        bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    initial = QuestionEditorForm.initial_for(question) if question else None
+    form = QuestionEditorForm(request.POST or None, initial=initial)
+    intent = request.POST.get("intent", "save")
+    live_preview = bool(request.htmx and request.htmx.target == "preview")
+    previewing = request.method == "POST" and (intent == "preview" or live_preview)
+    if request.method == "POST" and not previewing and form.is_valid():
+        try:
+            question = _question_save(request, question, form, bank, intent)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("banks:detail", bank_id=bank.pk) if bank else redirect("banks:question", question.pk)
+    source = request.POST if request.method == "POST" else (initial or {})
+    context = {
+        "form": form, "question": question, "bank": bank,
+        "preview_prompt": render_markdown(source.get("prompt", "")),
+        "preview_model_answer": render_markdown(source.get("model_answer", "")),
+        "revisions": list(question.revisions.all()) if question else [],
+    }
+    if previewing and live_preview:
+        return render(request, "banks/question_form.html#preview", context)
+    return render(request, "banks/question_form.html", context)
+
+
+def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None, intent: str):
+    if question is None:
+        question = question_services.question_create(author=request.user, draft=form.draft())
+        if bank is not None:
+            services.bank_question_add(bank=bank, question=question)
+        saved = "Question saved as a draft."
+    else:
+        changed = question_services.question_update(question=question, editor=request.user, draft=form.draft())
+        question.refresh_from_db()
+        saved = f"Question saved; rubric version {question.rubric_version}." if changed else "Question saved."
+    if intent == "publish":
+        question_services.question_publish(question=question)
+        saved = "Question published: candidates can now practise it."
+    elif intent == "unpublish":
+        question_services.question_unpublish(question=question)
+        saved = "Question moved back to draft."
+    messages.success(request, saved)
+    return question
+
+
+@login_required
+@require_GET
+def shared(request, token: str):
+    bank = selectors.shared_bank(user=request.user, token=token)
+    context = {"bank": bank, "questions": selectors.shared_bank_questions(bank=bank), "form": PractiseForm()}
+    return render(request, "banks/shared.html", context)
+
+
+@login_required
+@require_POST
+def practise(request, token: str):
+    bank = selectors.shared_bank(user=request.user, token=token)
+    form = PractiseForm(request.POST)
+    if form.is_valid():
+        try:
+            session = services.bank_practice_start(user=request.user, bank=bank, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("practice:question", session_id=session.pk, position=1)
+    context = {"bank": bank, "questions": selectors.shared_bank_questions(bank=bank), "form": form}
+    return render(request, "banks/shared.html", context, status=400)
+
+
+@login_required
+@require_GET
+def public(request):
+    return render(request, "banks/public.html", {"banks": selectors.public_banks()})
