@@ -1,8 +1,15 @@
 from django.contrib import admin
 
-from .models import AssignmentPattern
+from .models import AssignmentPattern, TechStackEntry
 
 
 @admin.register(AssignmentPattern)
 class AssignmentPatternAdmin(admin.ModelAdmin):
-    list_display = ["name", "share_percent", "position"]
+    list_display = ["name", "share_label", "position"]
+    ordering = ["position"]
+
+
+@admin.register(TechStackEntry)
+class TechStackEntryAdmin(admin.ModelAdmin):
+    list_display = ["name", "share_label", "position"]
+    ordering = ["position"]

@@ -4,7 +4,10 @@ from playbook.services import content_load
 
 
 class Command(BaseCommand):
-    help = "Load content/ (taxonomy and question bank). Idempotent: changed items are updated, none duplicated."
+    help = (
+        "Load content/ (taxonomy, question bank, loops, assignments, checklist). Idempotent: changed items are "
+        "updated, none duplicated."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,3 +22,5 @@ class Command(BaseCommand):
         )
         for key in report.kept_local_edits:
             self.stdout.write(self.style.WARNING(f"  kept local edit of {key}; run with --force to overwrite"))
+        for section, counts in report.sections.items():
+            self.stdout.write(f"{section}: {counts}.")
