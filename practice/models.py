@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from playbook.models import Category, Level, RoleTrack
 from questions.models import Question
@@ -59,16 +60,14 @@ class SessionQuestion(models.Model):
             ),
         ]
 
-    @property
-    def is_follow_up(self) -> bool:
-        return self.follow_up_of_id is not None
-
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         if self.is_follow_up:
             return reverse("practice:follow_up", args=[self.session_id, self.follow_up_of.position])
         return reverse("practice:question", args=[self.session_id, self.position])
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.follow_up_of_id is not None
 
 
 class Answer(models.Model):
@@ -144,3 +143,39 @@ class HumanGrade(models.Model):
     note = models.CharField(max_length=500, blank=True)
     graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class MockLoop(models.Model):
+    """A rehearsal of a whole interview loop at one level: each round in order, against the clock."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_loops")
+    loop = models.ForeignKey("playbook.InterviewLoop", on_delete=models.PROTECT, related_name="+")
+    level = models.ForeignKey(Level, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.loop} · {self.level}"
+
+
+class MockRound(models.Model):
+    """One round of a mock loop. A round that free text cannot rehearse has no session and shows advice."""
+
+    mock_loop = models.ForeignKey(MockLoop, on_delete=models.CASCADE, related_name="rounds")
+    loop_round = models.ForeignKey("playbook.LoopRound", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    session = models.OneToOneField(
+        PracticeSession, null=True, blank=True, on_delete=models.SET_NULL, related_name="mock_round"
+    )
+    time_limit_seconds = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["mock_loop", "position"]
+        constraints = [models.UniqueConstraint(fields=["mock_loop", "position"], name="one_mock_round_per_position")]
+
+    def __str__(self) -> str:
+        return f"{self.mock_loop} · round {self.position}"

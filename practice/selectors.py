@@ -12,7 +12,7 @@ def session_for(*, user, session_id: int) -> PracticeSession:
     """The user's own session, or 404: another candidate's session does not exist for them."""
     return get_object_or_404(
         PracticeSession.objects.owned_by(user)
-        .select_related("category", "level", "role_track")
+        .select_related("category", "level", "role_track", "mock_round")
         .annotate(question_count=Count("items", filter=MAIN_ITEMS)),
         pk=session_id,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views, views
+from . import mock_views, staff_views, views
 
 app_name = "practice"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("sessions/<int:session_id>/questions/<int:position>/follow-up/", views.question, {"follow_up": True},
          name="follow_up"),
     path("answers/<int:answer_id>/regrade/", views.regrade, name="regrade"),
+    path("mock/", mock_views.start, name="mock_start"),
+    path("mock/<int:mock_id>/", mock_views.mock_loop, name="mock_loop"),
+    path("mock/<int:mock_id>/rounds/<int:position>/", mock_views.mock_round, name="mock_round"),
     path("staff/grading/", staff_views.grading_overview, name="staff_grading"),
     path("staff/answers/", staff_views.answers, name="staff_answers"),
     path("staff/answers/<int:answer_id>/", staff_views.answer_human_grade, name="staff_answer"),

@@ -85,7 +85,7 @@ class OfflineGrader:
             missing = [s for s in weights if not any(_stem_matches(s, p) for p in _stems_of(best_passage))]
             return ItemVerdict(
                 point.kind, point.text, Verdict.PARTLY, evidence=best_passage,
-                note=f"touched on, but without {', '.join(_readable(point.text, missing)[:4])}",
+                note=f"touched on; still missing: {', '.join(_readable(point.text, missing)[:4])}",
             )
         return ItemVerdict(point.kind, point.text, Verdict.MISSED)
 

@@ -15,3 +15,22 @@ function startTimers(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { startTimers(document); });
 document.addEventListener("htmx:load", function (event) { startTimers(event.target); });
+
+// A round's countdown: from when the server started it, for its typical length. It keeps counting past zero.
+function startCountdowns(root) {
+  root.querySelectorAll("time[data-countdown-from]").forEach(function (el) {
+    if (el.dataset.countdownStarted) return;
+    el.dataset.countdownStarted = "1";
+    var end = (Date.parse(el.dataset.countdownFrom) || Date.now()) + Number(el.dataset.countdownSeconds) * 1000;
+    function tick() {
+      var left = Math.round((end - Date.now()) / 1000), sign = left < 0 ? "-" : "";
+      left = Math.abs(left);
+      el.textContent = sign + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
+      el.classList.toggle("overtime", sign === "-");
+    }
+    tick();
+    setInterval(tick, 1000);
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { startCountdowns(document); });
+document.addEventListener("htmx:load", function (event) { startCountdowns(event.target); });

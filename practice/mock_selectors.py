@@ -1,0 +1,93 @@
+"""Reads for mock-loop pages, a fixed number of queries each."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from playbook.models import InterviewLoop
+
+from .models import MockLoop, MockRound, SessionQuestion
+
+
+def loops_to_rehearse() -> list[InterviewLoop]:
+    return list(
+        InterviewLoop.objects.filter(rounds__categories__isnull=False).distinct().select_related("level").ordered()
+    )
+
+
+@dataclass
+class RoundResult:
+    mock_round: MockRound
+    items: list[SessionQuestion] = field(default_factory=list)
+    graded: int = 0
+    answered: int = 0
+    pending: int = 0
+    follow_ups_answered: int = 0
+    mean: float | None = None
+    seconds_used: int | None = None
+
+    @property
+    def practisable(self) -> bool:
+        return self.mock_round.session_id is not None
+
+    @property
+    def over_time(self) -> bool:
+        limit = self.mock_round.time_limit_seconds
+        return bool(limit and self.seconds_used and self.seconds_used > limit)
+
+
+def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | None:
+    if mock_round.started_at is None:
+        return None
+    submitted = [a.submitted_at for a in _answers(items)]
+    end: datetime = mock_round.finished_at or (max(submitted) if submitted else timezone.now())
+    return max(0, int((end - mock_round.started_at).total_seconds()))
+
+
+def _answers(items: list[SessionQuestion]):
+    for item in items:
+        for candidate in (item, getattr(item, "follow_up", None)):
+            if candidate is not None and hasattr(candidate, "answer"):
+                yield candidate.answer
+
+
+def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
+    """The user's mock loop with every round's questions, answers, grades and follow-ups: three queries."""
+    mock = get_object_or_404(MockLoop.objects.select_related("loop", "level"), pk=mock_id, user=user)
+    items = SessionQuestion.objects.filter(follow_up_of__isnull=True).select_related(
+        "question", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade"
+    ).order_by("position")
+    rounds = (
+        MockRound.objects.filter(mock_loop=mock)
+        .select_related("loop_round", "loop_round__round_type", "session")
+        .prefetch_related(Prefetch("session__items", queryset=items, to_attr="main_items"))
+        .order_by("position")
+    )
+    results = []
+    for mock_round in rounds:
+        round_items = mock_round.session.main_items if mock_round.session else []
+        answers = list(_answers(round_items))
+        grades = [float(a.grade.overall) for a in answers if hasattr(a, "grade")]
+        results.append(RoundResult(
+            mock_round=mock_round,
+            items=round_items,
+            graded=len(grades),
+            answered=sum(1 for item in round_items if hasattr(item, "answer")),
+            pending=sum(1 for a in answers if not a.is_finished),
+            follow_ups_answered=sum(1 for a in answers if a.session_question_id not in {i.pk for i in round_items}),
+            mean=sum(grades) / len(grades) if grades else None,
+            seconds_used=_seconds_used(mock_round, round_items),
+        ))
+    return mock, results
+
+
+def mock_round_for(*, user, mock_id: int, position: int) -> tuple[MockLoop, RoundResult]:
+    mock, results = mock_loop_for(user=user, mock_id=mock_id)
+    for result in results:
+        if result.mock_round.position == position:
+            return mock, result
+    raise Http404("No such round")

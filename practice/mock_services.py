@@ -1,0 +1,80 @@
+"""Writes of mock-loop mode: a real interview loop rehearsed round by round, at one level, against the clock."""
+
+import random
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from playbook.models import InterviewLoop, Level
+from questions.models import Question
+
+from .models import MockLoop, MockRound, PracticeSession, SessionQuestion
+
+QUESTIONS_PER_ROUND = 2
+FOLLOW_UP_LEVELS = {"senior", "staff"}
+
+
+def _round_questions(categories: list, level: Level, used: set[int]) -> list[Question]:
+    """Up to QUESTIONS_PER_ROUND published questions, taking the round's categories in turn, never repeating."""
+    pools = []
+    for category in categories:
+        ids = [q for q in Question.objects.for_cell(category=category, level=level).values_list("id", flat=True)
+               if q not in used]
+        random.shuffle(ids)
+        pools.append(ids)
+    picked: list[int] = []
+    while len(picked) < QUESTIONS_PER_ROUND and any(pools):
+        for pool in pools:
+            if pool and len(picked) < QUESTIONS_PER_ROUND:
+                picked.append(pool.pop())
+    used.update(picked)
+    return picked
+
+
+@transaction.atomic
+def mock_loop_start(*, user, loop: InterviewLoop, level: Level) -> MockLoop:
+    rounds = list(loop.rounds.select_related("round_type").prefetch_related("categories").order_by("position"))
+    if not any(r.categories.all() for r in rounds):
+        raise ValidationError(f"{loop} has no rounds that can be rehearsed in writing.")
+    mock = MockLoop.objects.create(user=user, loop=loop, level=level)
+    used: set[int] = set()
+    practisable = 0
+    for loop_round in rounds:
+        categories = list(loop_round.categories.all())
+        question_ids = _round_questions(categories, level, used) if categories else []
+        session = None
+        if question_ids:
+            session = PracticeSession.objects.create(
+                user=user, category=categories[0], level=level, asks_follow_ups=level.key in FOLLOW_UP_LEVELS
+            )
+            SessionQuestion.objects.bulk_create(
+                SessionQuestion(session=session, question_id=question_id, position=position)
+                for position, question_id in enumerate(question_ids, start=1)
+            )
+            practisable += 1
+        minutes = loop_round.length_max or loop_round.round_type.length_max
+        unit = loop_round.length_unit or loop_round.round_type.length_unit
+        MockRound.objects.create(
+            mock_loop=mock, loop_round=loop_round, position=loop_round.position, session=session,
+            time_limit_seconds=minutes * 60 if session and minutes and unit == "minutes" else None,
+        )
+    if not practisable:
+        raise ValidationError(f"There are no published questions at {level.name} level for this loop's rounds yet.")
+    return mock
+
+
+def mock_round_start(*, mock_round: MockRound) -> None:
+    """Start the round's countdown the first time it is opened; reopening never restarts it."""
+    if mock_round.started_at is None and mock_round.session_id:
+        now = timezone.now()
+        MockRound.objects.filter(pk=mock_round.pk, started_at__isnull=True).update(started_at=now)
+        mock_round.started_at = now
+
+
+def mock_round_finish(*, mock_round: MockRound) -> None:
+    if mock_round.session_id and mock_round.finished_at is None:
+        now = timezone.now()
+        MockRound.objects.filter(pk=mock_round.pk, finished_at__isnull=True).update(
+            started_at=mock_round.started_at or now, finished_at=now
+        )
