@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -13,10 +13,12 @@ def checklist(request):
     return render(request, "playbook/checklist.html", {"areas": selectors.checklist(user=request.user)})
 
 
-@login_required
 @require_POST
 def checklist_tick(request, key: str):
     """Tick or untick an item for the logged-in candidate only; htmx gets the item's area back with its progress."""
+    if not request.user.is_authenticated:
+        # Back to the checklist after logging in: this URL only takes POSTs.
+        return redirect_to_login(reverse("playbook:checklist"))
     item = selectors.checklist_item_for(key=key)
     form = ChecklistTickForm(request.POST)
     error = ""

@@ -26,20 +26,22 @@ def url_of(item) -> str:
     return reverse("playbook:checklist_tick", args=[item.key])
 
 
-def test_it_rejects_get_put_and_delete(candidate_client, items, django_assert_num_queries):
+def test_it_rejects_get_put_and_delete(client, candidate_client, items, django_assert_num_queries):
     for method in (candidate_client.get, candidate_client.put, candidate_client.delete):
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(0):
             response = method(url_of(items[0]))
         assert response.status_code == 405
+    with django_assert_num_queries(0):
+        assert client.get(url_of(items[0])).status_code == 405
 
 
-def test_an_anonymous_visitor_is_sent_to_log_in_and_nothing_is_stored(client, items, django_assert_num_queries):
+def test_an_anonymous_visitor_is_sent_to_log_in_and_back_to_the_checklist(client, items, django_assert_num_queries):
     for headers in ({}, HTMX):
         with django_assert_num_queries(0):
             response = client.post(url_of(items[0]), {"ticked": "1"}, headers=headers)
 
         assert response.status_code == 302
-        assert response.url == f"{reverse('accounts:login')}?next={url_of(items[0])}"
+        assert response.url == f"{reverse('accounts:login')}?next={CHECKLIST}"
     assert not ChecklistTick.objects.exists()
 
 
