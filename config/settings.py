@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "practice",
     "accounts",
     "assignments",
+    "progress",
     "banks",
 ]
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("practice/", include("practice.urls")),
+    path("progress/", include("progress.urls")),
     path("assignments/", include("assignments.urls")),
     path("banks/", include("banks.urls")),
     path("", include("playbook.urls")),

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from playbook.models import Category, Level, RoleTrack
+from progress.services import review_schedule_from_grade
 from questions.models import Question
 
 from .grading import get_grader
@@ -224,6 +225,7 @@ def _grade_save(answer: Answer, fields: dict, *, request_key: str, reused: bool)
         if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer.pk).exists():
             return None
         grade = Grade.objects.create(answer_id=answer.pk, request_key=request_key, reused=reused, **fields)
+        transaction.on_commit(lambda: review_schedule_from_grade(grade_id=grade.pk), robust=True)
         Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED, failure_message="")
     return grade
 

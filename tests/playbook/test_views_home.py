@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from questions.models import Question
 from tests.factories import CategoryFactory, LevelFactory, QuestionFactory, RoleTrackFactory
+from tests.progress.factories import ReviewCardFactory
 
 URL = reverse("playbook:home")
 # Categories with their published counts, levels, role tracks.
@@ -44,12 +48,28 @@ def test_a_category_with_one_question_says_question(client, db, django_assert_nu
 
 def test_a_logged_in_candidate_sees_their_name_and_a_log_out_button(candidate, candidate_client,
                                                                     django_assert_num_queries):
-    with django_assert_num_queries(PAGE_QUERIES + 2):  # + django_session and auth_user
+    with django_assert_num_queries(PAGE_QUERIES + 3):  # + django_session, auth_user and the reviews due
         html = candidate_client.get(URL).content.decode()
 
     assert candidate.username in html
     assert f'<form method="post" action="{reverse("accounts:logout")}"' in html
     assert f'href="{reverse("accounts:signup")}"' not in html
+
+
+def test_a_logged_in_candidate_sees_how_many_of_their_reviews_are_due(candidate, other_candidate, candidate_client,
+                                                                      django_assert_num_queries):
+    ReviewCardFactory.create_batch(12, user=candidate)
+    ReviewCardFactory(user=candidate, due=timezone.now() + timedelta(days=1))
+    ReviewCardFactory(user=other_candidate)
+
+    with django_assert_num_queries(PAGE_QUERIES + 3):
+        html = candidate_client.get(URL).content.decode()
+
+    assert f'<a href="{reverse("progress:reviews")}">12 reviews due</a>' in html
+
+
+def test_an_anonymous_visitor_sees_no_reviews_line(client, db):
+    assert "reviews-due" not in client.get(URL).content.decode()
 
 
 def test_its_query_count_does_not_grow_with_the_catalogue(client, db, django_assert_num_queries):

@@ -1,0 +1,348 @@
+"""Reads for the progress pages. Each is a fixed number of queries: aggregates run in SQL, never one per answer."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Avg, Count, F, Min, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDate
+from django.http import Http404
+from django.utils import timezone
+
+from playbook.models import Category, Level, RoleTrack
+from practice.models import Answer, Grade, PracticeSession, SessionQuestion
+from practice.selectors import recent_sessions
+from questions.models import Question, RubricItem
+
+from . import charts
+from .models import Profile, ReviewCard
+
+# Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
+RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
+HISTORY_SESSIONS_PER_PAGE = 10
+
+DIMENSIONS = {
+    # key: (name on the page, advice when it is the candidate's weakest)
+    "key_points": ("key points", "You most often miss key points: state the core facts the question is about "
+                                 "before anything else."),
+    "trade_offs": ("trade-offs", "You rarely weigh trade-offs: for each choice, say what it costs and what you "
+                                 "would give up for it."),
+    "failure_modes": ("failure modes", "You rarely name failure modes: say how the system breaks, how you would "
+                                       "notice, and what you would do about it."),
+    "clarity": ("clarity", "Your answers lose points on clarity: one idea per sentence, the point first, then "
+                           "why it holds."),
+}
+
+
+def graded_attempts(*, user) -> QuerySet[Grade]:
+    """The user's grades that count as attempts at a question.
+
+    Follow-ups (session questions without a position of their own) probe a single rubric item; their scores say
+    nothing about the question as a whole, so progress leaves them out.
+    """
+    return Grade.objects.filter(answer__user=user, answer__session_question__position__isnull=False)
+
+
+def readiness_percent(recent_scores: list[Decimal], *, levels_covered: int, levels_available: int) -> int:
+    """Readiness of one category, 0-100.
+
+    The recency-weighted mean of the latest scores (newest first, weights 5, 4, 3, 2, 1), divided by 5, times the
+    share of the category's levels the candidate has been graded at (levels with published questions count).
+    """
+    if not recent_scores or not levels_available:
+        return 0
+    weights = RECENCY_WEIGHTS[: len(recent_scores)]
+    weighted_mean = sum(w * float(s) for w, s in zip(weights, recent_scores, strict=False)) / sum(weights)
+    coverage = min(levels_covered, levels_available) / levels_available
+    return round(100 * weighted_mean / 5 * coverage)
+
+
+@dataclass
+class HeatCell:
+    level: Level
+    mean: Decimal | None
+    answers: int
+
+    @property
+    def hue(self) -> int:
+        """0 (red) for a mean of 0 up to 120 (green) for 5."""
+        return round(float(self.mean) / 5 * 120) if self.mean is not None else 0
+
+
+@dataclass
+class CategoryReadiness:
+    category: Category
+    percent: int
+    recent_scores: list[Decimal]
+    levels_covered: int
+    levels_available: int
+
+
+@dataclass
+class TrackCategory:
+    category: Category
+    mean: Decimal | None
+    answers: int
+
+
+@dataclass
+class WeakestDimension:
+    key: str
+    name: str
+    mean: Decimal
+    advice: str
+
+
+@dataclass
+class ReviewCounts:
+    due: int
+    scheduled: int
+    next_due: datetime | None
+
+
+def review_counts(*, user) -> ReviewCounts:
+    """Due now, scheduled in all, and the next due date: one query."""
+    now = timezone.now()
+    counts = ReviewCard.objects.owned_by(user).reviewable().aggregate(
+        due_now=Count("pk", filter=Q(due__lte=now)), scheduled=Count("pk"), next_due=Min("due", filter=Q(due__gt=now))
+    )
+    return ReviewCounts(due=counts["due_now"], scheduled=counts["scheduled"], next_due=counts["next_due"])
+
+
+def profile_of(*, user) -> Profile | None:
+    return Profile.objects.select_related("target_role_track").filter(user=user).first()
+
+
+@dataclass
+class Dashboard:
+    """Everything the dashboard shows. Each part runs its query the first time a template reads it, so a partial
+    costs only the queries of what it shows, and the full page a fixed number whatever the history."""
+
+    user: object
+    profile: Profile | None
+    _attempts: QuerySet = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._attempts = graded_attempts(user=self.user)
+
+    @property
+    def target_role_track(self) -> RoleTrack | None:
+        return self.profile.target_role_track if self.profile else None
+
+    @cached_property
+    def categories(self) -> list[Category]:
+        return list(Category.objects.ordered())
+
+    @cached_property
+    def levels(self) -> list[Level]:
+        return list(Level.objects.ordered())
+
+    @cached_property
+    def _cells(self) -> dict[tuple[int, int], dict]:
+        rows = (
+            self._attempts.values(category_id=F("answer__question__category_id"),
+                                  level_id=F("answer__session_question__session__level_id"))
+            .annotate(mean=Avg("overall"), answers=Count("pk"))
+            .order_by()
+        )
+        return {(row["category_id"], row["level_id"]): row for row in rows}
+
+    @cached_property
+    def heat_map(self) -> list[tuple[Category, list[HeatCell]]]:
+        """Mean score per category (rows) x level of the session (columns)."""
+        return [
+            (category, [
+                HeatCell(level=level, mean=cell["mean"] if cell else None, answers=cell["answers"] if cell else 0)
+                for level in self.levels
+                for cell in [self._cells.get((category.pk, level.pk))]
+            ])
+            for category in self.categories
+        ]
+
+    @cached_property
+    def graded_count(self) -> int:
+        return sum(cell["answers"] for cell in self._cells.values())
+
+    @cached_property
+    def readiness(self) -> list[CategoryReadiness]:
+        latest = (
+            self._attempts.annotate(
+                question_category=F("answer__question__category_id"),
+                recency=Window(RowNumber(), partition_by=[F("answer__question__category_id")],
+                               order_by=[F("answer__submitted_at").desc(), F("pk").desc()]),
+            )
+            .filter(recency__lte=len(RECENCY_WEIGHTS))
+            .order_by("question_category", "recency")
+            .values_list("question_category", "overall")
+        )
+        scores: dict[int, list[Decimal]] = defaultdict(list)
+        for category_id, overall in latest:
+            scores[category_id].append(overall)
+        available = dict(
+            Question.levels.through.objects.filter(question__status=Question.Status.PUBLISHED)
+            .values("question__category_id")
+            .annotate(levels=Count("level_id", distinct=True))
+            .values_list("question__category_id", "levels")
+        )
+        covered: dict[int, int] = defaultdict(int)
+        for category_id, _ in self._cells:
+            covered[category_id] += 1
+        return [
+            CategoryReadiness(
+                category=category,
+                percent=readiness_percent(scores[category.pk], levels_covered=covered[category.pk],
+                                          levels_available=available.get(category.pk, 0)),
+                recent_scores=scores[category.pk],
+                levels_covered=covered[category.pk],
+                levels_available=available.get(category.pk, 0),
+            )
+            for category in self.categories
+        ]
+
+    @cached_property
+    def score_chart(self) -> charts.ScoreChart | None:
+        days = (
+            self._attempts.annotate(day=TruncDate("answer__submitted_at"))
+            .values("day")
+            .annotate(mean=Avg("overall"), answers=Count("pk"))
+            .order_by("day")
+        )
+        return charts.score_chart([charts.Day(row["day"], row["mean"], row["answers"]) for row in days])
+
+    @cached_property
+    def weakest_dimension(self) -> WeakestDimension | None:
+        """The dimension with the lowest mean score. A dimension score is 5 x the mean credit of that kind's rubric
+        items (covered 1, partly 0.5, missed 0), so the lowest one is the kind of point missed most often."""
+        means = self._attempts.aggregate(**{key: Avg(key) for key in DIMENSIONS})
+        present = [(mean, key) for key, mean in means.items() if mean is not None]
+        if not present:
+            return None
+        mean, key = min(present, key=lambda pair: (pair[0], list(DIMENSIONS).index(pair[1])))
+        name, advice = DIMENSIONS[key]
+        return WeakestDimension(key=key, name=name, mean=mean, advice=advice)
+
+    @cached_property
+    def track_categories(self) -> list[TrackCategory]:
+        """The target track's categories, weakest first: not practised yet, then by mean score on its questions."""
+        track = self.target_role_track
+        if track is None:
+            return []
+        in_track = set(
+            Question.objects.published().filter(role_tracks=track).order_by()
+            .values_list("category_id", flat=True).distinct()
+        )
+        means = {
+            row["category_id"]: row
+            for row in self._attempts.filter(answer__question__role_tracks=track)
+            .values(category_id=F("answer__question__category_id"))
+            .annotate(mean=Avg("overall"), answers=Count("pk"))
+            .order_by()
+        }
+        rows = [
+            TrackCategory(category=category, mean=means.get(category.pk, {}).get("mean"),
+                          answers=means.get(category.pk, {}).get("answers", 0))
+            for category in self.categories
+            if category.pk in in_track
+        ]
+        return sorted(rows, key=lambda row: (row.mean is not None, row.mean or 0))
+
+    @cached_property
+    def reviews(self) -> ReviewCounts:
+        return review_counts(user=self.user)
+
+    @cached_property
+    def recent_sessions(self) -> list[PracticeSession]:
+        return recent_sessions(user=self.user)
+
+
+def dashboard(*, user, profile: Profile | None) -> Dashboard:
+    return Dashboard(user=user, profile=profile)
+
+
+def due_cards(*, user) -> list[ReviewCard]:
+    return list(
+        ReviewCard.objects.owned_by(user).due().select_related("question__category", "level").order_by("due", "pk")
+    )
+
+
+def upcoming_cards(*, user, limit: int = 10) -> list[ReviewCard]:
+    return list(
+        ReviewCard.objects.owned_by(user).reviewable().filter(due__gt=timezone.now())
+        .select_related("question__category", "level").order_by("due", "pk")[:limit]
+    )
+
+
+def history_page(*, user, number) -> Page:
+    """A page of the user's sessions, newest first, each with its questions, answers and grades: three queries."""
+    items = SessionQuestion.objects.select_related("question", "answer__grade").order_by(
+        F("position").asc(nulls_last=True), "pk"
+    )
+    sessions = (
+        PracticeSession.objects.owned_by(user)
+        .select_related("category", "level", "role_track")
+        .prefetch_related(Prefetch("items", queryset=items))
+        .order_by("-created_at", "-pk")
+    )
+    return Paginator(sessions, HISTORY_SESSIONS_PER_PAGE).get_page(number)
+
+
+def latest_attempt(*, user, question_id: int) -> Answer:
+    """The user's latest answer to the question, or 404: there is nothing to retry without one."""
+    attempt = (
+        Answer.objects.filter(user=user, question_id=question_id, session_question__position__isnull=False)
+        .select_related("session_question__session")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    if attempt is None:
+        raise Http404("No attempt at this question")
+    return attempt
+
+
+@dataclass
+class ComparisonRow:
+    kind: str
+    text: str
+    verdicts: list[str | None]  # per attempt: the verdict, "" when not graded, None when not in its rubric
+
+    @property
+    def kind_label(self) -> str:
+        return RubricItem.Kind(self.kind).label
+
+
+@dataclass
+class Comparison:
+    question: Question
+    attempts: list[Answer]
+    rows: list[ComparisonRow]
+
+
+def attempt_comparison(*, user, question_id: int) -> Comparison:
+    """The user's attempts at one question, oldest first, with each rubric item's verdict per attempt.
+
+    Items come from each grade's snapshot of the rubric, so an item added or reworded later shows as absent from
+    the attempts graded before it. 404 when the user never answered the question.
+    """
+    attempts = list(
+        Answer.objects.filter(user=user, question_id=question_id, session_question__position__isnull=False)
+        .select_related("question", "grade", "session_question__session__level")
+        .order_by("submitted_at", "pk")
+    )
+    if not attempts:
+        raise Http404("No attempt at this question")
+    verdicts_by_attempt = []
+    order: dict[tuple[str, str], None] = {}
+    for attempt in attempts:
+        grade = getattr(attempt, "grade", None)
+        verdicts = {(item["kind"], item["text"]): item["verdict"] for item in grade.items} if grade else None
+        order.update(dict.fromkeys(verdicts or {}))
+        verdicts_by_attempt.append(verdicts)
+    rows = [
+        ComparisonRow(kind=kind, text=text,
+                      verdicts=["" if v is None else v.get((kind, text)) for v in verdicts_by_attempt])
+        for kind, text in order
+    ]
+    return Comparison(question=attempts[0].question, attempts=attempts, rows=rows)

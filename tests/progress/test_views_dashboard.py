@@ -1,0 +1,138 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from progress.models import Profile
+from tests.factories import CategoryFactory, GradeFactory, QuestionFactory, SessionQuestionFactory
+from tests.progress.factories import ProfileFactory, ReviewCardFactory, graded_history
+
+URL = reverse("progress:dashboard")
+# django_session, auth_user, the profile, heat-map cells, review counts, the latest scores per category, levels with
+# published questions per category, categories, levels, scores per day, dimension means, role tracks for the form,
+# the target track's categories, their means, recent sessions.
+PAGE_QUERIES = 15
+PAGE_QUERIES_WITHOUT_TRACK = PAGE_QUERIES - 2
+
+
+@pytest.fixture
+def with_track(candidate, cell):
+    return ProfileFactory(user=candidate, target_role_track=cell["role_track"])
+
+
+def test_it_rejects_put_and_delete(candidate_client, django_assert_num_queries):
+    for method in (candidate_client.put, candidate_client.delete):
+        with django_assert_num_queries(2):
+            response = method(URL)
+        assert response.status_code == 405
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={URL}"
+
+
+def test_a_new_candidate_sees_an_empty_dashboard_with_the_readiness_formula(candidate_client, cell,
+                                                                           django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES_WITHOUT_TRACK):
+        response = candidate_client.get(URL)
+
+    html = response.content.decode()
+    text = " ".join(html.split())
+    assert response.status_code == 200 and "<html" in html
+    assert '<strong data-testid="graded-count">0</strong> graded answers' in html
+    assert "No graded answers yet." in html
+    assert ("How readiness is computed: take your last five scores in the category, newest first, and average them "
+            "with weights 5, 4, 3, 2 and 1") in text
+    assert 'data-testid="score-chart"' not in html
+    assert "Pick the role you are aiming for" in html
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate_client, candidate, cell, with_track,
+                                                                   graded, django_assert_num_queries):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=graded, scores=[Decimal("1.5"), Decimal("3.5")])
+    ReviewCardFactory.create_batch(3, user=candidate)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(URL)
+
+    html = response.content.decode()
+    assert f'<strong data-testid="graded-count">{graded}</strong>' in html
+    assert '<strong data-testid="reviews-due">3</strong> reviews due' in html
+    assert html.count("<circle ") == graded  # one answer a day: one point per day
+    assert "You rarely name failure modes" in html
+    assert f"Mean on {cell['role_track'].name} questions" in html
+
+
+def test_it_shows_the_heat_map_chart_and_readiness_of_a_history(candidate_client, candidate, cell,
+                                                                django_assert_num_queries):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=2, scores=[Decimal("2.0"), Decimal("4.0")])
+
+    with django_assert_num_queries(PAGE_QUERIES_WITHOUT_TRACK):
+        html = candidate_client.get(URL).content.decode()
+
+    assert 'title="LLM engineering &amp; RAG at Senior: mean 3.0 over 2 answers">3.0<small>2 answers</small>' in html
+    assert 'style="background: hsl(72 65% 82%)"' in html
+    # newest first 4.0, 2.0: (5×4 + 4×2) / 9 = 3.11; one of one level: 62%
+    assert "<strong>62%</strong>" in html and "<td>4.0, 2.0</td>" in html and "<td>1 of 1</td>" in html
+    assert html.count("<circle ") == 2 and "<polyline" in html
+
+
+def test_it_never_shows_another_candidates_answers(candidate_client, other_candidate, cell,
+                                                    django_assert_num_queries):
+    graded_history(user=other_candidate, questions=cell["questions"], category=cell["category"],
+                   level=cell["level"], count=3)
+    ReviewCardFactory(user=other_candidate)
+    ProfileFactory(user=other_candidate, target_role_track=cell["role_track"])
+
+    with django_assert_num_queries(PAGE_QUERIES_WITHOUT_TRACK):
+        html = candidate_client.get(URL).content.decode()
+
+    assert '<strong data-testid="graded-count">0</strong>' in html
+    assert '<strong data-testid="reviews-due">0</strong>' in html
+    assert "answers</small>" not in html and "<circle " not in html
+
+
+def test_posting_a_target_track_saves_it_and_redirects(candidate_client, candidate, cell, django_assert_num_queries):
+    with django_assert_num_queries(2 + 1 + 1 + 6):  # the profile, the track, creating the profile
+        response = candidate_client.post(URL, {"role_track": cell["role_track"].key})
+
+    assert response.status_code == 302 and response.url == URL
+    assert Profile.objects.get(user=candidate).target_role_track == cell["role_track"]
+
+
+def test_an_hx_post_returns_the_target_track_partial_with_the_weakest_categories(candidate_client, candidate, cell,
+                                                                                 django_assert_num_queries):
+    weak = CategoryFactory(key="coding", name="Coding")
+    GradeFactory(overall="1.0", answer__session_question=SessionQuestionFactory(
+        session__user=candidate, question=QuestionFactory(category=weak, role_tracks=[cell["role_track"]])))
+    headers = {"HX-Request": "true", "HX-Target": "target-track"}
+
+    # the profile, the track chosen, creating the profile (savepoint, select, savepoint, insert, release, release),
+    # then only what the partial shows: role tracks, the track's categories, their means, categories
+    with django_assert_num_queries(2 + 1 + 1 + 6 + 4):
+        response = candidate_client.post(URL, {"role_track": cell["role_track"].key}, headers=headers)
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert html.startswith('\n<section id="target-track">')
+    rows = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert rows.index("<td>LLM engineering &amp; RAG</td>") < rows.index("<td>Coding</td>")  # not practised first
+    assert "<td>not practised yet</td>" in rows and "<td>1.0</td>" in rows
+    assert Profile.objects.get(user=candidate).target_role_track == cell["role_track"]
+
+
+def test_an_unknown_track_is_refused_with_a_message_and_nothing_saved(candidate_client, candidate, cell, with_track,
+                                                                      django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES + 1):  # + looking the track up
+        response = candidate_client.post(URL, {"role_track": "astronaut"})
+
+    assert response.status_code == 200
+    assert "Choose a role track from the list." in response.content.decode()
+    assert Profile.objects.get(user=candidate).target_role_track == cell["role_track"]

@@ -1,0 +1,90 @@
+from decimal import Decimal
+
+from django.urls import reverse
+
+from practice.models import Answer
+from progress.selectors import HISTORY_SESSIONS_PER_PAGE
+from tests.factories import AnswerFactory, GradeFactory, PracticeSessionFactory, SessionQuestionFactory
+from tests.progress.factories import graded_history
+
+URL = reverse("progress:history")
+# django_session, auth_user, the session count, the page of sessions, their questions with answers and grades.
+PAGE_QUERIES = 5
+
+
+def test_it_rejects_post_put_and_delete(candidate_client, django_assert_num_queries):
+    for method in (candidate_client.post, candidate_client.put, candidate_client.delete):
+        with django_assert_num_queries(2):
+            response = method(URL)
+        assert response.status_code == 405
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(URL)
+
+    assert response.status_code == 302 and response.url == f"{reverse('accounts:login')}?next={URL}"
+
+
+def test_it_shows_every_answer_with_its_grade_and_retry_and_compare(candidate_client, candidate, cell,
+                                                                    django_assert_num_queries):
+    first, second, third = cell["questions"]
+    session = PracticeSessionFactory(user=candidate, category=cell["category"], level=cell["level"])
+    GradeFactory(answer__session_question=SessionQuestionFactory(session=session, question=first, position=1),
+                 overall="3.0", key_points="4.0", trade_offs=None, failure_modes="1.5")
+    AnswerFactory(session_question=SessionQuestionFactory(session=session, question=second, position=2),
+                  status=Answer.Status.GRADING)
+    SessionQuestionFactory(session=session, question=third, position=3)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" in html
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    assert len(rows) == 3
+    assert f'href="{reverse("practice:question", args=[session.pk, 1])}">{first.title}</a>' in rows[0]
+    assert "<td><strong>3.0</strong></td><td>4.0</td><td>n/a</td>" in rows[0] and "<td>1.5</td>" in rows[0]
+    assert f'href="{reverse("progress:compare", args=[first.pk])}"' in rows[0]
+    assert f'action="{reverse("progress:retry", args=[first.pk])}"' in rows[0]
+    assert "<td>Grading</td>" in rows[1] and f'action="{reverse("progress:retry", args=[second.pk])}"' in rows[1]
+    assert "<td>Not answered</td>" in rows[2] and "Retry" not in rows[2]
+
+
+def test_it_pages_sessions_at_a_fixed_query_count(candidate_client, candidate, cell, django_assert_num_queries):
+    sessions = HISTORY_SESSIONS_PER_PAGE + 3
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=sessions * 3, scores=[Decimal("2.5")])
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        first_page = candidate_client.get(URL).content.decode()
+    with django_assert_num_queries(PAGE_QUERIES):
+        second_page = candidate_client.get(URL, {"page": 2}).content.decode()
+
+    assert first_page.count('class="session-block"') == HISTORY_SESSIONS_PER_PAGE
+    assert second_page.count('class="session-block"') == 3
+    assert "Page 1 of 2" in first_page and 'href="?page=2" hx-get="?page=2" hx-target="#history"' in first_page
+    assert first_page.count("<td><strong>2.5</strong></td>") == HISTORY_SESSIONS_PER_PAGE * 3
+
+
+def test_an_hx_request_gets_only_the_history_partial(candidate_client, candidate, cell, django_assert_num_queries):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=3)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(URL, headers={"HX-Request": "true", "HX-Target": "history"})
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert html.strip().startswith('<div id="history">') and html.count("<td><strong>3.5</strong></td>") == 3
+
+
+def test_it_never_shows_another_candidates_sessions(candidate_client, other_candidate, cell,
+                                                    django_assert_num_queries):
+    graded_history(user=other_candidate, questions=cell["questions"], category=cell["category"],
+                   level=cell["level"], count=3)
+
+    with django_assert_num_queries(PAGE_QUERIES - 2):  # with no sessions: no page to fetch, nor its questions
+        html = candidate_client.get(URL).content.decode()
+
+    assert "No sessions yet." in html and cell["questions"][0].title not in html
