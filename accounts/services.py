@@ -1,7 +1,12 @@
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "practice-makes-hired"
+PURGE_BATCH = 500
 
 
 def demo_user_ensure():
@@ -10,3 +15,37 @@ def demo_user_ensure():
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
     return user
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Delete the account with everything of it.
+
+    Rows that belong to the user (sessions, answers, grades, review cards, checklist ticks, ...) cascade; columns
+    that only credit the user as an author (a staff member's human grades, questions written) are set to null.
+    """
+    user.delete()
+
+
+def answer_texts_purge(*, older_than_days: int) -> int:
+    """Blank the text of graded answers submitted more than `older_than_days` ago, and the quotes of it kept as
+    evidence in the grade's rubric verdicts; scores, verdicts and feedback stay. 0 keeps every text.
+
+    Answers still queued, grading or failed keep their text: they may yet be graded. Running it again only touches
+    answers that have crossed the line since. Returns how many answers were blanked.
+    """
+    from practice.models import Answer, Grade  # here: scripts/bench.py imports the demo credentials before setup
+
+    if older_than_days <= 0:
+        return 0
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    stale = Answer.objects.filter(status=Answer.Status.GRADED, submitted_at__lt=cutoff).exclude(text="")
+    blanked = 0
+    while batch := list(stale.values_list("pk", flat=True)[:PURGE_BATCH]):
+        with transaction.atomic():
+            grades = list(Grade.objects.filter(answer_id__in=batch).only("pk", "items"))
+            for grade in grades:
+                grade.items = [{**item, "evidence": ""} for item in grade.items]
+            Grade.objects.bulk_update(grades, ["items"])
+            blanked += Answer.objects.filter(pk__in=batch).update(text="")
+    return blanked

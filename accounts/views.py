@@ -1,7 +1,20 @@
-from django.contrib.auth import login
+import csv
+import json
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import AccountDeleteForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -14,3 +27,71 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("practice:start")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def _data_page(request, form: AccountDeleteForm):
+    context = {
+        "summary": selectors.account_summary(user=request.user),
+        "kinds": selectors.export_kinds(),
+        "form": form,
+        "retention_days": settings.ANSWER_RETENTION_DAYS,
+    }
+    return render(request, "accounts/data.html", context)
+
+
+@login_required
+@require_GET
+def data(request):
+    return _data_page(request, AccountDeleteForm(user=request.user))
+
+
+def _attachment(response: HttpResponse, request, extension: str, kind: str = "all") -> HttpResponse:
+    stamp = timezone.now().strftime("%Y%m%d")
+    filename = f"playbook-{request.user.get_username()}-{kind}-{stamp}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def data_export_json(request):
+    export = selectors.account_export(user=request.user)
+    return _attachment(JsonResponse(export, json_dumps_params={"indent": 2}), request, "json")
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, cls=DjangoJSONEncoder)
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@login_required
+@require_GET
+def data_export_csv(request, kind: str):
+    rows = selectors.export_rows(user=request.user, kind=kind)
+    if rows is None:
+        raise Http404("No such export")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    if rows:
+        writer = csv.writer(response)
+        writer.writerow(rows[0])
+        writer.writerows([_csv_cell(value) for value in row.values()] for row in rows)
+    return _attachment(response, request, "csv", kind)
+
+
+@login_required
+@require_POST
+def data_delete(request):
+    form = AccountDeleteForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _data_page(request, form)
+    services.account_delete(user=request.user)
+    logout(request)
+    messages.success(request, "Your account and everything stored with it are deleted.")
+    return redirect("playbook:home")

@@ -24,3 +24,8 @@ def prepare(sender: Celery, **kwargs) -> None:
         sender.signature("practice.tasks.sweep_stale_answers"),
         name="re-enqueue answers left queued",
     )
+    sender.add_periodic_task(
+        24 * 60 * 60,
+        sender.signature("accounts.tasks.purge_old_answer_texts"),
+        name="blank answer texts older than ANSWER_RETENTION_DAYS",
+    )

@@ -217,6 +217,9 @@ GRADING_CLAIM_TIMEOUT_SECONDS = env_float("GRADING_CLAIM_TIMEOUT_SECONDS", 300)
 ANSWER_MAX_CHARS = env_int("ANSWER_MAX_CHARS", 20_000)
 ANSWER_MIN_CHARS = 1
 PRACTICE_MAX_QUESTIONS = 10
+# Answer texts older than this many days are blanked (scores and verdicts are kept) by `purge_old_answer_texts`
+# and a daily beat task. 0 keeps them forever.
+ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
 
 # --- LLM grader ---------------------------------------------------------------------------------------------
 # With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,
