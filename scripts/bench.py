@@ -1,8 +1,10 @@
-"""`make bench`: throughput of the question page against a bare Django view (gunicorn on PostgreSQL), and the
-time from submit to a visible grade on the embedded default and on Redis. Prints one report; no pass/fail."""
+"""`make bench`: throughput of the question page against a bare Django view (gunicorn on PostgreSQL), the time from
+submit to a visible grade on the embedded default and on Redis, and the progress dashboard's server time at 500
+graded answers. Prints one report; no pass/fail."""
 
 import http.client
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -120,6 +122,68 @@ def llm_throughput(root: Path, *, concurrency: int, latency: float, answers: int
             "efficiency": round(answers / elapsed / (concurrency / latency), 2)}
 
 
+def dashboard_timing(*, answers: int, runs: int) -> dict:
+    """Server time of the progress dashboard for a candidate with `answers` graded answers, each scheduled for
+    review, spread over every category x level cell: Django's test client in this process on a fresh PostgreSQL
+    database, so the figure is the view's own (middleware, queries, template), without HTTP. Sets Django up, so it
+    runs last."""
+    name = f"playbook_bench_progress_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    import django
+
+    django.setup()
+    from decimal import Decimal
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection, connections, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from playbook.models import Category, Level, RoleTrack
+    from progress.services import profile_set_target_track, review_schedule_from_grade
+    from questions.models import Question
+    from tests.progress.factories import graded_history
+
+    try:
+        call_command("migrate", verbosity=0)
+        call_command("load_content", stdout=StringIO())
+        user = get_user_model().objects.create_user("bench-candidate")
+        cells = [(category, level, questions) for category in Category.objects.all() for level in Level.objects.all()
+                 if len(questions := list(Question.objects.for_cell(category=category, level=level)[:5])) >= 3]
+        scores = [Decimal(s) for s in ("1.0", "2.5", "3.0", "3.5", "4.5", "2.0", "4.0")]
+        for index, (category, level, questions) in enumerate(cells):
+            count = answers // len(cells) + (index < answers % len(cells))
+            for grade in graded_history(user=user, questions=questions, category=category, level=level,
+                                        count=count, scores=scores):
+                review_schedule_from_grade(grade_id=grade.pk)
+        profile_set_target_track(user=user, role_track=RoleTrack.objects.first())
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(user)
+        for _ in range(3):  # warm-up: connection, template loading
+            assert client.get("/progress/").status_code == 200
+        reset_queries()  # the log keeps the last 9000 queries; seeding filled it
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/progress/")
+        query_count = len(queries)  # now: the next request empties the log this reads from
+        timings = []
+        for _ in range(runs):
+            started = time.monotonic()
+            response = client.get("/progress/")
+            timings.append(time.monotonic() - started)
+            assert response.status_code == 200
+    finally:
+        connections.close_all()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {"graded_answers": answers, "cells": len(cells), "queries": query_count, **summarise(timings),
+            "target_ms": 100}
+
+
 def main() -> None:
     report: dict = {}
     if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
@@ -169,6 +233,7 @@ def main() -> None:
             embedded.stop()
         # 3. LLM grading throughput at a fixed 1 s model latency.
         report["llm_grading_throughput"] = llm_throughput(root, concurrency=8, latency=1.0, answers=40)
+    report["progress_dashboard_500_answers"] = dashboard_timing(answers=500, runs=50)
     print(json.dumps(report, indent=2))
 
 
