@@ -150,17 +150,14 @@ class Dashboard:
         )
         return {(row["category_id"], row["level_id"]): row for row in rows}
 
+    def _heat_cell(self, category: Category, level: Level) -> HeatCell:
+        cell = self._cells.get((category.pk, level.pk))
+        return HeatCell(level=level, mean=cell["mean"] if cell else None, answers=cell["answers"] if cell else 0)
+
     @cached_property
     def heat_map(self) -> list[tuple[Category, list[HeatCell]]]:
         """Mean score per category (rows) x level of the session (columns)."""
-        return [
-            (category, [
-                HeatCell(level=level, mean=cell["mean"] if cell else None, answers=cell["answers"] if cell else 0)
-                for level in self.levels
-                for cell in [self._cells.get((category.pk, level.pk))]
-            ])
-            for category in self.categories
-        ]
+        return [(category, [self._heat_cell(category, level) for level in self.levels]) for category in self.categories]
 
     @cached_property
     def graded_count(self) -> int:
