@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "assignments",
     "progress",
     "banks",
+    "moderation",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,15 @@ PRACTICE_MAX_QUESTIONS = 10
 # Answer texts older than this many days are blanked (scores and verdicts are kept) by `purge_old_answer_texts`
 # and a daily beat task. 0 keeps them forever.
 ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
+
+# --- Question imports (moderation) ---------------------------------------------------------------------------
+# Files over IMPORT_MAX_UPLOAD_BYTES are refused before they are read; a row whose text is longer than
+# IMPORT_MAX_ROW_CHARS is refused on its own. Near-duplicates: rapidfuzz token_set_ratio at or above the threshold
+# after normalisation (see moderation/dedupe.py).
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 10_000_000)
+IMPORT_MAX_ROW_CHARS = env_int("IMPORT_MAX_ROW_CHARS", 20_000)
+IMPORT_NEAR_DUPLICATE_THRESHOLD = env_int("IMPORT_NEAR_DUPLICATE_THRESHOLD", 90)
+IMPORT_CLAIM_TIMEOUT_SECONDS = env_float("IMPORT_CLAIM_TIMEOUT_SECONDS", 600)
 
 # --- LLM grader ---------------------------------------------------------------------------------------------
 # With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,

@@ -8,5 +8,6 @@ urlpatterns = [
     path("progress/", include("progress.urls")),
     path("assignments/", include("assignments.urls")),
     path("banks/", include("banks.urls")),
+    path("moderation/", include("moderation.urls")),
     path("", include("playbook.urls")),
 ]

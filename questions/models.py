@@ -62,6 +62,9 @@ class Question(models.Model):
     # Digest of the content file entry last loaded into this row; load_content compares it to spot edits made in
     # the app, which it then leaves alone.
     loaded_digest = models.CharField(max_length=64, blank=True)
+    # How many times the question was reported (its sightings); kept on the row so the practice page shows it
+    # without a query of its own.
+    sighting_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -115,3 +118,35 @@ class QuestionRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} v{self.rubric_version}"
+
+
+class Sighting(models.Model):
+    """One report of a question being asked: a post or tweet, where and when, at which company and for which role.
+
+    Imports record one for each question they create and one more each time a later post asks the same question,
+    so candidates can see how often it really comes up."""
+
+    class Platform(models.TextChoices):
+        REDDIT = "reddit", "Reddit"
+        X = "x", "X (Twitter)"
+        BLOG = "blog", "Blog"
+        OTHER = "other", "Other"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="sightings")
+    platform = models.CharField(max_length=10, choices=Platform, default=Platform.OTHER)
+    url = models.URLField(max_length=500, blank=True)
+    posted_at = models.DateTimeField(null=True, blank=True)
+    company = models.CharField(max_length=100, blank=True)
+    role = models.CharField(max_length=100, blank=True)
+    text = models.TextField(help_text="The question as the post worded it.")
+    note = models.CharField(max_length=500, blank=True)
+    # The same post imported twice has the same fingerprint, so it is never counted twice.
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "-posted_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["question", "fingerprint"], name="one_sighting_per_report")]
+
+    def __str__(self) -> str:
+        return f"{self.get_platform_display()} {self.url or self.text[:40]}"

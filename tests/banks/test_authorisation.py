@@ -1,13 +1,16 @@
-"""Who may open or change what, for every bank view: anonymous visitors, candidates, the owning instructor,
-another instructor and an admin (staff)."""
+"""Who may open or change what, for every bank and moderation view: anonymous visitors, candidates, the owning
+instructor, another instructor and an admin (staff)."""
 
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from banks.models import Bank
+from moderation import services
+from moderation.models import ImportJob, ImportRow
 from questions.models import Question
 from tests.banks.conftest import make_instructor
 from tests.banks.factories import BankFactory, BankQuestionFactory
@@ -22,6 +25,8 @@ class World:
     bank: Bank
     private_bank: Bank
     question: Question
+    job: ImportJob
+    row: ImportRow
 
 
 @pytest.fixture
@@ -32,7 +37,9 @@ def world(db, fast_password_hashing):
     private_bank = BankFactory(owner=owner, visibility=Bank.Visibility.PRIVATE)
     BankQuestionFactory(bank=private_bank)
     question = QuestionFactory(created_by=owner, status=Question.Status.DRAFT)  # also creates llm-rag and senior
-    return World(bank=bank, private_bank=private_bank, question=question)
+    job = services.import_job_create(filename="q.json", data=b'[{"text": "What does a reranker add?"}]')
+    services.import_job_run(job_id=job.pk)
+    return World(bank=bank, private_bank=private_bank, question=question, job=job, row=job.rows.get())
 
 
 def user_for(role: str):
@@ -83,6 +90,17 @@ MATRIX = [
     ("practise private bank", "post", lambda w: reverse("banks:practise", args=[w.private_bank.share_token]),
      {"question_count": "1"}, [LOGIN, 404, 302, 404, 302]),
     ("public banks", "get", lambda w: reverse("banks:public"), None, [LOGIN, 200, 200, 200, 200]),
+    ("moderation queue", "get", lambda w: reverse("moderation:queue"), None, [LOGIN, 403, 403, 403, 200]),
+    ("bulk approve", "post", lambda w: reverse("moderation:queue"), lambda w: {"rows": [w.row.pk],
+                                                                                "action": "approve"},
+     [LOGIN, 403, 403, 403, 302]),
+    ("review item", "get", lambda w: reverse("moderation:item", args=[w.row.pk]), None, [LOGIN, 403, 403, 403, 200]),
+    ("reject item", "post", lambda w: reverse("moderation:item", args=[w.row.pk]), {"intent": "reject"},
+     [LOGIN, 403, 403, 403, 302]),
+    ("import page", "get", lambda w: reverse("moderation:upload"), None, [LOGIN, 403, 403, 403, 200]),
+    ("upload", "post", lambda w: reverse("moderation:upload"),
+     lambda w: {"file": SimpleUploadedFile("q.json", b'[{"text": "Why rerank?"}]')}, [LOGIN, 403, 403, 403, 302]),
+    ("import job", "get", lambda w: reverse("moderation:job", args=[w.job.pk]), None, [LOGIN, 403, 403, 403, 200]),
 ]
 
 

@@ -1,0 +1,103 @@
+from django.conf import settings
+from django.db import models
+
+from playbook.models import Category, Level
+from questions.models import Question
+
+
+class ImportJob(models.Model):
+    """One uploaded file (or one `import_questions` run) and its progress. The bytes are kept in the database so
+    whichever worker runs the import can read them."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    size_bytes = models.PositiveBigIntegerField(default=0)
+    detected_format = models.CharField(max_length=60, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True, help_text="Why the file failed, or warnings about the whole file.")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+
+class ImportRowQuerySet(models.QuerySet):
+    def pending_review(self):
+        return self.filter(outcome=ImportRow.Outcome.IMPORTED, review_status=ImportRow.Review.PENDING)
+
+
+class ImportRow(models.Model):
+    """What happened to one question of one input row: imported (and then its review), a duplicate of an
+    existing question, skipped, or an error."""
+
+    class Outcome(models.TextChoices):
+        IMPORTED = "imported", "Imported for review"
+        DUPLICATE = "duplicate", "Duplicate"
+        NEAR_DUPLICATE = "near_duplicate", "Near-duplicate"
+        SKIPPED = "skipped", "Skipped"
+        ERROR = "error", "Error"
+
+    class Review(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        MERGED = "merged", "Merged"
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rows")
+    row_number = models.PositiveIntegerField(help_text="CSV: spreadsheet row; JSONL: line; JSON: position from 1.")
+    part = models.PositiveSmallIntegerField(default=1, help_text="Which question of the row's post.")
+    outcome = models.CharField(max_length=20, choices=Outcome)
+    message = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="The question as found in the row (cut short for errors).")
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="import_rows", help_text="The question created, or the one matched.")
+    similarity = models.PositiveSmallIntegerField(null=True, blank=True)
+    nearest = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                help_text="The most similar existing question, suggested as a merge target.")
+    nearest_similarity = models.PositiveSmallIntegerField(null=True, blank=True)
+    category_from_row = models.BooleanField(default=False)
+    level_from_row = models.BooleanField(default=False)
+    suggested_category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL,
+                                           related_name="+")
+    category_confidence = models.FloatField(null=True, blank=True)
+    suggested_level = models.ForeignKey(Level, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    level_confidence = models.FloatField(null=True, blank=True)
+    review_status = models.CharField(max_length=10, choices=Review, blank=True, db_index=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    merged_into = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = ImportRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["job", "row_number", "part"]
+        constraints = [models.UniqueConstraint(fields=["job", "row_number", "part"], name="one_result_per_row_part")]
+        indexes = [models.Index(fields=["outcome", "review_status"])]
+
+    def __str__(self) -> str:
+        return f"{self.job_id} row {self.row_number}.{self.part}: {self.outcome}"

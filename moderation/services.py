@@ -1,0 +1,372 @@
+"""Imports of reported interview questions, and their moderation.
+
+An import reads the file (parsing.py), splits posts into questions (splitting.py), drops exact and near-duplicates
+of the bank and of earlier rows of the same file (dedupe.py; each one becomes one more Sighting of the question it
+matched), suggests a category and level where the row gives none (classify.py), and creates the rest as questions
+pending review. Nothing imported is published until an admin approves it.
+"""
+
+import hashlib
+import html
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.text import slugify
+
+from playbook.models import Category, Level
+from questions.models import Question, Sighting
+from questions.services import tags_for
+
+from .classify import CentroidClassifier
+from .dedupe import DuplicateFinder, normalise
+from .models import ImportJob, ImportRow
+from .parsing import ImportFileError, Record, parse
+from .splitting import company_in, list_questions, role_in, split_post
+
+logger = logging.getLogger(__name__)
+
+BATCH_ROWS = 500
+TITLE_CHARS = 120
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+SOURCE_KINDS = {"reddit": Question.SourceKind.REDDIT, "x": Question.SourceKind.TWITTER}
+Progress = Callable[[int, int], None]
+
+
+def import_file_check_size(*, size: int) -> None:
+    """Refuse a file over the upload limit before reading any of it."""
+    limit = settings.IMPORT_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise ValidationError(
+            f"The file is {size / 1_000_000:.1f} MB; the import limit is {limit / 1_000_000:g} MB "
+            "(IMPORT_MAX_UPLOAD_BYTES). Split it into smaller files and import each one."
+        )
+
+
+def import_job_create(*, filename: str, data: bytes, uploaded_by=None) -> ImportJob:
+    import_file_check_size(size=len(data))
+    job = ImportJob(uploaded_by=uploaded_by, filename=filename[:255] or "upload", content=data, size_bytes=len(data))
+    job.full_clean(exclude=["content"])
+    job.save()
+    return job
+
+
+def import_job_claim(*, job_id: int) -> bool:
+    """Only one worker runs a job; a claim older than IMPORT_CLAIM_TIMEOUT_SECONDS (a worker that died) can be
+    taken over, and the import resumes after the last committed batch."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
+    claimable = Q(status=ImportJob.Status.QUEUED) | Q(status=ImportJob.Status.RUNNING, claimed_at__lt=stale)
+    return ImportJob.objects.filter(claimable, pk=job_id).update(status=ImportJob.Status.RUNNING, claimed_at=now) == 1
+
+
+def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJob | None:
+    """Run (or resume) an import. Returns None when another worker has it or it is finished already."""
+    if not import_job_claim(job_id=job_id):
+        return None
+    job = ImportJob.objects.get(pk=job_id)
+    try:
+        parsed = parse(bytes(job.content))
+    except ImportFileError as error:
+        return _job_finish(job, ImportJob.Status.FAILED, str(error))
+    job.detected_format, job.total_rows = parsed.format, len(parsed.records)
+    ImportJob.objects.filter(pk=job.pk).update(detected_format=job.detected_format, total_rows=job.total_rows)
+    try:
+        importer = Importer(job)
+        for start in range(job.processed_rows, len(parsed.records), BATCH_ROWS):
+            importer.import_batch(parsed.records[start:start + BATCH_ROWS], done=start + BATCH_ROWS)
+            if progress:
+                progress(min(start + BATCH_ROWS, job.total_rows), job.total_rows)
+    except ImportFileError as error:
+        return _job_finish(job, ImportJob.Status.FAILED, str(error))
+    except Exception as error:
+        logger.exception("Import %s stopped", job.pk)
+        _job_finish(job, ImportJob.Status.FAILED,
+                    f"The import stopped after row {job.processed_rows} of {job.total_rows} because of an internal "
+                    f"error ({type(error).__name__}); the rows before it are imported. Run it again to resume.")
+        raise
+    return _job_finish(job, ImportJob.Status.DONE, "\n".join(parsed.warnings))
+
+
+def _job_finish(job: ImportJob, status: str, message: str) -> ImportJob:
+    job.status, job.message, job.finished_at = status, message, timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(status=status, message=message, finished_at=job.finished_at)
+    return job
+
+
+@dataclass
+class Resolved:
+    label: int | None
+    from_row: bool
+    confidence: float | None
+    warning: str = ""
+
+
+class Importer:
+    """The state of one import: the duplicate index over the bank (and the file so far), the vocabulary and the
+    classifier. Each batch of rows is one transaction, so a resumed job starts from a consistent point."""
+
+    def __init__(self, job: ImportJob):
+        self.job = job
+        self.categories = _vocabulary(Category)
+        self.levels = _vocabulary(Level)
+        if not self.categories or not self.levels:
+            raise ImportFileError("No categories or levels are loaded yet: run `manage.py load_content` first.")
+        self.finder = DuplicateFinder(threshold=settings.IMPORT_NEAR_DUPLICATE_THRESHOLD)
+        known: dict[int, Question] = {}
+        examples_by_question: dict[int, str] = {}
+        for pk, title, prompt, category_id, status in Question.objects.values_list(
+            "pk", "title", "prompt", "category_id", "status"
+        ):
+            known[pk] = Question(pk=pk, title=title, category_id=category_id)
+            self.finder.add(normalise(prompt), known[pk])
+            self.finder.add(normalise(title), known[pk])
+            if status == Question.Status.PUBLISHED:
+                examples_by_question[pk] = f"{title} {prompt}"
+        for question_id, text in Sighting.objects.values_list("question_id", "text"):
+            self.finder.add(normalise(text), known[question_id])
+        levels_of: dict[int, list[int]] = {}
+        for question_id, level_id in Question.levels.through.objects.filter(
+            question_id__in=examples_by_question
+        ).values_list("question_id", "level_id"):
+            levels_of.setdefault(question_id, []).append(level_id)
+        self.category_classifier = CentroidClassifier(
+            [(text, [known[pk].category_id]) for pk, text in examples_by_question.items()])
+        self.level_classifier = CentroidClassifier(
+            [(text, levels_of.get(pk, [])) for pk, text in examples_by_question.items()])
+
+    # --- one batch ------------------------------------------------------------------------------------------
+
+    @transaction.atomic
+    def import_batch(self, records: list[Record], *, done: int) -> None:
+        self.new_questions: list[Question] = []
+        self.new_levels: list[tuple[Question, int]] = []
+        self.new_tags: list[tuple[Question, list[str]]] = []
+        self.sightings: list[Sighting] = []
+        self.rows: list[ImportRow] = []
+        self.duplicate_sightings: list[tuple[ImportRow, Sighting]] = []
+        for record in records:
+            self._record(record)
+        self._save()
+        self.job.processed_rows = min(done, self.job.total_rows)
+        ImportJob.objects.filter(pk=self.job.pk).update(processed_rows=self.job.processed_rows)
+
+    def _row(self, record: Record, part: int, outcome: str, message: str, text: str = "", **fields) -> ImportRow:
+        row = ImportRow(job=self.job, row_number=record.row, part=part, outcome=outcome, text=text,
+                        message=f"Row {record.row}{f', question {part}' if part > 1 else ''}: {message}", **fields)
+        self.rows.append(row)
+        return row
+
+    def _record(self, record: Record) -> None:
+        limit = settings.IMPORT_MAX_ROW_CHARS
+        if record.error:
+            self._row(record, 1, ImportRow.Outcome.ERROR, record.error, record.text[:300])
+            return
+        if len(record.text) > limit:
+            self._row(record, 1, ImportRow.Outcome.ERROR,
+                      f"the text is {len(record.text):,} characters long; the limit is {limit:,} a row "
+                      "(IMPORT_MAX_ROW_CHARS). Shorten it or split it into several rows.", record.text[:300])
+            return
+        if record.is_post:
+            texts = split_post(record.text)
+        else:
+            listed = list_questions(record.text)
+            texts = listed if len(listed) > 1 else [record.text]
+        if not texts:
+            self._row(record, 1, ImportRow.Outcome.SKIPPED,
+                      "no question found in the post (no list item or sentence that asks something)",
+                      record.text[:300])
+            return
+        if HTML_TAG.search(record.text):
+            record.warnings.append("it contains HTML, stored as text and shown sanitised (no scripts, event "
+                                   "handlers or javascript: links)")
+        record.company = record.company or company_in(record.text)
+        record.role = record.role or role_in(record.text)
+        for part, text in enumerate(texts, start=1):
+            self._question(record, part, text)
+
+    def _question(self, record: Record, part: int, text: str) -> None:
+        normalised = normalise(text)
+        if not normalised:
+            self._row(record, part, ImportRow.Outcome.ERROR, "the text has no words in it", text[:300])
+            return
+        sighting = Sighting(
+            platform=record.platform, url=record.url, posted_at=record.posted_at, company=record.company[:100],
+            role=record.role[:100], text=text, note="; ".join(record.notes)[:500],
+            fingerprint=hashlib.sha256(
+                f"{normalised}|{record.url}|{record.posted_at.isoformat() if record.posted_at else ''}".encode()
+            ).hexdigest(),
+        )
+        match = self.finder.find(normalised)
+        if match is not None:
+            question = match.ref
+            sighting.question = question
+            self.sightings.append(sighting)
+            kind = "duplicate" if match.exact else f"near-duplicate (similarity {match.score})"
+            number = f"question #{question.pk}" if question.pk else "a question earlier in this file"
+            row = self._row(record, part,
+                            ImportRow.Outcome.DUPLICATE if match.exact else ImportRow.Outcome.NEAR_DUPLICATE,
+                            f"{kind} of “{question.title}” ({number}); not imported again", text[:300],
+                            question=question, similarity=match.score)
+            self.duplicate_sightings.append((row, sighting))
+            return
+        nearest = self.finder.nearest(normalised)
+        category = self._resolve(record.category, self.categories, self.category_classifier, text, "category")
+        level = self._resolve(record.level, self.levels, self.level_classifier, text, "level")
+        question = Question(
+            key=f"import-{hashlib.sha1(normalised.encode()).hexdigest()[:16]}",  # noqa: S324 - an id, not security
+            title=_title(text), prompt=text, category_id=category.label, status=Question.Status.PENDING_REVIEW,
+            source_kind=SOURCE_KINDS.get(record.platform, Question.SourceKind.OTHER), source_url=record.url,
+            source_note="; ".join([f"imported from {self.job.filename}, row {record.row}", *record.notes])[:500],
+            created_by=self.job.uploaded_by,
+        )
+        self.new_questions.append(question)
+        if level.label:
+            self.new_levels.append((question, level.label))
+        if record.tags:
+            self.new_tags.append((question, record.tags))
+        sighting.question = question
+        self.sightings.append(sighting)
+        self.finder.add(normalised, question)
+        warnings = [w for w in (*record.warnings, category.warning, level.warning) if w]
+        self._row(
+            record, part, ImportRow.Outcome.IMPORTED,
+            "imported for review" + (f"; {'; '.join(warnings)}" if warnings else ""), text[:300],
+            question=question, review_status=ImportRow.Review.PENDING,
+            nearest=nearest.ref if nearest else None, nearest_similarity=nearest.score if nearest else None,
+            category_from_row=category.from_row, suggested_category_id=None if category.from_row else category.label,
+            category_confidence=category.confidence, level_from_row=level.from_row,
+            suggested_level_id=None if level.from_row else level.label, level_confidence=level.confidence,
+        )
+
+    def _resolve(self, given: str, vocabulary: dict[str, int], classifier: CentroidClassifier, text: str,
+                 name: str) -> Resolved:
+        if given and given.lower() in vocabulary:
+            return Resolved(vocabulary[given.lower()], from_row=True, confidence=None)
+        suggestion = classifier.suggest(text)
+        label = suggestion.label or next(iter(vocabulary.values()))
+        warning = f"{name} {given!r} is unknown, so one was suggested" if given else ""
+        return Resolved(label, from_row=False, confidence=suggestion.confidence, warning=warning)
+
+    def _save(self) -> None:
+        Question.objects.bulk_create(self.new_questions)
+        Question.levels.through.objects.bulk_create(
+            Question.levels.through(question_id=question.pk, level_id=level_id)
+            for question, level_id in self.new_levels
+        )
+        if self.new_tags:
+            tag_ids = {tag.name: tag.pk for tag in tags_for([n for _, names in self.new_tags for n in names])}
+            pairs = {(question.pk, tag_ids[slug]) for question, names in self.new_tags
+                     for slug in (slugify(name)[:60] for name in names) if slug in tag_ids}
+            Question.tags.through.objects.bulk_create(
+                [Question.tags.through(question_id=question_id, tag_id=tag_id) for question_id, tag_id in pairs],
+                ignore_conflicts=True,
+            )
+        self._save_sightings()
+        for row in self.rows:
+            row.question_id = row.question.pk if row.question else None
+            row.nearest_id = row.nearest.pk if row.nearest else None
+        ImportRow.objects.bulk_create(self.rows, ignore_conflicts=True)
+
+    def _save_sightings(self) -> None:
+        """Every sighting not recorded before (the same post imported again is not), then the questions' counts."""
+        for sighting in self.sightings:
+            sighting.question_id = sighting.question.pk
+        seen = set(Sighting.objects.filter(fingerprint__in={s.fingerprint for s in self.sightings})
+                   .values_list("question_id", "fingerprint"))
+        new = []
+        for sighting in self.sightings:
+            key = (sighting.question_id, sighting.fingerprint)
+            if key not in seen:
+                seen.add(key)
+                new.append(sighting)
+        Sighting.objects.bulk_create(new, ignore_conflicts=True)
+        recorded = {id(sighting) for sighting in new}
+        for row, sighting in self.duplicate_sightings:
+            row.message += ("; counted as one more sighting of it" if id(sighting) in recorded
+                            else "; this report was counted before")
+        counts = Sighting.objects.filter(question=OuterRef("pk")).values("question").annotate(n=Count("pk")).values("n")
+        Question.objects.filter(pk__in={s.question_id for s in new}).update(
+            sighting_count=Coalesce(Subquery(counts), 0))
+
+
+def _vocabulary(model) -> dict[str, int]:
+    """Keys and names, case-insensitive, to ids."""
+    vocabulary = {}
+    for pk, key, name in model.objects.values_list("pk", "key", "name"):
+        vocabulary[key.lower()] = vocabulary[name.lower()] = pk
+    return vocabulary
+
+
+def _title(text: str) -> str:
+    plain = " ".join(html.unescape(nh3.clean(text, tags=set())).replace("*", "").replace("`", "").split())
+    if len(plain) <= TITLE_CHARS:
+        return plain or "Untitled question"
+    return plain[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+# --- moderation ---------------------------------------------------------------------------------------------
+
+REVIEW_ACTIONS = {"approve", "reject"}
+
+
+def _close_reviews(*, row_ids: list[int], status: str, reviewer, **fields) -> list[int]:
+    """Mark pending rows reviewed; returns the ids of their questions. Rows already reviewed (by another admin,
+    or a resent form) are left alone."""
+    rows = ImportRow.objects.pending_review().filter(pk__in=row_ids)
+    question_ids = list(rows.select_for_update().values_list("question_id", flat=True))
+    rows.update(review_status=status, reviewed_by=reviewer, reviewed_at=timezone.now(), **fields)
+    return [pk for pk in question_ids if pk]
+
+
+@transaction.atomic
+def import_rows_review(*, row_ids: list[int], action: str, reviewer) -> int:
+    """Approve (publish) or reject (archive) pending imported questions, one or many at once."""
+    if action not in REVIEW_ACTIONS:
+        raise ValidationError("Choose approve or reject.")
+    status, question_status = {
+        "approve": (ImportRow.Review.APPROVED, Question.Status.PUBLISHED),
+        "reject": (ImportRow.Review.REJECTED, Question.Status.ARCHIVED),
+    }[action]
+    question_ids = _close_reviews(row_ids=row_ids, status=status, reviewer=reviewer)
+    Question.objects.filter(pk__in=question_ids, status=Question.Status.PENDING_REVIEW).update(status=question_status)
+    return len(question_ids)
+
+
+@transaction.atomic
+def import_row_merge(*, row: ImportRow, target: Question, reviewer) -> None:
+    """The imported question was already in the bank: its sightings move to `target`, and it is deleted."""
+    imported = row.question
+    if imported is None or target.pk == imported.pk:
+        raise ValidationError("Choose another question to merge this one into.")
+    if not _close_reviews(row_ids=[row.pk], status=ImportRow.Review.MERGED, reviewer=reviewer, merged_into=target):
+        raise ValidationError("This question has been reviewed already.")
+    known = set(Sighting.objects.filter(question=target).values_list("fingerprint", flat=True))
+    Sighting.objects.filter(question=imported).exclude(fingerprint__in=known).update(question=target)
+    ImportRow.objects.filter(question=imported).update(question=target)
+    imported.delete()
+    Question.objects.filter(pk=target.pk).update(sighting_count=Sighting.objects.filter(question=target).count())
+
+
+@transaction.atomic
+def import_row_edit(*, row: ImportRow, title: str, prompt: str, category: Category, levels: list[Level],
+                    tags: list[str]) -> Question:
+    """Correct an imported question before approving it."""
+    question = Question.objects.select_for_update().get(pk=row.question_id)
+    if row.review_status != ImportRow.Review.PENDING:
+        raise ValidationError("This question has been reviewed already; edit it in the question editor.")
+    question.title, question.prompt, question.category = title.strip(), prompt.strip(), category
+    question.full_clean(exclude=["levels", "role_tracks", "tags"])
+    question.save(update_fields=["title", "prompt", "category", "updated_at"])
+    question.levels.set(levels)
+    question.tags.set(tags_for(tags))
+    return question

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("items/<int:row_id>/", views.item, name="item"),
+    path("import/", views.upload, name="upload"),
+    path("import/<int:job_id>/", views.job, name="job"),
+]

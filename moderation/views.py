@@ -1,0 +1,111 @@
+"""Admins' pages: upload an import, follow it, and review what it imported."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from banks.roles import require_staff
+
+from . import selectors, services
+from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm
+
+
+def _int_list(values: list[str]) -> list[int]:
+    return [int(value) for value in values if value.isdigit()]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def queue(request):
+    """Questions waiting for review; approve or reject several at once."""
+    require_staff(request.user)
+    job_id = int(request.GET["job"]) if request.GET.get("job", "").isdigit() else None
+    if request.method == "POST":
+        row_ids = _int_list(request.POST.getlist("rows"))
+        action = request.POST.get("action", "")
+        if not row_ids:
+            messages.error(request, "Tick at least one question first.")
+        else:
+            try:
+                done = services.import_rows_review(row_ids=row_ids, action=action, reviewer=request.user)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                verb = "approved and published" if action == "approve" else "rejected"
+                messages.success(request, f"{done} question{'s' if done != 1 else ''} {verb}.")
+        if not request.htmx:
+            return redirect(request.get_full_path())
+    rows, waiting = selectors.review_queue(job_id=job_id)
+    context = {"rows": rows, "waiting": waiting, "job_id": job_id}
+    template = "moderation/queue.html#queue" if request.htmx else "moderation/queue.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item(request, row_id: int):
+    """One imported question: edit it, approve, reject, or merge it into an existing question."""
+    require_staff(request.user)
+    row = selectors.review_item(row_id=row_id)
+    question = row.question
+    form = ImportedQuestionForm(initial={
+        "title": question.title, "prompt": question.prompt, "category": question.category.key,
+        "levels": [level.key for level in question.levels.all()],
+        "tags": ", ".join(tag.name for tag in question.tags.all()),
+    } if question else None)
+    merge_form = MergeForm(initial={"target": row.nearest_id})
+    if request.method == "POST":
+        intent = request.POST.get("intent")
+        try:
+            if intent == "save":
+                form = ImportedQuestionForm(request.POST)
+                if form.is_valid():
+                    services.import_row_edit(row=row, **form.cleaned_data)
+                    messages.success(request, "Question saved; it is still waiting for review.")
+                    return redirect("moderation:item", row_id=row.pk)
+            elif intent in services.REVIEW_ACTIONS:
+                if services.import_rows_review(row_ids=[row.pk], action=intent, reviewer=request.user):
+                    messages.success(request, "Approved and published." if intent == "approve" else "Rejected.")
+                else:
+                    messages.info(request, "This question had been reviewed already.")
+                return redirect("moderation:queue")
+            elif intent == "merge":
+                merge_form = MergeForm(request.POST)
+                if merge_form.is_valid():
+                    target = selectors.question_by_number(number=merge_form.cleaned_data["target"])
+                    services.import_row_merge(row=row, target=target, reviewer=request.user)
+                    messages.success(request, f"Merged into “{target.title}”: it counts as one more sighting.")
+                    return redirect("moderation:queue")
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+    return render(request, "moderation/item.html", {"row": row, "question": question, "form": form,
+                                                     "merge_form": merge_form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    require_staff(request.user)
+    form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        job = services.import_job_create(filename=upload_file.name, data=upload_file.read(),
+                                         uploaded_by=request.user)
+        services.import_job_run(job_id=job.pk)
+        return redirect("moderation:job", job_id=job.pk)
+    context = {"form": form, "jobs": selectors.recent_jobs(), "limit_mb": settings.IMPORT_MAX_UPLOAD_BYTES / 1_000_000}
+    return render(request, "moderation/upload.html", context)
+
+
+@login_required
+@require_GET
+def job(request, job_id: int):
+    require_staff(request.user)
+    import_job = selectors.job_for(job_id=job_id)
+    context = {"job": import_job, "outcomes": selectors.job_outcomes(job=import_job),
+               "problems": selectors.job_problem_rows(job=import_job) if import_job.is_finished else []}
+    template = "moderation/job.html#progress" if request.htmx else "moderation/job.html"
+    return render(request, template, context)

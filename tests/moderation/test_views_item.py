@@ -1,0 +1,92 @@
+import pytest
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import ImportRow
+from questions.models import Question
+from tests.moderation import samples
+
+# session, user, the row (question, category, suggestions, nearest, job), levels, tags, sightings, then the edit
+# form's categories and levels
+PAGE_QUERIES = 8
+
+
+@pytest.fixture
+def row(bank):
+    job = services.import_job_create(filename="q.json", data=samples.own_json(
+        {"text": "What does a <b>reranker</b> add to retrieval? <script>alert(1)</script>", "company": "Cohere"}))
+    return services.import_job_run(job_id=job.pk).rows.get()
+
+
+def url_of(row: ImportRow) -> str:
+    return reverse("moderation:item", args=[row.pk])
+
+
+def test_it_rejects_delete(staff_client, row):
+    assert staff_client.delete(url_of(row)).status_code == 405
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, row):
+    assert client.get(url_of(row)).url.startswith(reverse("accounts:login"))
+
+
+def test_a_candidate_is_refused_and_changes_nothing(client, candidate, row):
+    client.force_login(candidate)
+    assert client.post(url_of(row), {"intent": "approve"}).status_code == 403
+    assert Question.objects.get(pk=row.question_id).status == "pending_review"
+
+
+def test_a_row_that_is_not_an_imported_question_is_not_found(staff_client, bank):
+    job = services.import_job_run(job_id=services.import_job_create(
+        filename="e.json", data=samples.own_json({"nope": 1})).pk)
+    assert staff_client.get(url_of(job.rows.get())).status_code == 404
+
+
+def test_it_shows_the_question_rendered_sanitised_and_its_sightings(staff_client, row, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = staff_client.get(url_of(row), headers={"HX-Request": "true"})
+    body = response.content.decode()
+    rendered = body.split('data-testid="rendered-question">')[1].split("</div>")[0]
+    assert "<b>reranker</b>" in rendered and "<script" not in rendered
+    assert "Reported 1 time" in body and "Cohere" in body
+
+
+def test_approving_publishes_it(staff_client, row):
+    response = staff_client.post(url_of(row), {"intent": "approve"})
+    assert response.url == reverse("moderation:queue")
+    assert Question.objects.get(pk=row.question_id).status == "published"
+
+
+def test_merging_into_an_existing_question(staff_client, row, bank):
+    response = staff_client.post(url_of(row), {"intent": "merge", "target": bank["evaluating"].pk})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.review_status == "merged" and bank["evaluating"].sightings.count() == 1
+
+
+def test_merging_into_a_missing_question_is_not_found_and_changes_nothing(staff_client, row):
+    assert staff_client.post(url_of(row), {"intent": "merge", "target": 999999}).status_code == 404
+    assert ImportRow.objects.get(pk=row.pk).review_status == "pending"
+
+
+def test_editing_saves_and_keeps_it_pending(staff_client, row, bank):
+    response = staff_client.post(url_of(row), {"intent": "save", "title": "Rerankers", "prompt": "Why a reranker?",
+                                               "category": "llm-rag", "levels": ["senior"], "tags": "retrieval"})
+    assert response.status_code == 302
+    question = Question.objects.get(pk=row.question_id)
+    assert (question.title, question.status) == ("Rerankers", "pending_review")
+
+
+def test_a_bad_edit_gets_a_clear_error_and_changes_nothing(staff_client, row):
+    response = staff_client.post(url_of(row), {"intent": "save", "title": "", "prompt": "Why?",
+                                               "category": "llm-rag", "levels": []})
+    body = response.content.decode()
+    assert "This field is required." in body and "Choose at least one level." in body
+    assert Question.objects.get(pk=row.question_id).title != ""
+
+
+def test_a_second_review_of_the_same_row_does_nothing(staff_client, row):
+    staff_client.post(url_of(row), {"intent": "reject"})
+    response = staff_client.post(url_of(row), {"intent": "approve"}, follow=True)
+    assert "had been reviewed already" in response.content.decode()
+    assert Question.objects.get(pk=row.question_id).status == "archived"

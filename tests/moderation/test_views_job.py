@@ -1,0 +1,58 @@
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import ImportJob
+from tests.moderation import samples
+
+# session, user, the job (without its bytes), its outcome counts, its rows not imported
+PAGE_QUERIES = 5
+
+
+def run(data: bytes) -> ImportJob:
+    return services.import_job_run(job_id=services.import_job_create(filename="q.jsonl", data=data).pk)
+
+
+def url_of(job: ImportJob) -> str:
+    return reverse("moderation:job", args=[job.pk])
+
+
+def test_it_rejects_post(staff_client, bank):
+    assert staff_client.post(url_of(run(samples.own_jsonl({"text": "Why?"})))).status_code == 405
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, bank):
+    assert client.get(url_of(run(samples.own_jsonl({"text": "Why?"})))).url.startswith(reverse("accounts:login"))
+
+
+def test_a_candidate_is_refused(client, candidate, bank):
+    client.force_login(candidate)
+    assert client.get(url_of(run(samples.own_jsonl({"text": "Why?"})))).status_code == 403
+
+
+def test_a_missing_job_is_not_found(staff_client, db):
+    assert staff_client.get(reverse("moderation:job", args=[404])).status_code == 404
+
+
+def test_it_shows_the_outcomes_and_each_row_not_imported_with_its_message(staff_client, bank,
+                                                                          django_assert_num_queries):
+    job = run(b'{"text": "What does a reranker add to retrieval?"}\n{"text": \n'
+              b'{"text": "How would you design a feed ranking system for a billion users?"}\n')
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = staff_client.get(url_of(job))
+    body = response.content.decode()
+    assert "1 imported for review" in body and "1 exact duplicate" in body and "1 error" in body
+    assert "Row 2: this line is not valid JSON" in body
+    assert f"(question #{bank['feed'].pk})" in body
+
+
+def test_a_failed_file_shows_why(staff_client, bank):
+    body = staff_client.get(url_of(run(b""))).content.decode()
+    assert 'data-testid="job-status">Failed' in body and "The file is empty" in body
+
+
+def test_htmx_polling_gets_only_the_progress(staff_client, bank):
+    job = services.import_job_create(filename="q.jsonl", data=samples.own_jsonl({"text": "Why a reranker?"}))
+    response = staff_client.get(url_of(job), headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="progress"') and 'hx-trigger="every 1s"' in body
+    assert "Queued" in body
