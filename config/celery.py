@@ -25,6 +25,9 @@ def prepare(sender: Celery, **kwargs) -> None:
         name="re-enqueue answers left queued",
     )
     sender.add_periodic_task(
+        60, sender.signature("moderation.tasks.sweep_stale_imports"), name="re-enqueue imports left queued"
+    )
+    sender.add_periodic_task(
         24 * 60 * 60,
         sender.signature("accounts.tasks.purge_old_answer_texts"),
         name="blank answer texts older than ANSWER_RETENTION_DAYS",

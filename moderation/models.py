@@ -24,6 +24,7 @@ class ImportJob(models.Model):
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True, help_text="Why the file failed, or warnings about the whole file.")
+    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time the job reached the broker.")
     claimed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -52,12 +52,39 @@ def import_file_check_size(*, size: int) -> None:
         )
 
 
-def import_job_create(*, filename: str, data: bytes, uploaded_by=None) -> ImportJob:
+def import_job_create(*, filename: str, data: bytes, uploaded_by=None, enqueue: bool = False) -> ImportJob:
+    """Store the file as a queued job; with `enqueue`, hand it to a worker once the row is committed."""
     import_file_check_size(size=len(data))
     job = ImportJob(uploaded_by=uploaded_by, filename=filename[:255] or "upload", content=data, size_bytes=len(data))
     job.full_clean(exclude=["content"])
-    job.save()
+    with transaction.atomic():
+        job.save()
+        if enqueue:
+            transaction.on_commit(lambda: import_job_enqueue(job_id=job.pk))
     return job
+
+
+def import_job_enqueue(*, job_id: int) -> bool:
+    """Send the job to the broker. A broker that is down leaves it queued; the sweep sends it again later."""
+    from .tasks import import_questions_job
+
+    try:
+        import_questions_job.apply_async(args=[job_id])
+    except Exception:  # kombu raises several unrelated types for an unreachable broker
+        logger.warning("Broker unreachable: import %s stays queued for the sweep", job_id, exc_info=True)
+        return False
+    ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(enqueued_at=timezone.now())
+    return True
+
+
+def import_jobs_requeue_stale() -> int:
+    """Re-send jobs the broker never took (it was down at upload) and jobs whose worker died mid-import."""
+    stale = timezone.now() - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
+    waiting = ImportJob.objects.filter(
+        Q(status=ImportJob.Status.QUEUED, enqueued_at__isnull=True)
+        | Q(status=ImportJob.Status.RUNNING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)[:100]
+    return sum(import_job_enqueue(job_id=job_id) for job_id in list(waiting))
 
 
 def import_job_claim(*, job_id: int) -> bool:

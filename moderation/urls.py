@@ -8,4 +8,6 @@ urlpatterns = [
     path("items/<int:row_id>/", views.item, name="item"),
     path("import/", views.upload, name="upload"),
     path("import/<int:job_id>/", views.job, name="job"),
+    path("import/<int:job_id>/report.csv", views.report, {"format": "csv"}, name="report_csv"),
+    path("import/<int:job_id>/report.json", views.report, {"format": "json"}, name="report_json"),
 ]

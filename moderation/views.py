@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from banks.roles import require_staff
 
-from . import selectors, services
+from . import reports, selectors, services
 from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm
 
 
@@ -93,8 +94,7 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         job = services.import_job_create(filename=upload_file.name, data=upload_file.read(),
-                                         uploaded_by=request.user)
-        services.import_job_run(job_id=job.pk)
+                                         uploaded_by=request.user, enqueue=True)
         return redirect("moderation:job", job_id=job.pk)
     context = {"form": form, "jobs": selectors.recent_jobs(), "limit_mb": settings.IMPORT_MAX_UPLOAD_BYTES / 1_000_000}
     return render(request, "moderation/upload.html", context)
@@ -109,3 +109,15 @@ def job(request, job_id: int):
                "problems": selectors.job_problem_rows(job=import_job) if import_job.is_finished else []}
     template = "moderation/job.html#progress" if request.htmx else "moderation/job.html"
     return render(request, template, context)
+
+
+@login_required
+@require_GET
+def report(request, job_id: int, format: str):
+    """Every row's outcome, streamed: CSV for a spreadsheet, JSON for a script."""
+    require_staff(request.user)
+    import_job = selectors.job_for(job_id=job_id)
+    lines = reports.csv_lines(import_job) if format == "csv" else reports.json_lines(import_job)
+    response = StreamingHttpResponse(lines, content_type="text/csv" if format == "csv" else "application/json")
+    response["Content-Disposition"] = f'attachment; filename="import-{import_job.pk}-report.{format}"'
+    return response

@@ -44,7 +44,11 @@ def upload(page: Page, base: str, tmp_path, name: str, content: str) -> None:
     page.goto(f"{base}/moderation/import/")
     page.get_by_label("File to import").set_input_files(str(path))
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.get_by_test_id("job-status")).to_have_text("Done", timeout=30_000)
+    expect(page.get_by_test_id("progress")).to_be_visible()
+    page.evaluate("window.stillTheSamePage = true")
+    expect(page.get_by_test_id("job-status")).to_have_text("Done", timeout=30_000)  # a Celery worker ran it
+    assert page.evaluate("window.stillTheSamePage") is True, "progress should update without a page load"
+    expect(page.get_by_test_id("report-csv")).to_be_visible()
 
 
 def assert_harmless(page: Page, selector: str) -> None:

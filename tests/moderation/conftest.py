@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 
 from tests.factories import CategoryFactory, LevelFactory, QuestionFactory, UserFactory
@@ -32,3 +34,10 @@ def bank(db):
                                        prompt="What is overfitting and how does regularisation reduce it?"),
     }
     return {"rag": rag, "fundamentals": fundamentals, "junior": junior, "senior": senior, **questions}
+
+
+@pytest.fixture
+def enqueue_import():
+    """Stands in for the broker: records each import task sent, and sends nothing."""
+    with mock.patch("moderation.tasks.import_questions_job.apply_async") as apply_async:
+        yield apply_async

@@ -41,3 +41,11 @@ def test_a_missing_path_or_user_is_refused(bank, tmp_path):
     path.write_bytes(samples.own_json({"text": "Why?"}))
     with pytest.raises(CommandError, match="There is no user called 'ghost'"):
         call_command("import_questions", str(path), user="ghost")
+
+
+def test_it_can_write_the_report_of_every_row(bank, tmp_path):
+    path, report = tmp_path / "q.json", tmp_path / "report.csv"
+    path.write_bytes(samples.own_json({"text": "What does a reranker add?"}, {"nope": 1}))
+    call_command("import_questions", str(path), report=str(report))
+    lines = report.read_text().splitlines()
+    assert lines[0].startswith("row,part,outcome,message") and len(lines) == 3

@@ -31,7 +31,8 @@ def test_a_candidate_cannot_import(client, candidate):
     assert not ImportJob.objects.exists()
 
 
-def test_the_page_costs_the_same_queries_however_many_imports(staff_client, bank, django_assert_num_queries):
+def test_the_page_costs_the_same_queries_however_many_imports(staff_client, bank, enqueue_import,
+                                                              django_assert_num_queries):
     upload(staff_client, samples.own_json({"text": "What does a reranker add?"}))
     with django_assert_num_queries(PAGE_QUERIES):
         staff_client.get(URL)
@@ -42,18 +43,23 @@ def test_the_page_costs_the_same_queries_however_many_imports(staff_client, bank
     assert response.content.decode().count("/moderation/import/") >= 6
 
 
-def test_an_upload_imports_the_file_and_shows_its_job(staff_client, admin_user, bank):
-    response = upload(staff_client, samples.reddit_listing(), "reddit.json")
+def test_an_upload_is_saved_then_handed_to_a_worker_once_committed(staff_client, admin_user, bank,
+                                                                    enqueue_import, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(staff_client, samples.reddit_listing(), "reddit.json")
     job = ImportJob.objects.get()
     assert response.url == reverse("moderation:job", args=[job.pk])
-    assert (job.filename, job.uploaded_by, job.status) == ("reddit.json", admin_user, "done")
-    assert Question.objects.filter(status="pending_review").count() == 1
+    assert (job.filename, job.uploaded_by, job.status) == ("reddit.json", admin_user, "queued")
+    assert bytes(job.content) == samples.reddit_listing() and job.enqueued_at is not None
+    enqueue_import.assert_called_once_with(args=[job.pk])
+    assert not Question.objects.filter(status="pending_review").exists()  # the worker imports it, not the request
 
 
-def test_a_50_mb_file_is_refused_with_the_size_and_the_limit(staff_client, bank):
+def test_a_50_mb_file_is_refused_with_the_size_and_the_limit(staff_client, bank, enqueue_import):
     response = upload(staff_client, b" " * 50_000_000, "huge.json")
     assert "The file is 50.0 MB; the import limit is 10 MB" in response.content.decode()
     assert not ImportJob.objects.exists()
+    enqueue_import.assert_not_called()
 
 
 def test_an_empty_file_is_refused_with_a_clear_message(staff_client, bank):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from moderation import selectors, services
+from moderation import reports, selectors, services
 
 BAR_WIDTH = 40
 
@@ -18,8 +18,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
         parser.add_argument("--user", help="Username recorded as the importer (default: none).")
+        parser.add_argument("--report", type=Path, help="Also write every row's outcome to this CSV file.")
 
-    def handle(self, *args, path: Path, user: str | None, **options):
+    def handle(self, *args, path: Path, user: str | None, report: Path | None, **options):
         if not path.is_file():
             raise CommandError(f"{path} is not a file.")
         try:
@@ -36,6 +37,10 @@ class Command(BaseCommand):
         job = selectors.job_for(job_id=job.pk)
         self.stdout.write("")
         self._summary(job)
+        if report is not None:
+            with Path(report).open("w", encoding="utf-8", newline="") as handle:
+                handle.writelines(reports.csv_lines(job))
+            self.stdout.write(f"Report of every row written to {report}")
         if job.status == job.Status.FAILED:
             raise CommandError(job.message)
 
