@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from fsrs import Card, Rating, Scheduler
 
 from playbook.models import RoleTrack
@@ -84,10 +85,13 @@ def _review_card_apply(grade_id: int) -> ReviewCard | None:
 def review_session_start(*, user) -> PracticeSession:
     """A practice session of the questions due for review, most overdue first, up to a session's maximum.
 
-    The session's category and level are those of the first due question; each question keeps its own.
+    A session has one level, and grading its answers counts them (and moves their cards) at that level, so it takes
+    only the due questions at the level of the most overdue one; the others wait for a session of their own.
+    The session's category is that of the first question.
     """
+    cards = ReviewCard.objects.owned_by(user).due().order_by("due", "pk")
     due = list(
-        ReviewCard.objects.owned_by(user).due().order_by("due", "pk")
+        cards.filter(level_id=Subquery(cards.values("level_id")[:1]))
         .values_list("question_id", "level_id")[: settings.PRACTICE_MAX_QUESTIONS]
     )
     if not due:

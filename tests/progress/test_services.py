@@ -212,3 +212,19 @@ def test_the_target_track_is_stored_and_can_be_cleared(candidate):
     assert Profile.objects.get(user=candidate).target_role_track is None
     assert Profile.objects.count() == 1
 
+
+
+def test_a_review_session_keeps_to_the_level_of_its_most_overdue_question(candidate, cell):
+    """A session has one level, and grading it moves each card to that level: a question due at another level
+    waits for a session of its own instead of being counted (and rescheduled) at the wrong one."""
+    first, second, third = cell["questions"]
+    junior = LevelFactory(key="junior", name="Junior")
+    now = timezone.now()
+    ReviewCardFactory(user=candidate, question=first, level=cell["level"], due=now - timedelta(days=3))
+    ReviewCardFactory(user=candidate, question=second, level=junior, due=now - timedelta(days=2))
+    ReviewCardFactory(user=candidate, question=third, level=cell["level"], due=now - timedelta(days=1))
+
+    session = review_session_start(user=candidate)
+
+    assert session.level == cell["level"]
+    assert [item.question for item in session.items.order_by("position")] == [first, third]

@@ -53,7 +53,7 @@ def test_its_query_count_does_not_grow_with_the_deck(candidate_client, candidate
     with django_assert_num_queries(PAGE_QUERIES):
         html = candidate_client.get(URL).content.decode()
 
-    assert "15 questions due; a session takes the 10 most overdue." in html
+    assert "15 questions due; a session takes up to 10, most overdue first, at the level of the most overdue." in html
 
 
 def test_it_never_shows_another_candidates_cards(candidate_client, other_candidate, django_assert_num_queries):
