@@ -279,11 +279,14 @@ def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "
 def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
     """After a graded answer in a session that asks follow-ups, attach one follow-up aimed at its weakest point.
 
-    Idempotent: an answer gets at most one follow-up, and follow-ups get none of their own.
+    Idempotent: an answer gets at most one follow-up, and follow-ups get none of their own. An answer deleted
+    meanwhile (its account was) gets none.
     """
-    answer = Answer.objects.select_related("session_question__session", "session_question__question", "grade").get(
+    answer = Answer.objects.select_related("session_question__session", "session_question__question", "grade").filter(
         pk=answer_id
-    )
+    ).first()
+    if answer is None:
+        return None
     item = answer.session_question
     if not item.session.asks_follow_ups or item.is_follow_up or answer.status != Answer.Status.GRADED:
         return None

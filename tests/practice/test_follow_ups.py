@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from practice import services
 from practice.grading.follow_up import choose_focus, write_offline
 from practice.models import Answer, SessionQuestion
 from practice.tasks import grade_answer
@@ -159,3 +160,13 @@ def test_submitting_a_follow_up_answer_grades_it_and_returns_to_its_page(client,
     follow_up = SessionQuestion.objects.get(follow_up_of=follow_up_session)
     assert follow_up.answer.text == "My follow-up answer."
     apply_async.assert_called_once_with(args=[follow_up.answer.pk])  # the same grading task as any answer
+
+
+def test_an_answer_deleted_before_its_task_runs_gets_no_follow_up_and_no_error(follow_up_session):
+    """The account (and with it the answer) may be deleted while grading is queued: the task finds nothing to do."""
+    answer = AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER)
+    answer_id = answer.pk
+    answer.delete()
+
+    assert services.follow_up_create(answer_id=answer_id) is None
+    assert grade_answer.apply(args=[answer_id]).successful()
