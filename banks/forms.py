@@ -95,3 +95,18 @@ class QuestionEditorForm(forms.Form):
 class PractiseForm(forms.Form):
     question_count = forms.TypedChoiceField(choices=PRACTICE_COUNTS, coerce=int, initial=5, label="Questions",
                                             error_messages={"invalid_choice": "Choose 1, 3, 5 or 10 questions."})
+
+
+BANK_FILE_MAX_BYTES = 2_000_000
+
+
+class BankFileForm(forms.Form):
+    file = forms.FileField(label="Bank file (YAML or JSON, as exported)",
+                           error_messages={"required": "Choose a bank file.", "empty": "The file is empty."})
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > BANK_FILE_MAX_BYTES:
+            raise forms.ValidationError(f"The file is {upload.size / 1_000_000:.1f} MB; a bank file may be up to "
+                                        f"{BANK_FILE_MAX_BYTES / 1_000_000:g} MB.")
+        return upload

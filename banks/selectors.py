@@ -1,9 +1,13 @@
 """Reads for the bank pages; each is a fixed number of queries however many banks, questions or revisions."""
 
-from django.db.models import Count, Prefetch, Q
+from collections import Counter, defaultdict
+
+from django.db.models import Avg, Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from practice.evaluation import agreement
+from practice.models import Answer, Grade, HumanGrade
 from questions.models import Question, QuestionRevision
 
 from .models import Bank, BankQuestion
@@ -30,6 +34,14 @@ def bank_for_curator(*, user, bank_id: int) -> Bank:
 
 def bank_entries(*, bank: Bank) -> list[BankQuestion]:
     return list(bank.entries.select_related("question", "question__category").order_by("position", "id"))
+
+
+def bank_entries_for_export(*, bank: Bank) -> list[BankQuestion]:
+    return list(
+        bank.entries.select_related("question", "question__category")
+        .prefetch_related("question__levels", "question__role_tracks", "question__tags", "question__rubric_items")
+        .order_by("position", "id")
+    )
 
 
 def questions_to_add(*, user, bank: Bank, query: str) -> list[Question]:
@@ -83,3 +95,48 @@ def public_banks() -> list[Bank]:
         .filter(published_count__gt=0)
         .order_by("title", "id")
     )
+
+
+MISSED_SHOWN = 3
+
+
+def bank_question_stats(*, bank: Bank, instructor) -> list[dict]:
+    """Per question of the bank: attempts, mean score, the rubric items most often missed, and how the grader
+    agrees with `instructor`'s own human grades. Aggregates only: no candidate, no answer text. Four queries."""
+    entries = bank_entries(bank=bank)
+    ids = [entry.question_id for entry in entries]
+    answers = {
+        row["question_id"]: row
+        for row in Answer.objects.filter(question_id__in=ids).values("question_id")
+        .annotate(attempts=Count("pk"), graded=Count("grade"), mean=Avg("grade__overall")).order_by()
+    }
+    missed: dict[int, Counter] = defaultdict(Counter)
+    seen: dict[int, Counter] = defaultdict(Counter)
+    for question_id, items in Grade.objects.filter(answer__question_id__in=ids).values_list(
+        "answer__question_id", "items"
+    ):
+        for item in items or []:
+            key = (item.get("kind", ""), item.get("text", ""))
+            seen[question_id][key] += 1
+            missed[question_id][key] += item.get("verdict") == "missed"
+    pairs: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    for question_id, human, graded in HumanGrade.objects.filter(
+        graded_by=instructor, answer__question_id__in=ids, answer__grade__isnull=False
+    ).values_list("answer__question_id", "score", "answer__grade__overall"):
+        pairs[question_id][0].append(float(graded))
+        pairs[question_id][1].append(float(human))
+    stats = []
+    for entry in entries:
+        qid = entry.question_id
+        counts = answers.get(qid, {})
+        most_missed = sorted(((n, key) for key, n in missed[qid].items() if n), key=lambda pair: (-pair[0], pair[1]))
+        stats.append({
+            "question": entry.question,
+            "attempts": counts.get("attempts", 0),
+            "graded": counts.get("graded", 0),
+            "mean": counts.get("mean"),
+            "most_missed": [{"kind": kind, "text": text, "missed": n, "of": seen[qid][(kind, text)]}
+                            for n, (kind, text) in most_missed[:MISSED_SHOWN]],
+            "agreement": agreement(*pairs[qid]) if qid in pairs else None,
+        })
+    return stats

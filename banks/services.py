@@ -1,12 +1,16 @@
 """Writes for instructors' question banks, and starting a practice session on a bank."""
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from practice.models import Answer, PracticeSession, SessionQuestion
+from questions import services as question_services
 from questions.models import Question
 
+from .bankfile import parse_bank_file
 from .models import Bank, BankQuestion, new_share_token
 
 
@@ -104,3 +108,68 @@ def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSes
         for position, question_id in enumerate(ordered[:question_count], start=1)
     )
     return session
+
+
+@dataclass
+class BankFileReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    new_rubric_version: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.created)} created", f"{len(self.updated)} updated"
+                 f" ({len(self.new_rubric_version)} with a new rubric version)", f"{len(self.unchanged)} unchanged"]
+        if self.linked:
+            parts.append(f"{len(self.linked)} used as they are (other authors' published questions)")
+        return ", ".join(parts) + "."
+
+
+@transaction.atomic
+def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
+    """Make the bank what the file says: its title, description, and questions in the file's order. Questions
+    are matched by key; the user's own are created or updated (a rubric change makes a new rubric version),
+    other authors' published questions are used as they are. Any problem changes nothing."""
+    parsed = parse_bank_file(data)
+    existing = {
+        question.key: question
+        for question in Question.objects.filter(key__in=[entry.key for entry in parsed.entries])
+        .prefetch_related("levels", "role_tracks", "tags", "rubric_items")
+    }
+    report, problems, questions = BankFileReport(), [], []
+    for number, entry in enumerate(parsed.entries, start=1):
+        question = existing.get(entry.key)
+        try:
+            if question is None:
+                question = question_services.question_create(author=user, draft=entry.draft, key=entry.key)
+                report.created.append(entry.key)
+            elif question.created_by_id != user.pk and not user.is_staff:
+                if question.status != Question.Status.PUBLISHED:
+                    raise ValidationError("this key belongs to another author's unpublished question")
+                report.linked.append(entry.key)
+                questions.append(question)
+                continue
+            elif question_services.question_matches_draft(question, entry.draft):
+                report.unchanged.append(entry.key)
+            else:
+                if question_services.question_update(question=question, editor=user, draft=entry.draft):
+                    report.new_rubric_version.append(entry.key)
+                report.updated.append(entry.key)
+            if entry.status == Question.Status.PUBLISHED and question.status != Question.Status.PUBLISHED:
+                question_services.question_publish(question=question)
+            elif entry.status == Question.Status.DRAFT and question.status == Question.Status.PUBLISHED:
+                question_services.question_unpublish(question=question)
+        except ValidationError as error:
+            problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
+            continue
+        questions.append(question)
+    if problems:
+        raise ValidationError(problems)
+    if parsed.title:
+        bank_update(bank=bank, title=parsed.title, description=parsed.description, visibility=bank.visibility)
+    bank.entries.all().delete()
+    BankQuestion.objects.bulk_create(
+        BankQuestion(bank=bank, question=question, position=position) for position, question in enumerate(questions)
+    )
+    return report

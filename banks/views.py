@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questions import services as question_services
 from questions.markdown import render_markdown
 from questions.models import Question
 
-from . import selectors, services
-from .forms import BankForm, PractiseForm, QuestionEditorForm
+from . import bankfile, selectors, services
+from .forms import BankFileForm, BankForm, PractiseForm, QuestionEditorForm
 from .models import Bank
 from .roles import require_instructor
 
@@ -202,3 +204,44 @@ def practise(request, token: str):
 @require_GET
 def public(request):
     return render(request, "banks/public.html", {"banks": selectors.public_banks()})
+
+
+@login_required
+@require_GET
+def stats(request, bank_id: int):
+    """How each question of the bank goes: aggregates only, never a candidate or an answer."""
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    context = {"bank": bank, "stats": selectors.bank_question_stats(bank=bank, instructor=request.user)}
+    return render(request, "banks/stats.html", context)
+
+
+@login_required
+@require_GET
+def export(request, bank_id: int):
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    response = HttpResponse(bankfile.bank_to_yaml(bank=bank, entries=selectors.bank_entries_for_export(bank=bank)),
+                            content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bank-{slugify(bank.title) or bank.pk}.yaml"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_file(request, bank_id: int):
+    """Replace the bank's questions with a bank file's (as exported): the way a course keeps a bank in git."""
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    form = BankFileForm(request.POST, request.FILES) if request.method == "POST" else BankFileForm()
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.bank_import_file(bank=bank, user=request.user,
+                                               data=form.cleaned_data["file"].read())
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(request, f"Bank file imported: {report.summary()}")
+            return redirect("banks:detail", bank_id=bank.pk)
+    return render(request, "banks/import.html", {"bank": bank, "form": form, "problems": problems})

@@ -202,6 +202,19 @@ def question_key_for(title: str) -> str:
     return f"{slugify(title)[:100] or 'question'}-{secrets.token_hex(4)}"
 
 
+def question_matches_draft(question: Question, draft: QuestionDraft) -> bool:
+    """Whether saving `draft` would change nothing (compared the way the editor saves it)."""
+    return (
+        question.title == draft.title.strip() and question.prompt == draft.prompt.strip()
+        and question.category_id == draft.category.pk and question.model_answer == draft.model_answer.strip()
+        and question.grader_guidance == draft.grader_guidance.strip()
+        and {level.pk for level in question.levels.all()} == {level.pk for level in draft.levels}
+        and {track.pk for track in question.role_tracks.all()} == {track.pk for track in draft.role_tracks}
+        and {tag.name for tag in question.tags.all()} == {slugify(name)[:60] for name in draft.tags if slugify(name)}
+        and [(item.kind, item.text) for item in question.rubric_items.all()] == _rubric_rows(draft.rubric)
+    )
+
+
 def _question_apply(question: Question, draft: QuestionDraft) -> None:
     question.title = draft.title.strip()
     question.prompt = draft.prompt.strip()
@@ -224,9 +237,9 @@ def _rubric_replace(question: Question, rows: list[tuple[str, str]]) -> None:
 
 
 @transaction.atomic
-def question_create(*, author, draft: QuestionDraft) -> Question:
+def question_create(*, author, draft: QuestionDraft, key: str = "") -> Question:
     """A new draft question written by `author`, with its rubric and its first revision."""
-    question = Question(key=question_key_for(draft.title), status=Question.Status.DRAFT,
+    question = Question(key=key or question_key_for(draft.title), status=Question.Status.DRAFT,
                         source_kind=Question.SourceKind.INSTRUCTOR, created_by=author)
     _question_apply(question, draft)
     _rubric_replace(question, _rubric_rows(draft.rubric))

@@ -1,0 +1,146 @@
+"""A bank as one YAML file (JSON is read too: YAML is a superset of it), so a course can keep its bank under
+version control: export it, edit it in review, import it back into the same or another bank.
+
+Questions are matched by `key`. Reading the file checks every entry first and reports every problem with the
+question's number and key; a file with any problem changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+
+from playbook.models import Category, Level, RoleTrack
+from questions.models import Question
+from questions.services import RUBRIC_KINDS, QuestionDraft
+
+FORMAT = "ai-interview-playbook/bank-v1"
+STATUSES = {Question.Status.DRAFT, Question.Status.PUBLISHED}
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def bank_to_yaml(*, bank, entries) -> str:
+    questions = []
+    for entry in entries:
+        question = entry.question
+        items = list(question.rubric_items.all())
+        questions.append({
+            "key": question.key,
+            "title": question.title,
+            "status": question.status if question.status in STATUSES else Question.Status.DRAFT,
+            "category": question.category.key,
+            "levels": [level.key for level in question.levels.all()],
+            "role_tracks": [track.key for track in question.role_tracks.all()],
+            "tags": [tag.name for tag in question.tags.all()],
+            "prompt": question.prompt,
+            "rubric": {name: [i.text for i in items if i.kind == kind] for name, kind in RUBRIC_KINDS.items()},
+            "grader_guidance": question.grader_guidance,
+            "model_answer": question.model_answer,
+        })
+    document = {"format": FORMAT, "bank": {"title": bank.title, "description": bank.description},
+                "questions": questions}
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
+
+
+@dataclass
+class BankFileEntry:
+    key: str
+    status: str
+    draft: QuestionDraft
+
+
+@dataclass
+class BankFile:
+    title: str
+    description: str
+    entries: list[BankFileEntry] = field(default_factory=list)
+
+
+def _strings(value, what: str, problems: list[str]) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item for item in value if item.strip()]
+    problems.append(f"{what} must be a list of texts")
+    return []
+
+
+def parse_bank_file(data: bytes) -> BankFile:
+    try:
+        document = yaml.safe_load(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise ValidationError([f"The file is not UTF-8 text (byte {error.start}); save it as UTF-8."]) from None
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where else ""
+        raise ValidationError([f"The file is not valid YAML or JSON{line}: {getattr(error, 'problem', error)}."])
+    if not isinstance(document, dict) or not isinstance(document.get("questions"), list):
+        raise ValidationError([f"This is not a bank file: expected a mapping with `format: {FORMAT}`, `bank` and "
+                               "a `questions` list (export a bank to see the format)."])
+    categories = {c.key: c for c in Category.objects.all()}
+    levels = {lv.key: lv for lv in Level.objects.all()}
+    tracks = {t.key: t for t in RoleTrack.objects.all()}
+    bank = document.get("bank") or {}
+    result = BankFile(title=str(bank.get("title") or "").strip(), description=str(bank.get("description") or ""))
+    problems: list[str] = []
+    seen: set[str] = set()
+    for number, item in enumerate(document["questions"], start=1):
+        if not isinstance(item, dict):
+            problems.append(f"Question {number}: expected a mapping of fields.")
+            continue
+        key = str(item.get("key") or "")
+        found: list[str] = []
+        try:
+            validate_slug(key)
+        except ValidationError:
+            found.append("`key` must be lowercase letters, digits and dashes")
+        if key in seen:
+            found.append("the key is used twice in this file")
+        seen.add(key)
+        for name in ("title", "prompt"):
+            if not isinstance(item.get(name), str) or not item[name].strip():
+                found.append(f"`{name}` is required")
+        category = categories.get(str(item.get("category")))
+        if category is None:
+            found.append(f"category {item.get('category')!r} is not one of {', '.join(sorted(categories))}")
+        level_keys = _strings(item.get("levels"), "`levels`", found)
+        unknown = [k for k in level_keys if k not in levels] + [
+            k for k in _strings(item.get("role_tracks"), "`role_tracks`", found) if k not in tracks]
+        if unknown:
+            found.append(f"unknown level or role track: {', '.join(unknown)}")
+        status = str(item.get("status") or Question.Status.DRAFT)
+        if status not in STATUSES:
+            found.append("`status` must be draft or published")
+        rubric = item.get("rubric") or {}
+        if not isinstance(rubric, dict):
+            found.append("`rubric` must be a mapping of key_points, trade_offs and failure_modes")
+            rubric = {}
+        for name in RUBRIC_KINDS:
+            _strings(rubric.get(name), f"`rubric.{name}`", found)
+        _strings(item.get("tags"), "`tags`", found)
+        if found:
+            problems.append(f"Question {number} ({key or 'no key'}): {'; '.join(found)}.")
+            continue
+        result.entries.append(BankFileEntry(key=key, status=status, draft=QuestionDraft(
+            title=item["title"], prompt=item["prompt"], category=category,
+            levels=[levels[k] for k in level_keys],
+            role_tracks=[tracks[k] for k in _strings(item.get("role_tracks"), "", [])],
+            tags=_strings(item.get("tags"), "", []),
+            model_answer=str(item.get("model_answer") or ""), grader_guidance=str(item.get("grader_guidance") or ""),
+            rubric={name: _strings(rubric.get(name), "", []) for name in RUBRIC_KINDS},
+        )))
+    if problems:
+        raise ValidationError(problems)
+    return result

@@ -1,0 +1,151 @@
+"""Export a bank to one YAML file and import it back (the export and import views)."""
+
+import yaml
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from banks.models import Bank
+from questions.models import Question, QuestionRevision
+from tests.banks.factories import BankFactory, BankQuestionFactory
+from tests.factories import QuestionFactory
+
+# session, user, user and group permissions, the bank, its questions with levels, tracks, tags and rubric items
+EXPORT_QUERIES = 10
+
+
+def export(client, bank: Bank) -> str:
+    return client.get(reverse("banks:export", args=[bank.pk])).content.decode()
+
+
+def import_into(client, bank: Bank, text: str, name: str = "bank.yaml"):
+    return client.post(reverse("banks:import", args=[bank.pk]),
+                       {"file": SimpleUploadedFile(name, text.encode())})
+
+
+def test_export_and_import_reject_the_wrong_method(client, instructor, bank):
+    client.force_login(instructor)
+    assert client.post(reverse("banks:export", args=[bank.pk])).status_code == 405
+    assert client.put(reverse("banks:import", args=[bank.pk])).status_code == 405
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, bank):
+    for name in ("banks:export", "banks:import"):
+        assert client.get(reverse(name, args=[bank.pk])).url.startswith(reverse("accounts:login"))
+
+
+def test_another_instructor_can_neither_export_nor_import_the_bank(client, other_instructor, bank):
+    client.force_login(other_instructor)
+    assert client.get(reverse("banks:export", args=[bank.pk])).status_code == 404
+    assert import_into(client, bank, "questions: []").status_code == 404
+
+
+def test_the_export_holds_the_bank_and_each_question_with_its_rubric(client, instructor, bank,
+                                                                     django_assert_num_queries):
+    client.force_login(instructor)
+    with django_assert_num_queries(EXPORT_QUERIES):
+        response = client.get(reverse("banks:export", args=[bank.pk]))
+    assert response["Content-Disposition"].startswith('attachment; filename="bank-rag-course-week-')
+    document = yaml.safe_load(response.content)
+    assert document["format"] == "ai-interview-playbook/bank-v1"
+    assert document["bank"]["title"] == bank.title
+    first = document["questions"][0]
+    assert (first["title"], first["category"], first["status"]) == ("Explain the KV cache", "llm-rag", "published")
+    assert first["rubric"]["key_points"][0].startswith("Explains that the KV cache stores")
+    BankQuestionFactory.create_batch(5, bank=bank)
+    with django_assert_num_queries(EXPORT_QUERIES):
+        client.get(reverse("banks:export", args=[bank.pk]))
+
+
+def test_a_bank_round_trips_through_its_file_without_duplicates_or_new_versions(client, instructor, bank):
+    own = QuestionFactory(created_by=instructor, title="My own question", key="my-own-question")
+    BankQuestionFactory(bank=bank, question=own, position=5)
+    client.force_login(instructor)
+    text = export(client, bank)
+    copy = BankFactory(owner=instructor, title="Empty")
+
+    response = import_into(client, copy, text)
+
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert copy.title == bank.title
+    assert [e.question_id for e in copy.entries.order_by("position")] == [
+        e.question_id for e in bank.entries.order_by("position")]
+    assert Question.objects.count() == 3 and not QuestionRevision.objects.exists()
+    followed = client.get(response.url).content.decode()
+    assert "0 created, 0 updated (0 with a new rubric version), 1 unchanged" in followed
+    assert "2 used as they are" in followed
+
+
+def test_an_edited_file_updates_own_questions_creates_new_ones_and_follows_the_files_order(client, instructor):
+    client.force_login(instructor)
+    bank = BankFactory(owner=instructor)
+    QuestionFactory(created_by=instructor, key="semantic-cache", title="Semantic cache")
+    BankQuestionFactory(bank=bank, question=Question.objects.get(key="semantic-cache"))
+    document = yaml.safe_load(export(client, bank))
+    document["questions"][0]["rubric"]["key_points"].append("Sets a similarity threshold")
+    document["questions"].insert(0, {
+        "key": "eval-harness", "title": "An evaluation harness", "status": "published", "category": "llm-rag",
+        "levels": ["senior"], "prompt": "How would you build an **evaluation harness**?",
+        "rubric": {"key_points": ["Golden set", "Regression gate"], "trade_offs": [], "failure_modes": []},
+        "grader_guidance": "Accept any metric by name.",
+    })
+
+    import_into(client, bank, yaml.safe_dump(document))
+
+    assert list(bank.entries.order_by("position").values_list("question__key", flat=True)) == [
+        "eval-harness", "semantic-cache"]
+    created = Question.objects.get(key="eval-harness")
+    assert (created.status, created.created_by, created.grader_guidance) == (
+        "published", instructor, "Accept any metric by name.")
+    updated = Question.objects.get(key="semantic-cache")
+    assert updated.rubric_version == 2 and updated.revisions.filter(rubric_version=2).exists()
+
+
+def test_a_file_with_problems_changes_nothing_and_lists_each_problem(client, instructor, other_instructor, bank):
+    QuestionFactory(key="theirs", created_by=other_instructor, status=Question.Status.DRAFT)
+    client.force_login(instructor)
+    before = list(bank.entries.values_list("question_id", flat=True))
+    text = yaml.safe_dump({"format": "ai-interview-playbook/bank-v1", "bank": {"title": "Renamed"}, "questions": [
+        {"key": "ok-one", "title": "Fine", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
+        {"key": "Bad Key!", "title": "", "category": "astrology", "levels": ["guru"], "prompt": "Why?"},
+    ]})
+
+    response = import_into(client, bank, text)
+
+    body = response.content.decode()
+    assert "Nothing was imported." in body
+    assert "Question 2 (Bad Key!): `key` must be lowercase letters, digits and dashes; `title` is required; " \
+           "category &#x27;astrology&#x27; is not one of llm-rag; unknown level or role track: guru." in body
+    bank.refresh_from_db()
+    assert bank.title != "Renamed" and list(bank.entries.values_list("question_id", flat=True)) == before
+    assert not Question.objects.filter(key="ok-one").exists()
+
+
+def test_another_authors_unpublished_question_cannot_be_taken_over_by_its_key(client, instructor,
+                                                                             other_instructor, bank):
+    QuestionFactory(key="theirs", title="Theirs", created_by=other_instructor, status=Question.Status.DRAFT)
+    client.force_login(instructor)
+    text = yaml.safe_dump({"questions": [
+        {"key": "ok-one", "title": "Fine", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
+        {"key": "theirs", "title": "Mine now", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
+    ]})
+    body = import_into(client, bank, text).content.decode()
+    assert "Question 2 (theirs): this key belongs to another author&#x27;s unpublished question" in body
+    assert Question.objects.get(key="theirs").title == "Theirs"
+    assert not Question.objects.filter(key="ok-one").exists()
+
+
+def test_a_file_that_is_not_a_bank_file_gets_a_clear_message(client, instructor, bank):
+    client.force_login(instructor)
+    assert "not valid YAML or JSON at line 2" in import_into(client, bank, "questions:\n  - [unclosed").content.decode()
+    assert "This is not a bank file" in import_into(client, bank, '{"text": "Why?"}', "q.json").content.decode()
+    assert "The file is empty." in import_into(client, bank, "").content.decode()
+
+
+def test_a_published_question_without_a_key_point_cannot_be_imported_as_published(client, instructor, bank):
+    client.force_login(instructor)
+    text = yaml.safe_dump({"questions": [{"key": "no-points", "title": "T", "status": "published",
+                                          "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"}]})
+    body = import_into(client, bank, text).content.decode()
+    assert "Question 1 (no-points): This question cannot be published yet: add at least one key point" in body
+    assert not Question.objects.filter(key="no-points").exists()
