@@ -68,10 +68,6 @@ class ChecklistAreaProgress:
         return round(100 * self.ticked / self.total) if self.total else 0
 
 
-def checklist_area_for(*, key: str) -> ChecklistArea:
-    return get_object_or_404(ChecklistArea, key=key)
-
-
 def checklist_item_for(*, key: str) -> ChecklistItem:
     return get_object_or_404(ChecklistItem.objects.select_related("area"), key=key)
 
