@@ -159,3 +159,16 @@ def test_the_summary_partial_polls_while_answers_are_grading(candidate_client, c
     body = response.content.decode()
     assert body.startswith("\n<section id=\"mock-summary\"") or body.lstrip().startswith('<section id="mock-summary"')
     assert 'hx-trigger="every 2s"' in body and "<html" not in body
+
+
+def test_another_candidate_cannot_finish_or_start_my_round(client, candidate, other_candidate, two_round_loop, senior,
+                                                           django_assert_num_queries):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    url = reverse("practice:mock_round", args=[mock.pk, 1])
+    client.force_login(other_candidate)
+
+    with django_assert_num_queries(3):  # django_session, auth_user, the mock loop (not theirs)
+        response = client.post(url)
+
+    assert response.status_code == 404
+    assert MockRound.objects.filter(mock_loop=mock, started_at=None, finished_at=None).count() == 3
