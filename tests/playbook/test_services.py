@@ -84,10 +84,12 @@ def test_loading_the_content_twice_leaves_every_count_unchanged(db):
 
     assert row_counts() == after_first
     assert all(after_first.values()), after_first
-    assert len(first.created) == after_first["questions.Question"]
+    # The bank's questions, and one draft README review question for each take-home brief.
+    assert len(first.created) + len(read("assignments.yaml")["briefs"]) == after_first["questions.Question"]
     assert second.created == [] and second.updated == [] and len(second.unchanged) == len(first.created)
     assert set(second.sections) == {"Round types", "Process facts", "Loops", "Loop rounds", "Assignment patterns",
-                                    "Tech stack entries", "Checklist areas", "Checklist items"}
+                                    "Tech stack entries", "Self-review items", "README review questions",
+                                    "Take-home briefs", "Checklist areas", "Checklist items"}
     for name, counts in second.sections.items():
         assert (counts.created, counts.updated, counts.removed) == (0, 0, 0), name
         assert counts.unchanged == first.sections[name].created > 0, name
