@@ -1,12 +1,18 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .forms import AnswerForm, StartSessionForm
 from .models import Answer
+
+# How long the page waits for the interviewer's follow-up after the grade; a follow-up that failed stops the wait.
+FOLLOW_UP_WAIT = timedelta(minutes=2)
 
 
 @login_required
@@ -56,6 +62,7 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
             session.asks_follow_ups and not item.is_follow_up and asked_follow_up is None
             and answer is not None and answer.status == Answer.Status.GRADED
             and any(entry["verdict"] != "covered" for entry in answer.grade.items)
+            and answer.grade.created_at > timezone.now() - FOLLOW_UP_WAIT
         ),
         "next_position": position + 1 if position < session.question_count else None,
     }

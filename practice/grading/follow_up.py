@@ -51,7 +51,7 @@ def _topic(item_text: str) -> str:
         if stem and stem[0] in wanted and stem[0] not in seen and len(word) > 3:
             seen.add(stem[0])
             picked.append(word)
-    return ", ".join(picked[:4])
+    return ", ".join(picked[:4]) or item_text.strip().rstrip(".")
 
 
 def write_offline(item: dict) -> str:

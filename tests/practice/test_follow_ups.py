@@ -170,3 +170,34 @@ def test_an_answer_deleted_before_its_task_runs_gets_no_follow_up_and_no_error(f
 
     assert services.follow_up_create(answer_id=answer_id) is None
     assert grade_answer.apply(args=[answer_id]).successful()
+
+
+def test_a_rubric_item_of_short_words_still_gives_a_readable_follow_up():
+    prompt = write_offline({"kind": "key_point", "text": "RAM vs GPU"})
+    assert "RAM vs GPU" in prompt and ": ." not in prompt
+
+
+def test_the_page_stops_waiting_for_a_follow_up_that_never_came(client, candidate, follow_up_session):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practice.models import Grade
+
+    answer = AnswerFactory(session_question=follow_up_session, text=WEAK_ANSWER)
+    with mock_follow_up_failure():
+        grade_answer.apply(args=[answer.pk])
+    client.force_login(candidate)
+    url = reverse("practice:question", args=[follow_up_session.session_id, 1])
+    assert "preparing a follow-up" in client.get(url).content.decode()
+
+    Grade.objects.filter(answer=answer).update(created_at=timezone.now() - timedelta(minutes=3))
+
+    page = client.get(url).content.decode()
+    assert "preparing a follow-up" not in page and 'hx-trigger="every 1s"' not in page
+
+
+def mock_follow_up_failure():
+    from unittest import mock
+
+    return mock.patch("practice.tasks.services.follow_up_create", return_value=None)
