@@ -9,7 +9,8 @@ from django.utils import timezone
 from playbook.models import InterviewLoop, Level
 from questions.models import Question
 
-from .models import MockLoop, MockRound, PracticeSession, SessionQuestion
+from .models import MockLoop, MockRound
+from .services import session_of_questions
 
 QUESTIONS_PER_ROUND = 2
 FOLLOW_UP_LEVELS = {"senior", "staff"}
@@ -45,12 +46,9 @@ def mock_loop_start(*, user, loop: InterviewLoop, level: Level) -> MockLoop:
         question_ids = _round_questions(categories, level, used) if categories else []
         session = None
         if question_ids:
-            session = PracticeSession.objects.create(
-                user=user, category=categories[0], level=level, asks_follow_ups=level.key in FOLLOW_UP_LEVELS
-            )
-            SessionQuestion.objects.bulk_create(
-                SessionQuestion(session=session, question_id=question_id, position=position)
-                for position, question_id in enumerate(question_ids, start=1)
+            session = session_of_questions(
+                user=user, question_ids=question_ids, category_id=categories[0].pk, level_id=level.pk,
+                asks_follow_ups=level.key in FOLLOW_UP_LEVELS,
             )
             practisable += 1
         minutes = loop_round.length_max or loop_round.round_type.length_max

@@ -42,10 +42,27 @@ def session_start(
     answered = set(Answer.objects.filter(user=user, question_id__in=candidates).values_list("question_id", flat=True))
     random.shuffle(candidates)
     candidates.sort(key=lambda question_id: question_id in answered)
-    session = PracticeSession.objects.create(user=user, category=category, level=level, role_track=role_track)
+    return session_of_questions(
+        user=user, question_ids=candidates[:question_count], category_id=category.pk, level_id=level.pk,
+        role_track=role_track,
+    )
+
+
+def session_of_questions(
+    *, user, question_ids: list[int], category_id: int, level_id: int, role_track: RoleTrack | None = None,
+    asks_follow_ups: bool = False,
+) -> PracticeSession:
+    """A practice session of the given questions, numbered from 1 in the order given.
+
+    Every way into practice (a category cell, a bank, due reviews, a retry, a mock-loop round) builds its session
+    here; the caller chooses the questions and the label the session carries.
+    """
+    session = PracticeSession.objects.create(
+        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups
+    )
     SessionQuestion.objects.bulk_create(
         SessionQuestion(session=session, question_id=question_id, position=position)
-        for position, question_id in enumerate(candidates[:question_count], start=1)
+        for position, question_id in enumerate(question_ids, start=1)
     )
     return session
 

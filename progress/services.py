@@ -10,7 +10,7 @@ from django.db.models import Subquery
 from fsrs import Card, Rating, Scheduler
 
 from playbook.models import RoleTrack
-from practice.models import Answer, Grade, PracticeSession, SessionQuestion
+from practice.models import Answer, Grade, PracticeSession
 from questions.models import Question
 
 from .models import CardReview, Profile, ReviewCard
@@ -112,12 +112,10 @@ def _session_of_questions(*, user, question_ids: list[int], level_id: int) -> Pr
     questions = [published[question_id] for question_id in question_ids if question_id in published]
     if not questions:
         raise ValidationError("This question is no longer published, so it cannot be practised again.")
-    session = PracticeSession.objects.create(user=user, category_id=questions[0].category_id, level_id=level_id)
-    SessionQuestion.objects.bulk_create(
-        SessionQuestion(session=session, question=question, position=position)
-        for position, question in enumerate(questions, start=1)
-    )
-    return session
+    from practice.services import session_of_questions  # practice.services imports this module for its hook
+
+    return session_of_questions(user=user, question_ids=[q.pk for q in questions],
+                                category_id=questions[0].category_id, level_id=level_id)
 
 
 def profile_set_target_track(*, user, role_track: RoleTrack | None) -> Profile:
