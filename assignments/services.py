@@ -6,6 +6,7 @@ from django.db import transaction
 from playbook.loading import SectionCounts, pick, remove_stale, required, unique_keys, upsert
 from playbook.models import Category, Level
 from practice.models import PracticeSession, SessionQuestion
+from practice.services import session_of_questions
 from questions.models import Question, RubricItem
 
 from .models import AssignmentPattern, SelfReviewItem, TakeHomeAttempt, TakeHomeBrief, TechStackEntry
@@ -194,7 +195,7 @@ def attempt_review_start(*, attempt: TakeHomeAttempt) -> PracticeSession:
     The attempt's session is reused while nothing has been submitted in it, so a double click opens one session;
     once a README has been submitted, a new session is started so a revised README can be graded as well.
     """
-    locked = (TakeHomeAttempt.objects.select_for_update(of=("self",)).select_related("brief__review_question")
+    locked = (TakeHomeAttempt.objects.select_for_update(of=("self",)).select_related("user", "brief__review_question")
               .get(pk=attempt.pk))
     if locked.review_session_id is not None and not SessionQuestion.objects.filter(
         session_id=locked.review_session_id, answer__isnull=False
@@ -202,12 +203,8 @@ def attempt_review_start(*, attempt: TakeHomeAttempt) -> PracticeSession:
         attempt.review_session_id = locked.review_session_id
         return PracticeSession.objects.get(pk=locked.review_session_id)
     question = locked.brief.review_question
-    session = PracticeSession(user_id=locked.user_id, category_id=question.category_id, level_id=locked.level_id)
-    session.full_clean()
-    session.save()
-    item = SessionQuestion(session=session, question=question, position=1)
-    item.full_clean()
-    item.save()
+    session = session_of_questions(user=locked.user, question_ids=[question.pk], category_id=question.category_id,
+                                   level_id=locked.level_id)
     TakeHomeAttempt.objects.filter(pk=locked.pk).update(review_session=session)
     attempt.review_session = session
     return session

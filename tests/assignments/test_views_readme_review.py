@@ -8,10 +8,9 @@ from practice.models import PracticeSession
 from tests.factories import AnswerFactory
 
 # django_session, auth_user and the attempt; then, inside the test's transaction: a savepoint, the attempt locked
-# (with its brief's question), full_clean's checks of the session's user, category and level, its insert, the
-# session question's checks (session, question, position, and the one-question-per-session constraint in a
-# savepoint of its own), its insert, the attempt's update and the release.
-START_QUERIES = 18
+# (with its user and its brief's question), the session's insert, its question's insert, the attempt's update and
+# the release.
+START_QUERIES = 9
 
 
 def url_of(attempt: TakeHomeAttempt) -> str:
