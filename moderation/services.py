@@ -119,7 +119,8 @@ def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJo
         logger.exception("Import %s stopped", job.pk)
         _job_finish(job, ImportJob.Status.FAILED,
                     f"The import stopped after row {job.processed_rows} of {job.total_rows} because of an internal "
-                    f"error ({type(error).__name__}); the rows before it are imported. Run it again to resume.")
+                    f"error ({type(error).__name__}); the rows before it are imported. Import the file again to "
+                    "import the rest: the rows already imported are recognised as duplicates.")
         raise
     return _job_finish(job, ImportJob.Status.DONE, "\n".join(parsed.warnings))
 

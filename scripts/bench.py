@@ -1,9 +1,10 @@
 """`make bench`: throughput of the question page against a bare Django view (gunicorn on PostgreSQL), the time from
-submit to a visible grade on the embedded default and on Redis, and the progress dashboard's server time at 500
-graded answers. Prints one report; no pass/fail."""
+submit to a visible grade on the embedded default and on Redis, the progress dashboard's server time at 500
+graded answers, and the time to import 10,000 questions with duplicate detection. Prints one report; no pass/fail."""
 
 import http.client
 import json
+import multiprocessing
 import os
 import statistics
 import sys
@@ -184,6 +185,121 @@ def dashboard_timing(*, answers: int, runs: int) -> dict:
             "target_ms": 100}
 
 
+def import_dedupe_timing(*, rows: int, bank_size: int, near_share: float) -> dict:
+    """Time to import `rows` generated rows, `near_share` of them near-duplicates (of the bank, or of earlier rows),
+    with duplicate detection against a bank of `bank_size` questions: the import service as the Celery task runs
+    it, in a fresh process (Django set up there) on a fresh PostgreSQL database."""
+    name = f"playbook_bench_import_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            return pool.apply(_import_dedupe_in_child, (f"postgresql://postgres@127.0.0.1:5432/{name}", rows,
+                                                        bank_size, near_share))
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+SYLLABLES = ["ka", "lo", "mi", "ner", "tas", "vo", "rin", "dex", "sul", "pra", "gon", "the", "bri", "zal", "quo", "fen"]
+LEADS = ["How would you", "Explain how you would", "What is the best way to", "Describe how you would",
+         "Why would a team", "When should you", "Walk me through how you would", "What goes wrong when you"]
+ACTIONS = ["evaluate", "deploy", "monitor", "scale", "debug", "design", "secure", "cache", "shard", "fine-tune",
+           "compress", "benchmark", "version", "test", "migrate", "document"]
+OBJECTS = ["a retrieval pipeline", "an embedding index", "a feature store", "a ranking model", "an LLM gateway",
+           "a vector database", "a batch scoring job", "an agent with tools", "a chat assistant", "a fraud model",
+           "a recommendation service", "a labelling workflow", "an evaluation harness", "a prompt library",
+           "a streaming feature job", "a model registry"]
+CONTEXTS = ["under a 100 ms latency budget", "when labels are noisy", "for a regulated bank", "with a tiny GPU budget",
+            "across three regions", "for millions of daily users", "after a schema change upstream",
+            "when the data drifts weekly", "with strict privacy rules", "for a two-person team"]
+FILLERS = ["exactly", "in practice", "in production", "today", "really"]
+
+
+def _pseudo_words(count: int, rng) -> list[str]:
+    words: set[str] = set()
+    while len(words) < count:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(3)))
+    return sorted(words)
+
+
+def _question(rng, terms: list[str]) -> str:
+    """A question made distinct by four made-up service names, as real questions differ by their subject."""
+    first, second, third, fourth = rng.sample(terms, 4)
+    return (f"{rng.choice(LEADS)} {rng.choice(ACTIONS)} {rng.choice(OBJECTS)} that joins {first} {second} "
+            f"with {third} {fourth} {rng.choice(CONTEXTS)}?")
+
+
+def _near(text: str, rng) -> str:
+    """A re-worded copy: one filler word added, or two neighbouring words swapped, or a letter mistyped."""
+    words = text.rstrip("?").split()
+    change = rng.randrange(3)
+    position = rng.randrange(1, len(words) - 1)
+    if change == 0:
+        words.insert(position, rng.choice(FILLERS))
+    elif change == 1:
+        words[position], words[position + 1] = words[position + 1], words[position]
+    else:
+        word = words[position]
+        words[position] = word[:-1] + ("x" if word[-1] != "x" else "y") if len(word) > 3 else word + "s"
+    return " ".join(words) + "?"
+
+
+def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_share: float) -> dict:
+    import random
+
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["IMPORT_MAX_UPLOAD_BYTES"] = str(50_000_000)  # 50,000 rows are over the 10 MB upload limit
+    import django
+
+    django.setup()
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connections
+
+    from moderation import services
+    from moderation.models import ImportRow
+    from playbook.models import Category, Level
+    from questions.models import Question
+
+    rng = random.Random(2026)
+    call_command("migrate", verbosity=0)
+    call_command("load_content", stdout=StringIO())
+    terms = _pseudo_words(3000, rng)
+    categories, levels = list(Category.objects.all()), list(Level.objects.all())
+    bank_texts = sorted({_question(rng, terms) for _ in range(bank_size * 2)})[:bank_size - Question.objects.count()]
+    bank = Question.objects.bulk_create(
+        Question(key=f"bench-{n}", title=text[:120], prompt=text, category=rng.choice(categories),
+                 status=Question.Status.PUBLISHED) for n, text in enumerate(bank_texts))
+    Question.levels.through.objects.bulk_create(
+        Question.levels.through(question_id=q.pk, level_id=rng.choice(levels).pk) for q in bank)
+    lines, planted, written = [], {}, []
+    for number in range(1, rows + 1):
+        if rng.random() < near_share and written:
+            source = rng.choice(bank_texts) if rng.random() < 0.75 else rng.choice(written)
+            text = _near(source, rng)
+            planted[number] = source
+        else:
+            text = _question(rng, terms)
+            written.append(text)
+        lines.append(json.dumps({"text": text, "source_platform": "reddit", "company": "Bench",
+                                 "source_url": f"https://www.reddit.com/r/bench/comments/{number}/"}))
+    data = "\n".join(lines).encode()
+    started = time.monotonic()
+    job = services.import_job_create(filename="bench.jsonl", data=data)
+    services.import_job_run(job_id=job.pk)
+    elapsed = time.monotonic() - started
+    outcomes = dict(job.rows.values_list("outcome").annotate(n=django.db.models.Count("pk")).order_by())
+    caught = job.rows.filter(row_number__in=planted, outcome__in=[ImportRow.Outcome.DUPLICATE,
+                                                                  ImportRow.Outcome.NEAR_DUPLICATE]).count()
+    connections.close_all()
+    return {"rows": rows, "bank_questions": Question.objects.count() - outcomes.get("imported", 0),
+            "planted_near_duplicates": len(planted), "caught": caught, "seconds": round(elapsed, 1),
+            "rows_per_s": round(rows / elapsed), "outcomes": outcomes, "target_s": 20}
+
+
 def main() -> None:
     report: dict = {}
     if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
@@ -233,6 +349,8 @@ def main() -> None:
             embedded.stop()
         # 3. LLM grading throughput at a fixed 1 s model latency.
         report["llm_grading_throughput"] = llm_throughput(root, concurrency=8, latency=1.0, answers=40)
+    report["import_10000_rows_against_2000_questions"] = import_dedupe_timing(rows=10_000, bank_size=2_000,
+                                                                              near_share=0.2)
     report["progress_dashboard_500_answers"] = dashboard_timing(answers=500, runs=50)
     print(json.dumps(report, indent=2))
 

@@ -282,3 +282,25 @@ def test_nothing_imported_is_published_without_review(bank):
     assert Question.objects.filter(status="pending_review").count() == 1
     assert UserFactory  # the uploader may be anyone; publication still waits for an admin
     assert Sighting.objects.filter(question__status="pending_review").count() == 1
+
+
+def test_an_internal_error_fails_the_job_with_a_message_and_keeps_the_batches_before_it(bank, monkeypatch):
+    data = samples.own_json(*({"text": f"Explain the {word} service and its {other} dependency in detail."}
+                              for word, other in zip(range(services.BATCH_ROWS + 2), reversed(range(600)))))
+    job = services.import_job_create(filename="a.json", data=data)
+    real_save = services.Importer._save
+    calls = []
+
+    def save_then_break(importer):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real_save(importer)
+
+    monkeypatch.setattr(services.Importer, "_save", save_then_break)
+    with pytest.raises(RuntimeError):
+        services.import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and f"stopped after row {services.BATCH_ROWS} of {services.BATCH_ROWS + 2}" in (
+        job.message)
+    assert job.rows.count() == services.BATCH_ROWS
