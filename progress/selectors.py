@@ -41,9 +41,12 @@ def graded_attempts(*, user) -> QuerySet[Grade]:
     """The user's grades that count as attempts at a question.
 
     Follow-ups (session questions without a position of their own) probe a single rubric item; their scores say
-    nothing about the question as a whole, so progress leaves them out.
+    nothing about the question as a whole, so progress leaves them out. So are reviews of a take-home README: their
+    questions are drafts, outside the bank, which is the only way a draft is ever practised.
     """
-    return Grade.objects.filter(answer__user=user, answer__session_question__position__isnull=False)
+    return Grade.objects.filter(answer__user=user, answer__session_question__position__isnull=False).exclude(
+        answer__question__status=Question.Status.DRAFT
+    )
 
 
 def readiness_percent(recent_scores: list[Decimal], *, levels_covered: int, levels_available: int) -> int:

@@ -50,8 +50,12 @@ def review_schedule_from_grade(*, grade_id: int) -> ReviewCard | None:
 
 @transaction.atomic
 def _review_card_apply(grade_id: int) -> ReviewCard | None:
-    grade = Grade.objects.select_related("answer__session_question__session").filter(pk=grade_id).first()
+    grade = Grade.objects.select_related("answer__session_question__session", "answer__question").filter(
+        pk=grade_id
+    ).first()
     if grade is None or grade.answer.session_question.position is None:
+        return None
+    if grade.answer.question.status == Question.Status.DRAFT:  # a take-home README review, not a bank question
         return None
     answer = grade.answer
     card = ReviewCard.objects.select_for_update().filter(user_id=answer.user_id, question_id=answer.question_id).first()

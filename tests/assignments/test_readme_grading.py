@@ -105,3 +105,18 @@ def test_every_briefs_example_readme_covers_every_checklist_item(content):
             rubric=[RubricPoint(Kind(item.kind), item.text) for item in question.rubric_items.all()]))
 
         assert [item.text for item in output.items if item.verdict != "covered"] == [], brief.key
+
+
+def test_a_graded_readme_stays_out_of_progress_and_reviews(
+    content, candidate, apply_async, django_capture_on_commit_callbacks
+):
+    """A README review is not an attempt at a bank question: no review card, no readiness, no heat-map cell."""
+    from progress.models import ReviewCard
+    from progress.selectors import graded_attempts
+
+    brief = TakeHomeBrief.objects.select_related("pattern").get(key="rag-docs-assistant")
+    with django_capture_on_commit_callbacks(execute=True):
+        graded_answer(candidate, brief, COVERS_THE_CHECKLIST)
+
+    assert not ReviewCard.objects.filter(user=candidate).exists()
+    assert not graded_attempts(user=candidate).exists()
