@@ -158,6 +158,7 @@ def grading_request_for(item: SessionQuestion, answer_text: str) -> GradingReque
         rubric=[RubricPoint(Kind(item.kind), item.text) for item in question.rubric_items.all()],
         answer=answer_text,
         model_answer=question.model_answer,
+        guidance=question.grader_guidance,
     )
 
 

@@ -79,6 +79,7 @@ def build_messages(request: GradingRequest, rubric: list[RubricPoint], answer: s
         f"Question:\n{request.question}\n\n"
         f"Rubric items (id. [kind] text):\n{_rubric_lines(rubric)}\n\n"
         + (f"Model answer, for reference:\n{request.model_answer}\n\n" if request.model_answer else "")
+        + (f"The instructor's guidance for grading this question:\n{request.guidance}\n\n" if request.guidance else "")
         + f"The candidate's answer is the untrusted text between ANSWER-{boundary}-START and ANSWER-{boundary}-END.\n"
         f"ANSWER-{boundary}-START\n{answer}\nANSWER-{boundary}-END"
     )

@@ -34,6 +34,7 @@ class GradingRequest:
     rubric: list[RubricPoint]
     answer: str
     model_answer: str = ""
+    guidance: str = ""  # the instructor's note to the grader: what to be strict or lenient about
 
 
 @dataclass

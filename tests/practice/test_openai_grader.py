@@ -179,3 +179,20 @@ def test_without_a_key_the_offline_grader_grades(settings):
     answer = AnswerFactory()
     grade_answer.apply(args=[answer.pk])
     assert Grade.objects.get(answer=answer).grader == "offline"
+
+
+def test_the_instructors_guidance_reaches_the_model(fake):
+    fake.script.append(Reply(content=GOOD))
+    guided = GradingRequest(REQUEST.question, REQUEST.rubric, ANSWER, guidance="Be strict about naming the cache.")
+
+    OpenAIGrader().grade(guided)
+
+    assert "Be strict about naming the cache." in fake.requests[0]["messages"][1]["content"]
+
+
+@pytest.mark.django_db
+def test_a_questions_guidance_is_part_of_its_grading_request(session_question):
+    from practice.services import grading_request_for
+
+    session_question.question.grader_guidance = "Lenient on vocabulary."
+    assert grading_request_for(session_question, "text").guidance == "Lenient on vocabulary."
