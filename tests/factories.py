@@ -79,7 +79,8 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             return
         items = extracted if extracted is not None else [
             ("key_point", "Explains that the KV cache stores the keys and values of previous tokens"),
-            ("key_point", "Notes that decoding then computes attention only for the new token instead of the whole prefix"),
+            ("key_point",
+             "Notes that decoding then computes attention only for the new token instead of the whole prefix"),
             ("key_point", "Says cache memory grows with sequence length and batch size"),
             ("trade_off", "Weighs GPU memory used by the cache against throughput and batch size"),
             ("failure_mode", "Warns that running out of GPU memory causes evictions or out-of-memory errors"),
@@ -135,6 +136,7 @@ class GradeFactory(factory.django.DjangoModelFactory):
     clarity_verdict = "clear"
     feedback = "You covered 3 of 5 rubric points."
     items = factory.LazyFunction(lambda: [
-        {"kind": "key_point", "text": "Stores keys and values", "verdict": "covered", "evidence": "keeps keys", "note": ""},
+        {"kind": "key_point", "text": "Stores keys and values", "verdict": "covered", "evidence": "keeps keys",
+         "note": ""},
         {"kind": "trade_off", "text": "Memory against throughput", "verdict": "missed", "evidence": "", "note": ""},
     ])
