@@ -28,6 +28,7 @@ chromium:
 	  else echo "chromium is not installed and apt-get is not usable: browser tests will skip (fail under CI=true)"; fi; }
 
 test: install chromium
+	$(VENV)/bin/ruff check .
 	$(PY) scripts/run_tests.py $(ARGS)
 
 bench: install
