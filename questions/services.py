@@ -109,10 +109,10 @@ def questions_load_content(*, entries: list[dict], force: bool = False) -> Conte
             _apply(question, canonical, vocabulary, digest, rubric_changed=True)
             report.created.append(entry["key"])
             continue
-        if question.loaded_digest == digest:
+        stored = _stored(question)
+        if _digest(stored) == digest or (question.loaded_digest == digest and not force):
             report.unchanged.append(entry["key"])
             continue
-        stored = _stored(question)
         if _digest(stored) != question.loaded_digest and not force:
             report.kept_local_edits.append(entry["key"])
             continue
