@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from practice.models import Answer, PracticeSession, SessionQuestion
+from practice.models import Answer, PracticeSession
+from practice.services import session_of_questions
 from questions import services as question_services
 from questions.models import Question
 
@@ -102,12 +103,8 @@ def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSes
     question_ids = [entry.question_id for entry in entries]
     answered = set(Answer.objects.filter(user=user, question_id__in=question_ids).values_list("question_id", flat=True))
     ordered = sorted(question_ids, key=lambda question_id: question_id in answered)  # stable: keeps bank order
-    session = PracticeSession.objects.create(user=user, category=first.category, level=level, role_track=None)
-    SessionQuestion.objects.bulk_create(
-        SessionQuestion(session=session, question_id=question_id, position=position)
-        for position, question_id in enumerate(ordered[:question_count], start=1)
-    )
-    return session
+    return session_of_questions(user=user, question_ids=ordered[:question_count], category_id=first.category_id,
+                                level_id=level.pk)
 
 
 @dataclass
