@@ -31,6 +31,18 @@ def _text(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _text)
 
 
+class _Loader(yaml.SafeLoader):
+    """safe_load without anchors and aliases: a few kilobytes of nested aliases expand to gigabytes once a value
+    is turned into text (a "billion laughs" file), and an exported bank never uses them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in a bank file",
+                                       problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def bank_to_yaml(*, bank, entries) -> str:
     questions = []
     for entry in entries:
@@ -79,7 +91,7 @@ def _strings(value, what: str, problems: list[str]) -> list[str]:
 
 def parse_bank_file(data: bytes) -> BankFile:
     try:
-        document = yaml.safe_load(data.decode("utf-8-sig"))
+        document = yaml.load(data.decode("utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError as error:
         raise ValidationError([f"The file is not UTF-8 text (byte {error.start}); save it as UTF-8."]) from None
     except yaml.YAMLError as error:

@@ -149,3 +149,15 @@ def test_a_published_question_without_a_key_point_cannot_be_imported_as_publishe
     body = import_into(client, bank, text).content.decode()
     assert "Question 1 (no-points): This question cannot be published yet: add at least one key point" in body
     assert not Question.objects.filter(key="no-points").exists()
+
+
+
+def test_a_file_with_yaml_aliases_is_refused_before_they_expand(client, instructor, bank):
+    # Three levels of nine keep the test fast; a real "billion laughs" file adds levels until memory runs out.
+    client.force_login(instructor)
+    text = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            "questions:\n  - key: *c\n    title: T\n    category: llm-rag\n    prompt: Why?\n")
+    body = import_into(client, bank, text).content.decode()
+    assert "aliases (*name) are not allowed in a bank file" in body
+    assert "at line 2" in body
