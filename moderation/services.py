@@ -105,6 +105,13 @@ def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJo
         parsed = parse(bytes(job.content))
     except ImportFileError as error:
         return _job_finish(job, ImportJob.Status.FAILED, str(error))
+    except Exception as error:
+        # Finished, not left running: a job left running would be claimed again by the sweep, and fail again.
+        logger.exception("Import %s could not read its file", job.pk)
+        _job_finish(job, ImportJob.Status.FAILED,
+                    f"The file could not be read because of an internal error ({type(error).__name__}); nothing "
+                    "was imported. Check the file's shape against the import formats, or report the file.")
+        raise
     job.detected_format, job.total_rows = parsed.format, len(parsed.records)
     ImportJob.objects.filter(pk=job.pk).update(detected_format=job.detected_format, total_rows=job.total_rows)
     try:

@@ -304,3 +304,15 @@ def test_an_internal_error_fails_the_job_with_a_message_and_keeps_the_batches_be
     assert job.status == "failed" and f"stopped after row {services.BATCH_ROWS} of {services.BATCH_ROWS + 2}" in (
         job.message)
     assert job.rows.count() == services.BATCH_ROWS
+
+
+def test_a_file_the_parser_crashes_on_fails_the_job_instead_of_leaving_it_running_for_the_sweep(bank, monkeypatch,
+                                                                                                 settings):
+    job = services.import_job_create(filename="a.json", data=samples.own_json({"text": "What is a reranker for?"}))
+    monkeypatch.setattr(services, "parse", lambda data: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        services.import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and "internal error (ZeroDivisionError); nothing was imported" in job.message
+    settings.IMPORT_CLAIM_TIMEOUT_SECONDS = 0
+    assert services.import_jobs_requeue_stale() == 0
