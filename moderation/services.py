@@ -42,6 +42,10 @@ SOURCE_KINDS = {"reddit": Question.SourceKind.REDDIT, "x": Question.SourceKind.T
 Progress = Callable[[int, int], None]
 
 
+class ImportClaimLost(Exception):
+    """Another worker took the job over (this one was slower than IMPORT_CLAIM_TIMEOUT_SECONDS between batches)."""
+
+
 def import_file_check_size(*, size: int) -> None:
     """Refuse a file over the upload limit before reading any of it."""
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
@@ -122,6 +126,9 @@ def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJo
                 progress(min(start + BATCH_ROWS, job.total_rows), job.total_rows)
     except ImportFileError as error:
         return _job_finish(job, ImportJob.Status.FAILED, str(error))
+    except ImportClaimLost:
+        logger.warning("Import %s was taken over by another worker; this one stops", job.pk)
+        return None
     except Exception as error:
         logger.exception("Import %s stopped", job.pk)
         _job_finish(job, ImportJob.Status.FAILED,
@@ -193,7 +200,14 @@ class Importer:
             self._record(record)
         self._save()
         self.job.processed_rows = min(done, self.job.total_rows)
-        ImportJob.objects.filter(pk=self.job.pk).update(processed_rows=self.job.processed_rows)
+        # Each batch renews the claim, so the sweep never hands a job that is still moving to a second worker;
+        # a worker whose claim was taken over rolls its batch back and stops.
+        now = timezone.now()
+        if not ImportJob.objects.filter(pk=self.job.pk, claimed_at=self.job.claimed_at).update(
+            processed_rows=self.job.processed_rows, claimed_at=now
+        ):
+            raise ImportClaimLost
+        self.job.claimed_at = now
 
     def _row(self, record: Record, part: int, outcome: str, message: str, text: str = "", **fields) -> ImportRow:
         row = ImportRow(job=self.job, row_number=record.row, part=part, outcome=outcome, text=text,

@@ -316,3 +316,24 @@ def test_a_file_the_parser_crashes_on_fails_the_job_instead_of_leaving_it_runnin
     assert job.status == "failed" and "internal error (ZeroDivisionError); nothing was imported" in job.message
     settings.IMPORT_CLAIM_TIMEOUT_SECONDS = 0
     assert services.import_jobs_requeue_stale() == 0
+
+
+def test_each_batch_renews_the_claim_and_a_worker_whose_job_was_taken_over_stops(bank, monkeypatch):
+    data = samples.own_json(*({"text": f"What does reranker number {n} add to retrieval quality?"}
+                              for n in range(services.BATCH_ROWS + 3)))
+    job = services.import_job_create(filename="a.json", data=data)
+    real_save = services.Importer._save
+    claims = []
+
+    def save_then_lose_the_claim(importer):
+        real_save(importer)
+        claims.append(ImportJob.objects.get(pk=job.pk).claimed_at)
+        if len(claims) == 2:  # the sweep gave the job to a second worker while this one was slow
+            ImportJob.objects.filter(pk=job.pk).update(claimed_at=timezone.now() + timedelta(seconds=1))
+
+    monkeypatch.setattr(services.Importer, "_save", save_then_lose_the_claim)
+    assert services.import_job_run(job_id=job.pk) is None
+    job.refresh_from_db()
+    assert claims[1] > claims[0]
+    assert job.status == "running" and job.processed_rows == services.BATCH_ROWS
+    assert job.rows.count() == services.BATCH_ROWS
