@@ -173,7 +173,14 @@ def _csv(text: str) -> ParsedFile:
             f"The CSV header has no `text` column (it has: {', '.join(header[:12]) or 'nothing'}). " + FORMAT_HELP
         )
     records = []
-    for number, values in enumerate(reader, start=2):  # spreadsheet rows: the header is row 1
+    rows = enumerate(reader, start=2)  # spreadsheet rows: the header is row 1
+    while True:
+        try:
+            number, values = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:  # e.g. a cell past the csv module's size limit: no later row can be trusted
+            raise ImportFileError(f"Line {reader.line_num} of the CSV cannot be read ({error}). " + FORMAT_HELP)
         if not any(value.strip() for value in values):
             continue
         if len(values) > len(header):
@@ -204,7 +211,7 @@ def _reddit_listing(listings: list[dict]) -> list[Record]:
 def _reddit_post(number: int, data) -> Record:
     if not isinstance(data, dict):
         return Record(row=number, error="this row is not a JSON object")
-    selftext = data.get("selftext") or ""
+    selftext = data.get("selftext") if isinstance(data.get("selftext"), str) else ""
     if selftext.strip() in {"[removed]", "[deleted]"}:
         selftext = ""
     text = "\n\n".join(part for part in (str(data.get("title") or "").strip(), str(selftext).strip()) if part)
@@ -221,14 +228,15 @@ def _reddit_post(number: int, data) -> Record:
 
 
 def _x_api(value: dict) -> list[Record]:
-    users = {user.get("id"): user.get("username") for user in (value.get("includes") or {}).get("users") or []
-             if isinstance(user, dict)}
+    includes = value.get("includes") if isinstance(value.get("includes"), dict) else {}
+    users = {user.get("id"): user.get("username") for user in includes.get("users") or [] if isinstance(user, dict)}
     records = []
     for number, tweet in enumerate(value["data"], start=1):
         if not isinstance(tweet, dict):
             records.append(Record(row=number, error="this tweet is not a JSON object"))
             continue
-        text = (tweet.get("note_tweet") or {}).get("text") or tweet.get("text") or ""
+        note = tweet.get("note_tweet") if isinstance(tweet.get("note_tweet"), dict) else {}
+        text = str(note.get("text") or tweet.get("text") or "")
         username = users.get(tweet.get("author_id"))
         records.append(_tweet(number, text, tweet.get("id"), tweet.get("created_at"), username))
     return records

@@ -116,3 +116,27 @@ def test_a_file_that_is_not_utf8_is_read_as_windows_1252_with_a_warning():
     text, warnings = decode("text\nWhat is a café's cold-start problem?\n".encode("cp1252"))
     assert "café" in text
     assert "not valid UTF-8 (the first bad byte is at position 18)" in warnings[0]
+
+
+def test_a_reddit_post_whose_selftext_is_not_text_still_imports_its_title():
+    import json
+
+    listing = {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {
+        "title": "What is a KV cache?", "selftext": {"unexpected": True}, "permalink": "/r/x/1/", "created_utc": 1}}]}}
+    [record] = parse(json.dumps(listing).encode()).records
+    assert not record.error and record.text == "What is a KV cache?"
+
+
+def test_an_x_response_with_malformed_includes_and_note_tweet_still_reads_each_tweet():
+    import json
+
+    response = {"data": [{"id": "1", "text": "Asked: how does RAG fail?", "created_at": "2024-05-01T10:00:00Z",
+                          "note_tweet": "not an object"}], "includes": ["not", "an", "object"]}
+    [record] = parse(json.dumps(response).encode()).records
+    assert not record.error and record.text == "Asked: how does RAG fail?"
+
+
+def test_a_csv_cell_past_the_csv_modules_limit_is_a_clear_file_error():
+    data = ("text,company\n" + "Q?," + "x" * 200_000 + "\n").encode()
+    with pytest.raises(ImportFileError, match="Line .* of the CSV cannot be read"):
+        parse(data)
