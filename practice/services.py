@@ -187,7 +187,7 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     answer = Answer.objects.select_related("question", "session_question__question").get(pk=answer_id)
     grader = grader or get_grader()
     key = grade_request_key(item=answer.session_question, answer_text=answer.text, grader_name=grader.name,
-                            model=getattr(grader, "model", ""), prompt_version=_prompt_version(grader))
+                            model=grader.model, prompt_version=grader.prompt_version)
     earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
     if earlier is not None:
         return _grade_save(answer, _copy_fields(earlier), request_key=key, reused=True)
@@ -221,12 +221,6 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "latency_ms": output.latency_ms,
     }
     return _grade_save(answer, fields, request_key=key, reused=False)
-
-
-def _prompt_version(grader) -> str:
-    from .grading import offline, openai_grader
-
-    return openai_grader.PROMPT_VERSION if grader.name == "openai" else offline.PROMPT_VERSION
 
 
 _COPIED_FIELDS = ["grader", "model", "prompt_version", "rubric_version", "overall", "key_points", "trade_offs",

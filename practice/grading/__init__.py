@@ -1,4 +1,5 @@
-"""Graders sit behind one small interface: `grade(GradingRequest) -> GraderOutput`.
+"""Graders sit behind one small interface: `name`, `model`, `prompt_version` and
+`grade(GradingRequest) -> GraderOutput`.
 
 `get_grader()` picks the configured one (the LLM grader when OPENAI_API_KEY is set, else the offline grader);
 `scoring.score` turns any grader's verdicts into scores.

@@ -38,6 +38,8 @@ def _stem_matches(stem_a: str, stem_b: str) -> bool:
 
 class OfflineGrader:
     name = "offline"
+    model = ""
+    prompt_version = PROMPT_VERSION
 
     def grade(self, request: GradingRequest) -> GraderOutput:
         rubric = request.rubric or points_from_model_answer(request.model_answer)

@@ -108,6 +108,7 @@ def parse_output(raw: str, rubric: list[RubricPoint]) -> dict:
 
 class OpenAIGrader:
     name = "openai"
+    prompt_version = PROMPT_VERSION
 
     def __init__(self, *, client: openai.OpenAI | None = None, model: str | None = None):
         self.model = model or settings.OPENAI_MODEL

@@ -261,7 +261,7 @@ def test_answer_grade_never_overwrites_a_grade_finished_by_a_worker_that_took_ov
     results = {}
 
     class SlowGrader:
-        name = "offline"
+        name, model, prompt_version = "offline", "", real_grader.prompt_version
 
         def grade(self, request):
             if "b" not in results:  # only worker A is slow: while it grades, its claim goes stale and B takes over
@@ -442,7 +442,7 @@ def test_the_task_run_through_celery_grades_once(session_question):
 
 def test_a_failing_grader_marks_the_answer_failed_and_keeps_the_text(session_question):
     answer = AnswerFactory(session_question=session_question, text="Kept verbatim.")
-    broken = mock.Mock(model="")
+    broken = mock.Mock(model="", prompt_version="offline-1")
     broken.name = "offline"
     broken.grade.side_effect = ZeroDivisionError("a bug in the grader")
 
