@@ -11,6 +11,7 @@ from django.utils import timezone
 from playbook.models import InterviewLoop
 
 from .models import MockLoop, MockRound, SessionQuestion
+from .selectors import answers_of
 
 
 def loops_to_rehearse() -> list[InterviewLoop]:
@@ -43,16 +44,9 @@ class RoundResult:
 def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | None:
     if mock_round.started_at is None:
         return None
-    submitted = [a.submitted_at for a in _answers(items)]
+    submitted = [a.submitted_at for a in answers_of(items)]
     end: datetime = mock_round.finished_at or (max(submitted) if submitted else timezone.now())
     return max(0, int((end - mock_round.started_at).total_seconds()))
-
-
-def _answers(items: list[SessionQuestion]):
-    for item in items:
-        for candidate in (item, getattr(item, "follow_up", None)):
-            if candidate is not None and hasattr(candidate, "answer"):
-                yield candidate.answer
 
 
 def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
@@ -70,7 +64,7 @@ def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
     results = []
     for mock_round in rounds:
         round_items = mock_round.session.main_items if mock_round.session else []
-        answers = list(_answers(round_items))
+        answers = list(answers_of(round_items))
         grades = [float(a.grade.overall) for a in answers if hasattr(a, "grade")]
         results.append(RoundResult(
             mock_round=mock_round,

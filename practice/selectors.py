@@ -37,6 +37,14 @@ def session_items(*, session: PracticeSession) -> list[SessionQuestion]:
     )
 
 
+def answers_of(items: list[SessionQuestion]):
+    """The answers to these session questions and to the follow-ups asked after them (loaded with them)."""
+    for item in items:
+        for candidate in (item, getattr(item, "follow_up", None)):
+            if candidate is not None and hasattr(candidate, "answer"):
+                yield candidate.answer
+
+
 def recent_sessions(*, user, limit: int = 5) -> list[PracticeSession]:
     return list(
         PracticeSession.objects.owned_by(user)

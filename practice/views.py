@@ -88,18 +88,14 @@ def regrade(request, answer_id: int):
 def summary(request, session_id: int):
     session = selectors.session_for(user=request.user, session_id=session_id)
     items = selectors.session_items(session=session)
-    follow_ups = [item.follow_up for item in items if hasattr(item, "follow_up")]
-    grades = [
-        item.answer.grade
-        for item in items + follow_ups
-        if hasattr(item, "answer") and hasattr(item.answer, "grade")
-    ]
+    answers = list(selectors.answers_of(items))
+    grades = [answer.grade for answer in answers if hasattr(answer, "grade")]
     context = {
         "session": session,
         "items": items,
         "graded": len(grades),
         "mean_overall": sum(g.overall for g in grades) / len(grades) if grades else None,
-        "pending": sum(1 for item in items + follow_ups if hasattr(item, "answer") and not item.answer.is_finished),
+        "pending": sum(1 for answer in answers if not answer.is_finished),
         "unanswered": sum(1 for item in items if not hasattr(item, "answer")),
     }
     return render(request, "practice/summary.html", context)
