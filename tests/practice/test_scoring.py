@@ -38,9 +38,13 @@ def test_absent_dimension_shares_out_its_weight():
     assert scores.overall == Decimal("2.5")
 
 
-def test_same_verdicts_always_give_the_same_score():
+def test_the_score_depends_on_the_verdicts_alone_not_on_item_wording_or_evidence():
     items = verdicts((Kind.KEY_POINT, Verdict.PARTLY), (Kind.TRADE_OFF, Verdict.COVERED))
-    assert len({score(items, c) for c in [Clarity.UNCLEAR] * 5}) == 1
+    reworded = [ItemVerdict(i.kind, f"other wording {n}", i.verdict, evidence="quoted words", note="a note")
+                for n, i in enumerate(items)]
+    assert score(items, Clarity.ADEQUATE) == score(reworded, Clarity.ADEQUATE)
+    assert score(items, Clarity.ADEQUATE) != score(verdicts((Kind.KEY_POINT, Verdict.MISSED),
+                                                            (Kind.TRADE_OFF, Verdict.COVERED)), Clarity.ADEQUATE)
 
 
 def test_overall_is_always_a_half_point_in_range():
