@@ -7,6 +7,7 @@ from playbook.loading import SectionCounts, pick, remove_stale, required, unique
 from playbook.models import Category, Level
 from practice.models import PracticeSession, SessionQuestion
 from practice.services import session_of_questions
+from questions.markdown import render_markdown
 from questions.models import Question, RubricItem
 
 from .models import AssignmentPattern, SelfReviewItem, TakeHomeAttempt, TakeHomeBrief, TechStackEntry
@@ -126,10 +127,13 @@ def _briefs_load(*, entries: list, patterns: dict[str, AssignmentPattern], revie
         pattern = pick(patterns, [required(entry, "pattern", where)], where, "pattern")[0]
         category = pick(categories, [required(entry, "category", where)], where, "category")[0]
         title = _text(entry, "title", where)
+        example_readme = _text(entry, "example_readme", where)
         question = _review_question_load(
             key=REVIEW_QUESTION_PREFIX + entry["key"], existing=questions, rubric=rubric, counts=question_counts,
             where=where, values={"title": f"README review: {title}", "prompt": REVIEW_PROMPT,
-                                 "category_id": category.pk, "model_answer": _text(entry, "example_readme", where),
+                                 "prompt_html": render_markdown(REVIEW_PROMPT),
+                                 "category_id": category.pk, "model_answer": example_readme,
+                                 "model_answer_html": render_markdown(example_readme),
                                  "source_kind": Question.SourceKind.RESEARCH,
                                  "source_note": _text(entry, "source", where)},
             levels=list(levels.values()))

@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from questions.markdown import RenderedMarkdownField
 from questions.models import Question
 
 
@@ -40,6 +41,7 @@ class Bank(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="banks")
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True, help_text="Markdown, shown to candidates.")
+    description_html = RenderedMarkdownField()
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PRIVATE)
     status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
     share_token = models.CharField(max_length=40, unique=True, default=new_share_token)

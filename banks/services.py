@@ -9,6 +9,7 @@ from django.db.models import Max
 from practice.models import Answer, PracticeSession
 from practice.services import session_of_questions
 from questions import services as question_services
+from questions.markdown import render_markdown
 from questions.models import Question
 
 from .bankfile import parse_bank_file
@@ -20,6 +21,7 @@ def bank_create(*, owner, title: str, description: str = "", visibility: str = B
     last = Bank.objects.owned_by(owner).aggregate(last=Max("position"))["last"]
     bank = Bank(owner=owner, title=title.strip(), description=description.strip(), visibility=visibility,
                 position=0 if last is None else last + 1)
+    bank.description_html = render_markdown(bank.description)
     bank.full_clean()
     bank.save()
     return bank
@@ -28,8 +30,9 @@ def bank_create(*, owner, title: str, description: str = "", visibility: str = B
 @transaction.atomic
 def bank_update(*, bank: Bank, title: str, description: str, visibility: str) -> Bank:
     bank.title, bank.description, bank.visibility = title.strip(), description.strip(), visibility
+    bank.description_html = render_markdown(bank.description)
     bank.full_clean()
-    bank.save(update_fields=["title", "description", "visibility", "updated_at"])
+    bank.save(update_fields=["title", "description", "description_html", "visibility", "updated_at"])
     return bank
 
 

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -147,13 +149,22 @@ def question_edit(request, question_id: int | None = None):
     source = request.POST if request.method == "POST" else (initial or {})
     context = {
         "form": form, "question": question, "bank": bank,
-        "preview_prompt": render_markdown(source.get("prompt", "")),
-        "preview_model_answer": render_markdown(source.get("model_answer", "")),
+        "preview_prompt": _preview(form, "prompt", source.get("prompt", "")),
+        "preview_model_answer": _preview(form, "model_answer", source.get("model_answer", "")),
         "revisions": list(question.revisions.all()) if question else [],
     }
     if previewing and live_preview:
         return render(request, "banks/question_form.html#preview", context)
     return render(request, "banks/question_form.html", context)
+
+
+def _preview(form: QuestionEditorForm, name: str, text: str) -> SafeString:
+    """The text rendered as candidates will see it, or why not: a text over the field's limit is not rendered."""
+    field = form.fields[name]
+    if len(text) > field.max_length:
+        return format_html('<p class="errorlist" role="alert">{} is {} characters long; the limit is {}. Shorten '
+                           "it to see the preview.</p>", field.label, f"{len(text):,}", f"{field.max_length:,}")
+    return render_markdown(text)
 
 
 def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None, intent: str):

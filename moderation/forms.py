@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from playbook.models import Category, Level
 
@@ -32,6 +34,12 @@ class ImportedQuestionForm(forms.Form):
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"required": "Choose at least one level."})
     tags = forms.CharField(required=False, max_length=500, help_text="Comma-separated.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The same limit as an imported row's text, read when the form is made so a changed setting applies.
+        self.fields["prompt"].max_length = settings.IMPORT_MAX_ROW_CHARS
+        self.fields["prompt"].validators.append(MaxLengthValidator(settings.IMPORT_MAX_ROW_CHARS))
 
     def clean_tags(self) -> list[str]:
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]

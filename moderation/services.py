@@ -25,7 +25,7 @@ from django.utils.text import slugify
 
 from playbook.models import Category, Level
 from questions.models import Question, Sighting
-from questions.services import tags_for
+from questions.services import question_render, tags_for
 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
@@ -278,6 +278,7 @@ class Importer:
             source_note="; ".join([f"imported from {self.job.filename}, row {record.row}", *record.notes])[:500],
             created_by=self.job.uploaded_by,
         )
+        question_render(question)
         self.new_questions.append(question)
         if level.label:
             self.new_levels.append((question, level.label))
@@ -414,8 +415,9 @@ def import_row_edit(*, row: ImportRow, title: str, prompt: str, category: Catego
     if row.review_status != ImportRow.Review.PENDING:
         raise ValidationError("This question has been reviewed already; edit it in the question editor.")
     question.title, question.prompt, question.category = title.strip(), prompt.strip(), category
+    question_render(question)
     question.full_clean(exclude=["levels", "role_tracks", "tags"])
-    question.save(update_fields=["title", "prompt", "category", "updated_at"])
+    question.save(update_fields=["title", "prompt", "prompt_html", "model_answer_html", "category", "updated_at"])
     question.levels.set(levels)
     question.tags.set(tags_for(tags))
     return question

@@ -1,9 +1,22 @@
-"""Markdown from any source (content files, instructors, imports) is rendered, then sanitised with nh3."""
+"""Markdown from any source (content files, instructors, imports, bank files) is rendered, then sanitised with nh3.
 
-from functools import lru_cache
+The parser is cmark-gfm (GitHub's C implementation of CommonMark with tables, strikethrough and autolinks, through
+`cmarkgfm`): it runs in linear time, so no input can make a render slow. python-markdown took 3.5 s on 5,000 `[`
+and markdown-it-py, linear but pure Python, 0.2 s on 20,000; cmark-gfm renders either in under 10 ms (figures
+in docs/security-and-operations.md). Raw HTML goes through to nh3, which keeps the harmless tags and drops the
+rest, as before.
 
-import markdown
+Pages never render Markdown on a view: the HTML is rendered once when the text is saved and stored beside it in a
+`RenderedMarkdownField`.
+"""
+
+import re
+
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
+from django.db import models
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -11,11 +24,35 @@ ALLOWED_TAGS = {
     "hr", "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "code": {"class"}, "td": {"align"}, "th": {"align"}}
+# Raw HTML is passed to nh3 rather than dropped by cmark, so an imported post's harmless tags still show.
+CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_VALIDATE_UTF8
 
 
-@lru_cache(maxsize=2048)
+# nh3's HTML parser slows down with the square of the nesting depth (20,000 `>` nest 20,000 blockquotes: 1 s), so
+# a text nested deeper than any real one is shown as plain paragraphs instead.
+MAX_NESTING = 48
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _nests_too_deep(html: str) -> bool:
+    """An upper bound on how deep the elements nest: raw HTML left open counts as open."""
+    depth = 0
+    for match in TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name.lower() not in VOID_TAGS:
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+    return False
+
+
 def render_markdown(text: str) -> SafeString:
-    html = markdown.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
+    html = cmarkgfm.github_flavored_markdown_to_html(text or "", options=CMARK_OPTIONS)
+    if _nests_too_deep(html):
+        return linebreaks(text, autoescape=True)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -24,3 +61,15 @@ def render_markdown(text: str) -> SafeString:
         link_rel="nofollow noopener noreferrer",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+class RenderedMarkdownField(models.TextField):
+    """HTML rendered by `render_markdown` when its source text was saved; read back as safe to show."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return mark_safe(value) if value is not None else value  # noqa: S308 - stored only by render_markdown

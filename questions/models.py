@@ -3,6 +3,8 @@ from django.db import models
 
 from playbook.models import Category, Level, RoleTrack
 
+from .markdown import RenderedMarkdownField
+
 
 class Tag(models.Model):
     name = models.SlugField(max_length=60, unique=True)
@@ -45,6 +47,7 @@ class Question(models.Model):
     key = models.SlugField(max_length=120, unique=True, help_text="Stable identifier used by content files.")
     title = models.CharField(max_length=200)
     prompt = models.TextField(help_text="Markdown.")
+    prompt_html = RenderedMarkdownField()
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     levels = models.ManyToManyField(Level, related_name="questions")
     role_tracks = models.ManyToManyField(RoleTrack, related_name="questions", blank=True)
@@ -52,6 +55,7 @@ class Question(models.Model):
     checklist_areas = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
     model_answer = models.TextField(blank=True, help_text="Markdown; shown after the candidate answers.")
+    model_answer_html = RenderedMarkdownField()
     grader_guidance = models.TextField(
         blank=True, help_text="The author's note to the grader: what to be strict or lenient about."
     )

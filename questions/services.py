@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from playbook.models import Category, Level, RoleTrack
 
+from .markdown import render_markdown
 from .models import Question, QuestionRevision, RubricItem, Tag
 
 RUBRIC_KINDS = {
@@ -40,6 +41,12 @@ def _canonical(entry: dict) -> dict:
             "note": (source.get("note") or "").strip(),
         },
     }
+
+
+def question_render(question: Question) -> None:
+    """Render the prompt and the model answer to sanitised HTML, stored on the row: pages show it as it is."""
+    question.prompt_html = render_markdown(question.prompt)
+    question.model_answer_html = render_markdown(question.model_answer)
 
 
 def _digest(canonical: dict) -> str:
@@ -134,6 +141,7 @@ def _apply(question: Question, c: dict, vocabulary: Vocabulary, digest: str, *, 
     question.source_url = c["source"]["url"]
     question.source_note = c["source"]["note"]
     question.loaded_digest = digest
+    question_render(question)
     question.full_clean(exclude=["levels", "role_tracks", "tags"])
     question.save()
     question.levels.set([vocabulary.levels[key] for key in c["levels"]])
@@ -221,6 +229,7 @@ def _question_apply(question: Question, draft: QuestionDraft) -> None:
     question.category = draft.category
     question.model_answer = draft.model_answer.strip()
     question.grader_guidance = draft.grader_guidance.strip()
+    question_render(question)
     question.full_clean(exclude=["levels", "role_tracks", "tags"])
     question.save()
     question.levels.set(draft.levels)

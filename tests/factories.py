@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 
 from playbook.models import Category, Level, RoleTrack
 from practice.models import Answer, Grade, PracticeSession, SessionQuestion
+from questions.markdown import render_markdown
 from questions.models import Question, RubricItem
 
 
@@ -60,6 +61,9 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     category = factory.SubFactory(CategoryFactory)
     status = Question.Status.PUBLISHED
     model_answer = "The KV cache stores the keys and values of past tokens so decoding skips recomputing them."
+    # As the services do: the HTML is rendered when the text is saved.
+    prompt_html = factory.LazyAttribute(lambda question: render_markdown(question.prompt))
+    model_answer_html = factory.LazyAttribute(lambda question: render_markdown(question.model_answer))
     source_kind = Question.SourceKind.RESEARCH
     source_note = "002_479405e563a4d40b.txt: LLM fundamentals checklist"
 

@@ -1,6 +1,7 @@
 import factory
 
 from banks.models import Bank, BankQuestion
+from questions.markdown import render_markdown
 from tests.factories import QuestionFactory, UserFactory
 
 
@@ -11,6 +12,7 @@ class BankFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"RAG course, week {n}")
     description = "Questions for **week one**."
+    description_html = factory.LazyAttribute(lambda bank: render_markdown(bank.description))
     visibility = Bank.Visibility.LINK
 
 

@@ -13,7 +13,8 @@ NEW_PAGE_QUERIES = 7
 EDIT_PAGE_QUERIES = 13
 # the preview fragment renders no form choices: session, user, user and group permissions
 PREVIEW_QUERIES = 4
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [click](javascript:alert(3)) **bold**'
+# Inline, after text: a line that starts with <script> is a CommonMark HTML block, shown as escaped text.
+HOSTILE = 'A **bold** <script>alert(1)</script><img src=x onerror="alert(2)"> [click](javascript:alert(3))'
 
 
 @pytest.fixture
@@ -94,6 +95,23 @@ def test_htmx_preview_renders_sanitised_markdown_and_saves_nothing(client, instr
     assert "<strong>bold</strong>" in body
     assert "<script" not in body and "onerror" not in body and "javascript:" not in body
     assert not Question.objects.exists()
+
+
+def test_the_preview_renders_no_text_over_the_limit_and_says_why(client, instructor, taxonomy,
+                                                                 django_assert_num_queries):
+    client.force_login(instructor)
+    with django_assert_num_queries(PREVIEW_QUERIES):
+        response = client.post(NEW, form_data(prompt="[" * 5001, model_answer="**ok**"), headers=HX_PREVIEW)
+    body = response.content.decode()
+    assert "Question (Markdown) is 5,001 characters long; the limit is 5,000" in body
+    assert "[[[" not in body and "<strong>ok</strong>" in body
+
+
+def test_a_saved_question_is_shown_from_its_stored_html(client, instructor, taxonomy):
+    client.force_login(instructor)
+    client.post(NEW, form_data(prompt="Why **rerank**? <script>x</script>"))
+    question = Question.objects.get()
+    assert question.prompt_html == "<p>Why <strong>rerank</strong>? &lt;script&gt;x&lt;/script&gt;</p>\n"
 
 
 def test_the_preview_button_works_without_javascript(client, instructor, taxonomy):

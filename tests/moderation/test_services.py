@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from moderation import services
 from moderation.models import ImportJob, ImportRow
-from questions.markdown import render_markdown
 from questions.models import Question, Sighting
 from tests.factories import UserFactory
 from tests.moderation import samples
@@ -106,8 +105,8 @@ def test_html_and_script_are_stored_as_text_and_rendered_sanitised(bank):
     [question] = imported(job)
     assert question.prompt == hostile
     assert "contains HTML, stored as text and shown sanitised" in job.rows.get().message
-    html = render_markdown(question.prompt)
-    assert "<script" not in html and "onerror" not in html and "javascript:" not in html
+    html = question.prompt_html
+    assert "prompt injection" in html and "<script" not in html and "onerror" not in html and "javascript:" not in html
     assert "<" not in question.title
 
 
