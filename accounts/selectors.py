@@ -1,19 +1,28 @@
-"""Everything stored about one user, for "My data": one query per kind of record, whatever the amount."""
+"""Everything stored about one user, for "My data": one query per kind of record, whatever the amount.
+
+Each kind is the user's own records under a name they understand, with readable columns (keys and titles, not
+internal ids or upload blobs). Candidates see their practice; instructors also what they wrote; staff also what
+they did as admins. `EXPORTED_MODELS` names every model that refers to the user; a test checks none is left out.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.apps import apps
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from practice.models import Answer, PracticeSession
+from assignments.models import TakeHomeAttempt
+from banks.models import Bank, BankQuestion
+from banks.roles import is_instructor
+from moderation.models import ImportJob, ImportRow
+from playbook.models import ChecklistTick
+from practice.models import Answer, HumanGrade, MockLoop, PracticeSession
 from progress.models import CardReview, Profile, ReviewCard
-
-# Kinds exported with readable columns; every other table with a column referring to the user is exported too,
-# with its own columns, under its app_label.model name (checklist ticks, question banks, ...).
-NAMED_KINDS = {"sessions": "Practice sessions", "answers": "Answers with their grades",
-               "review_cards": "Questions scheduled for review", "card_reviews": "Review history"}
-NAMED_MODELS = {PracticeSession, Answer, ReviewCard, Profile}
+from questions.models import Question, QuestionRevision
 
 
 def user_relations() -> list[tuple[type[models.Model], list[str]]]:
@@ -25,17 +34,6 @@ def user_relations() -> list[tuple[type[models.Model], list[str]]]:
         if names:
             relations.append((model, names))
     return relations
-
-
-def _other_relations() -> dict[str, tuple[type[models.Model], list[str]]]:
-    return {model._meta.label_lower: (model, names) for model, names in user_relations() if model not in NAMED_MODELS}
-
-
-def export_kinds() -> dict[str, str]:
-    """Every kind of record that can be exported, with a name for people."""
-    others = {kind: str(model._meta.verbose_name_plural).capitalize()
-              for kind, (model, _) in _other_relations().items()}
-    return {**NAMED_KINDS, **others}
 
 
 def _sessions(user) -> list[dict]:
@@ -127,22 +125,127 @@ def _card_reviews(user) -> list[dict]:
     ]
 
 
-NAMED_EXPORTS = {"sessions": _sessions, "answers": _answers, "review_cards": _review_cards,
-                 "card_reviews": _card_reviews}
+def _checklist_ticks(user) -> list[dict]:
+    ticks = ChecklistTick.objects.filter(user=user).select_related("item__area").order_by("created_at", "pk")
+    return [{"area": tick.item.area.name, "item_key": tick.item.key, "item": tick.item.title,
+             "ticked_at": tick.created_at} for tick in ticks]
+
+
+def _mock_loops(user) -> list[dict]:
+    loops = (MockLoop.objects.filter(user=user).select_related("loop", "level")
+             .annotate(rounds_started=Count("rounds", filter=Q(rounds__started_at__isnull=False)))
+             .order_by("created_at", "pk"))
+    return [{"mock_loop_id": mock.pk, "loop": str(mock.loop), "loop_key": mock.loop.key, "level": mock.level.key,
+             "started_at": mock.created_at, "rounds_started": mock.rounds_started} for mock in loops]
+
+
+def _take_home_attempts(user) -> list[dict]:
+    attempts = (TakeHomeAttempt.objects.owned_by(user).select_related("brief", "pattern", "level")
+                .order_by("created_at", "pk"))
+    return [{"attempt_id": attempt.pk, "brief": attempt.brief.title, "pattern": attempt.pattern.name,
+             "level": attempt.level.key, "started_at": attempt.created_at, "self_review_ticked": attempt.ticks,
+             "readme_review_session_id": attempt.review_session_id} for attempt in attempts]
+
+
+def _banks(user) -> list[dict]:
+    entries = BankQuestion.objects.select_related("question").order_by("position", "id")
+    banks = Bank.objects.owned_by(user).prefetch_related(Prefetch("entries", queryset=entries)).order_by("position")
+    return [{"bank_id": bank.pk, "title": bank.title, "description": bank.description,
+             "visibility": bank.get_visibility_display(), "status": bank.get_status_display(),
+             "created_at": bank.created_at, "question_keys": [entry.question.key for entry in bank.entries.all()]}
+            for bank in banks]
+
+
+def _questions_written(user) -> list[dict]:
+    questions = Question.objects.filter(created_by=user).select_related("category").order_by("created_at", "pk")
+    return [{"key": question.key, "title": question.title, "status": question.get_status_display(),
+             "category": question.category.key, "rubric_version": question.rubric_version, "prompt": question.prompt,
+             "created_at": question.created_at, "updated_at": question.updated_at} for question in questions]
+
+
+def _question_edits(user) -> list[dict]:
+    revisions = QuestionRevision.objects.filter(edited_by=user).select_related("question").order_by("created_at")
+    return [{"question_key": revision.question.key, "rubric_version": revision.rubric_version,
+             "title": revision.title, "saved_at": revision.created_at} for revision in revisions]
+
+
+def _imports(user) -> list[dict]:
+    """The files the user imported, as metadata and counts: never the uploaded bytes."""
+    def outcome(name):
+        return Count("rows", filter=Q(rows__outcome=name))
+
+    jobs = (ImportJob.objects.filter(uploaded_by=user).defer("content").order_by("created_at", "pk")
+            .annotate(imported=outcome(ImportRow.Outcome.IMPORTED),
+                      duplicates=outcome(ImportRow.Outcome.DUPLICATE) + outcome(ImportRow.Outcome.NEAR_DUPLICATE),
+                      skipped=outcome(ImportRow.Outcome.SKIPPED), errors=outcome(ImportRow.Outcome.ERROR)))
+    return [{"file_name": job.filename, "uploaded_at": job.created_at, "size_bytes": job.size_bytes,
+             "format": job.detected_format, "status": job.get_status_display(), "rows": job.total_rows,
+             "imported": job.imported, "duplicates": job.duplicates, "skipped": job.skipped, "errors": job.errors,
+             "finished_at": job.finished_at} for job in jobs]
+
+
+def _import_reviews(user) -> list[dict]:
+    rows = (ImportRow.objects.filter(reviewed_by=user).select_related("job", "question").defer("job__content")
+            .order_by("reviewed_at", "pk"))
+    return [{"file_name": row.job.filename, "row": row.row_number, "question_key": row.question.key
+             if row.question else "", "decision": row.get_review_status_display(), "reviewed_at": row.reviewed_at}
+            for row in rows]
+
+
+def _hand_grades(user) -> list[dict]:
+    grades = HumanGrade.objects.filter(graded_by=user).select_related("answer__question").order_by("updated_at")
+    return [{"answer_id": grade.answer_id, "question_key": grade.answer.question.key, "score": grade.score,
+             "note": grade.note, "graded_at": grade.updated_at} for grade in grades]
+
+
+def _admin_actions(user) -> list[dict]:
+    entries = LogEntry.objects.filter(user=user).select_related("content_type").order_by("action_time", "pk")
+    return [{"at": entry.action_time, "action": {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}.get(
+             entry.action_flag, ""), "kind": entry.content_type.name if entry.content_type else "",
+             "object": entry.object_repr, "change": entry.get_change_message()} for entry in entries]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    label: str
+    rows: Callable[..., list[dict]]
+    audience: str = "everyone"  # or "instructors", "staff"
+
+
+EXPORT_KINDS = {
+    "sessions": ExportKind("Practice sessions", _sessions),
+    "answers": ExportKind("Answers with their grades", _answers),
+    "review_cards": ExportKind("Questions scheduled for review", _review_cards),
+    "card_reviews": ExportKind("Review history", _card_reviews),
+    "checklist_ticks": ExportKind("Checklist ticks", _checklist_ticks),
+    "mock_loops": ExportKind("Mock loops", _mock_loops),
+    "take_home_attempts": ExportKind("Take-home practice", _take_home_attempts),
+    "banks": ExportKind("Question banks you own", _banks, "instructors"),
+    "questions": ExportKind("Questions you wrote or imported", _questions_written, "instructors"),
+    "question_edits": ExportKind("Question edits you saved", _question_edits, "instructors"),
+    "imports": ExportKind("Files you imported (name, date, counts)", _imports, "staff"),
+    "import_reviews": ExportKind("Imported questions you reviewed", _import_reviews, "staff"),
+    "hand_grades": ExportKind("Answers you graded by hand", _hand_grades, "staff"),
+    "admin_actions": ExportKind("Changes you made in the admin", _admin_actions, "staff"),
+}
+# Every model that refers to the user, and where it is exported: sessions hold their rounds, answers their grades.
+EXPORTED_MODELS = {PracticeSession, Answer, ReviewCard, Profile, ChecklistTick, MockLoop, TakeHomeAttempt, Bank,
+                   Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry}
+
+
+def export_kinds(*, user) -> dict[str, str]:
+    """The kinds of record this user has, with their names: a candidate's practice, plus an instructor's or an
+    admin's own work."""
+    audiences = {"everyone"} | ({"instructors"} if is_instructor(user) else set()) | (
+        {"staff"} if user.is_staff else set())
+    return {key: kind.label for key, kind in EXPORT_KINDS.items() if kind.audience in audiences}
 
 
 def export_rows(*, user, kind: str) -> list[dict] | None:
-    """The user's records of one kind as flat dicts, or None for a kind that does not exist."""
-    if kind in NAMED_EXPORTS:
-        return NAMED_EXPORTS[kind](user)
-    relation = _other_relations().get(kind)
-    if relation is None:
+    """The user's records of one kind as flat dicts, or None for a kind that does not exist for this user."""
+    if kind not in export_kinds(user=user):
         return None
-    model, names = relation
-    refers_to_user = Q()
-    for name in names:
-        refers_to_user |= Q(**{name: user})
-    return list(model._default_manager.filter(refers_to_user).order_by("pk").values())
+    return EXPORT_KINDS[kind].rows(user)
 
 
 def account_export(*, user) -> dict:
@@ -161,7 +264,7 @@ def account_export(*, user) -> dict:
         "progress_profile": {
             "target_role_track": profile.target_role_track.key if profile and profile.target_role_track else "",
         },
-        **{kind: export_rows(user=user, kind=kind) for kind in export_kinds()},
+        **{kind: export_rows(user=user, kind=kind) for kind in export_kinds(user=user)},
     }
 
 

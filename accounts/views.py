@@ -1,17 +1,16 @@
 import csv
-import json
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from playbook.spreadsheet import csv_cell
 
 from . import selectors, services
 from .forms import AccountDeleteForm
@@ -32,7 +31,7 @@ def signup(request):
 def _data_page(request, form: AccountDeleteForm):
     context = {
         "summary": selectors.account_summary(user=request.user),
-        "kinds": selectors.export_kinds(),
+        "kinds": selectors.export_kinds(user=request.user),
         "form": form,
         "retention_days": settings.ANSWER_RETENTION_DAYS,
     }
@@ -59,18 +58,6 @@ def data_export_json(request):
     return _attachment(JsonResponse(export, json_dumps_params={"indent": 2}), request, "json")
 
 
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, cls=DjangoJSONEncoder)
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
 @login_required
 @require_GET
 def data_export_csv(request, kind: str):
@@ -81,7 +68,7 @@ def data_export_csv(request, kind: str):
     if rows:
         writer = csv.writer(response)
         writer.writerow(rows[0])
-        writer.writerows([_csv_cell(value) for value in row.values()] for row in rows)
+        writer.writerows([csv_cell(value) for value in row.values()] for row in rows)
     return _attachment(response, request, "csv", kind)
 
 

@@ -4,9 +4,10 @@ import csv
 import json
 from collections.abc import Iterator
 
+from playbook.spreadsheet import csv_cell
+
 from .models import ImportJob, ImportRow
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ["row", "part", "outcome", "message", "text", "question_id", "question_title", "similarity",
            "review_status", "category", "category_from_row", "category_confidence", "level", "level_from_row",
            "level_confidence"]
@@ -36,19 +37,11 @@ class _Echo:
         return value
 
 
-def _cell(value) -> str:
-    """Imported text is untrusted: a cell starting like a formula would run in a spreadsheet, so it is quoted."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text
-
-
 def csv_lines(job: ImportJob) -> Iterator[str]:
     writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
     yield writer.writeheader()
     for row in report_rows(job):
-        yield writer.writerow({key: _cell(value) for key, value in row.items()})
+        yield writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def json_lines(job: ImportJob) -> Iterator[str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from progress.services import review_schedule_from_grade
-from tests.factories import GradeFactory, SessionQuestionFactory
+from tests.factories import GradeFactory, SessionQuestionFactory, UserFactory
 from tests.progress.factories import ProfileFactory
 
 
@@ -21,3 +21,8 @@ def history(candidate, cell):
                            position=3)
     ProfileFactory(user=candidate, target_role_track=cell["role_track"])
     return grades
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(is_staff=True)

