@@ -1,0 +1,34 @@
+"""Requests that no page can serve, refused before any view or query sees them."""
+
+from django.http import HttpResponseBadRequest
+
+NUL = "\x00"
+NUL_MESSAGE = ("Bad request: the address or the form holds a NUL character (%00), which no text on this site can "
+               "contain. Remove it and try again.")
+
+
+def _holds_nul(request) -> bool:
+    if NUL in request.path_info or NUL in request.META.get("QUERY_STRING", ""):
+        return True
+    sources = [request.GET, request.COOKIES]
+    if request.method == "POST":
+        sources.append(request.POST)  # files are not read: a NUL byte in an uploaded file is data, not a field
+    return any(NUL in key or any(NUL in value for value in _values(source, key))
+               for source in sources for key in source)
+
+
+def _values(source, key) -> list[str]:
+    return source.getlist(key) if hasattr(source, "getlist") else [source[key]]
+
+
+class RejectNulMiddleware:
+    """PostgreSQL refuses NUL in text, so a NUL in a path, a query string, a form field or a cookie would reach
+    the database and fail there as a server error; it gets a 400 with a clear message instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _holds_nul(request):
+            return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
