@@ -15,8 +15,16 @@ from playbook.models import Category, Level, RoleTrack
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
 
+from .forms import BANK_FILE_MAX_BYTES, RUBRIC_ITEM_MAX_CHARS, RUBRIC_ITEMS_MAX, QuestionEditorForm
+
 FORMAT = "ai-interview-playbook/bank-v1"
 STATUSES = {Question.Status.DRAFT, Question.Status.PUBLISHED}
+# An exported bank nests 4 levels (document, questions, a question, its rubric lists); the limit leaves room.
+EXPORT_NESTING = 4
+MAX_NESTING = 20
+# The question editor's limits hold for bank files too, so no file can hold a question the editor would refuse.
+LIMITS = {name: QuestionEditorForm.base_fields[name].max_length
+          for name in ("title", "prompt", "grader_guidance", "model_answer")}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -33,14 +41,26 @@ _Dumper.add_representer(str, _text)
 
 class _Loader(yaml.SafeLoader):
     """safe_load without anchors and aliases: a few kilobytes of nested aliases expand to gigabytes once a value
-    is turned into text (a "billion laughs" file), and an exported bank never uses them."""
+    is turned into text (a "billion laughs" file), and an exported bank never uses them. Nesting is limited too:
+    PyYAML composes nested values recursively, so `[[[[…` a few thousand deep would exhaust Python's stack."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in a bank file",
                                        problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_NESTING:
+            raise yaml.MarkedYAMLError(problem=f"values are nested more than {MAX_NESTING} levels deep, and a bank "
+                                       f"file needs {EXPORT_NESTING}", problem_mark=self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def bank_to_yaml(*, bank, entries) -> str:
@@ -89,7 +109,25 @@ def _strings(value, what: str, problems: list[str]) -> list[str]:
     return []
 
 
+def _too_long(item: dict, rubric: dict) -> list[str]:
+    found = []
+    for name, limit in LIMITS.items():
+        value = item.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            found.append(f"`{name}` is {len(value):,} characters long; the limit is {limit:,}")
+    for name in RUBRIC_KINDS:
+        items = rubric.get(name)
+        if isinstance(items, list) and len(items) > RUBRIC_ITEMS_MAX:
+            found.append(f"`rubric.{name}` has {len(items)} items; the limit is {RUBRIC_ITEMS_MAX}")
+        elif isinstance(items, list) and any(isinstance(i, str) and len(i) > RUBRIC_ITEM_MAX_CHARS for i in items):
+            found.append(f"an item of `rubric.{name}` is over {RUBRIC_ITEM_MAX_CHARS} characters")
+    return found
+
+
 def parse_bank_file(data: bytes) -> BankFile:
+    if len(data) > BANK_FILE_MAX_BYTES:
+        raise ValidationError([f"The file is {len(data) / 1_000_000:.1f} MB; a bank file may be up to "
+                               f"{BANK_FILE_MAX_BYTES / 1_000_000:g} MB."])
     try:
         document = yaml.load(data.decode("utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError as error:
@@ -142,6 +180,7 @@ def parse_bank_file(data: bytes) -> BankFile:
         for name in RUBRIC_KINDS:
             _strings(rubric.get(name), f"`rubric.{name}`", found)
         _strings(item.get("tags"), "`tags`", found)
+        found += _too_long(item, rubric)
         if found:
             problems.append(f"Question {number} ({key or 'no key'}): {'; '.join(found)}.")
             continue

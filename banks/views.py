@@ -255,4 +255,5 @@ def import_file(request, bank_id: int):
         else:
             messages.success(request, f"Bank file imported: {report.summary()}")
             return redirect("banks:detail", bank_id=bank.pk)
-    return render(request, "banks/import.html", {"bank": bank, "form": form, "problems": problems})
+    status = 400 if problems or form.errors else 200
+    return render(request, "banks/import.html", {"bank": bank, "form": form, "problems": problems}, status=status)

@@ -161,3 +161,21 @@ def test_a_file_with_yaml_aliases_is_refused_before_they_expand(client, instruct
     body = import_into(client, bank, text).content.decode()
     assert "aliases (*name) are not allowed in a bank file" in body
     assert "at line 2" in body
+
+
+def test_a_deeply_nested_file_gets_a_clear_400_instead_of_a_recursion_error(client, instructor, bank):
+    client.force_login(instructor)
+    for text in ("questions: " + "[" * 5000 + "]" * 5000, "".join("  " * depth + "a:\n" for depth in range(600))):
+        response = import_into(client, bank, text)
+        assert response.status_code == 400
+        assert "values are nested more than 20 levels deep" in response.content.decode()
+
+
+def test_a_prompt_over_the_editors_limit_is_refused_with_its_length(client, instructor, bank):
+    client.force_login(instructor)
+    text = yaml.safe_dump({"questions": [{"key": "long", "title": "T", "category": "llm-rag", "levels": ["senior"],
+                                          "prompt": "[" * 15_000}]})
+    response = import_into(client, bank, text)
+    assert response.status_code == 400
+    assert "Question 1 (long): `prompt` is 15,000 characters long; the limit is 5,000." in response.content.decode()
+    assert not Question.objects.filter(key="long").exists()
