@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "template_partials",
     "playbook",
     "questions",
@@ -94,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -165,10 +168,40 @@ WHITENOISE_USE_FINDERS = True
 # Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at")
 
+# --- HTTPS and browser security (all off locally, where the site is plain http; on in docker-compose.yml) ----
+# Behind a TLS-terminating proxy, TRUST_X_FORWARDED_PROTO tells Django which requests came in over https; only set
+# it when the proxy overwrites that header (otherwise a client could claim https).
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container's health check calls it over plain http
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, images and forms. Style attributes
+# stay allowed (style-src-attr) for the bars and heat map whose width or colour is data; <style> elements and
+# inline scripts are refused. CSP_REPORT_ONLY sends the policy as report-only, to try a change first.
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "style-src-attr": [UNSAFE_INLINE],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "base-uri": [NONE],
+    "object-src": [NONE],
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
 
 LOGGING = {
     "version": 1,
@@ -181,6 +214,9 @@ LOGGING = {
 # REDIS_URL selects Redis; without it a real worker runs on kombu's filesystem transport (the embedded default).
 REDIS_URL = env_str("REDIS_URL")
 BROKER_DIR = Path(env_str("BROKER_DIR", str(VAR_DIR / "broker")))
+# How long a publish (a submit, an import upload) waits for the broker before giving up: kombu retries a refused
+# connection until this runs out, so it is what a web worker loses per request while Redis is down.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_float("BROKER_CONNECT_TIMEOUT_SECONDS", 0.5)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # A task whose worker died (SIGKILL, lost machine) is redelivered after the visibility timeout; it must be longer
@@ -189,6 +225,12 @@ if REDIS_URL:
         "visibility_timeout": env_int("BROKER_VISIBILITY_TIMEOUT", 600),
         "unacked_restore_interval": env_int("BROKER_RESTORE_INTERVAL_SECONDS", 10),
         "unacked_restore_throttle": 1,
+        # A publish tries the broker once (kombu otherwise sleeps and retries for 2 s), bounded by the connect
+        # timeout; a Redis that accepts the connection but stops answering must not hang a publish either. The
+        # worker's own connection keeps retrying (broker_connection_retry).
+        "max_retries": 0,
+        "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+        "socket_timeout": env_float("BROKER_SOCKET_TIMEOUT_SECONDS", 5),
     }
 else:
     CELERY_BROKER_URL = "filesystem://"
@@ -204,7 +246,6 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that is down must not hang a candidate's submit: try once, then leave the answer queued for the sweep.
 CELERY_TASK_PUBLISH_RETRY = False
