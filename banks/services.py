@@ -1,10 +1,14 @@
 """Writes for instructors' question banks, and starting a practice session on a bank."""
 
-from dataclasses import dataclass, field
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
+from django.utils import timezone
 
 from practice.models import Answer, PracticeSession
 from practice.services import session_of_questions
@@ -12,8 +16,10 @@ from questions import services as question_services
 from questions.markdown import render_markdown
 from questions.models import Question
 
-from .bankfile import parse_bank_file
-from .models import Bank, BankQuestion, new_share_token
+from .bankfile import BankFile, BankFileEntry, parse_bank_file
+from .models import Bank, BankImport, BankQuestion, new_share_token
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -126,50 +132,192 @@ class BankFileReport:
         return ", ".join(parts) + "."
 
 
+def _existing_questions(parsed: BankFile) -> dict[str, Question]:
+    return {
+        question.key: question
+        for question in Question.objects.filter(key__in=[entry.key for entry in parsed.entries])
+        .prefetch_related("levels", "role_tracks", "tags", "rubric_items")
+    }
+
+
+def _is_linked(question: Question | None, user) -> bool:
+    """Another author's question, which the file may use but not change."""
+    return question is not None and question.created_by_id != user.pk and not user.is_staff
+
+
+def _bank_file_problems(*, parsed: BankFile, existing: dict[str, Question], user) -> list[str]:
+    """What would stop the import, found before anything is written."""
+    problems = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        question = existing.get(entry.key)
+        if _is_linked(question, user):
+            if question.status != Question.Status.PUBLISHED:
+                problems.append(f"Question {number} ({entry.key}): this key belongs to another author's unpublished "
+                                "question")
+            continue
+        if entry.status == Question.Status.PUBLISHED:
+            missing = [need for need, present in (("add at least one key point to the rubric",
+                                                   entry.draft.rubric.get("key_points")),
+                                                  ("choose at least one level", entry.draft.levels)) if not present]
+            if missing:
+                problems.append(f"Question {number} ({entry.key}): This question cannot be published yet: "
+                                f"{' and '.join(missing)}.")
+    return problems
+
+
+def _bank_file_entry_apply(*, entry: BankFileEntry, question: Question | None, user,
+                           report: BankFileReport) -> Question:
+    """Create or update one of the user's questions as the file says, or use another author's as it is."""
+    if _is_linked(question, user):
+        report.linked.append(entry.key)
+        return question
+    if question is None:
+        question = question_services.question_create(author=user, draft=entry.draft, key=entry.key)
+        report.created.append(entry.key)
+    elif question_services.question_matches_draft(question, entry.draft):
+        report.unchanged.append(entry.key)
+    else:
+        if question_services.question_update(question=question, editor=user, draft=entry.draft):
+            report.new_rubric_version.append(entry.key)
+        report.updated.append(entry.key)
+    if entry.status == Question.Status.PUBLISHED and question.status != Question.Status.PUBLISHED:
+        question_services.question_publish(question=question)
+    elif entry.status == Question.Status.DRAFT and question.status == Question.Status.PUBLISHED:
+        question_services.question_unpublish(question=question)
+    return question
+
+
+def _bank_file_finish(*, bank: Bank, parsed: BankFile) -> None:
+    """The bank becomes the file's: its title, description and questions in the file's order."""
+    if parsed.title:
+        bank_update(bank=bank, title=parsed.title, description=parsed.description, visibility=bank.visibility)
+    by_key = Question.objects.in_bulk([entry.key for entry in parsed.entries], field_name="key")
+    bank.entries.all().delete()
+    BankQuestion.objects.bulk_create(
+        BankQuestion(bank=bank, question=by_key[entry.key], position=position)
+        for position, entry in enumerate(parsed.entries)
+    )
+
+
 @transaction.atomic
 def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
     """Make the bank what the file says: its title, description, and questions in the file's order. Questions
     are matched by key; the user's own are created or updated (a rubric change makes a new rubric version),
     other authors' published questions are used as they are. Any problem changes nothing."""
     parsed = parse_bank_file(data)
-    existing = {
-        question.key: question
-        for question in Question.objects.filter(key__in=[entry.key for entry in parsed.entries])
-        .prefetch_related("levels", "role_tracks", "tags", "rubric_items")
-    }
-    report, problems, questions = BankFileReport(), [], []
-    for number, entry in enumerate(parsed.entries, start=1):
-        question = existing.get(entry.key)
+    existing = _existing_questions(parsed)
+    problems = _bank_file_problems(parsed=parsed, existing=existing, user=user)
+    report = BankFileReport()
+    for number, entry in enumerate(parsed.entries if not problems else [], start=1):
         try:
-            if question is None:
-                question = question_services.question_create(author=user, draft=entry.draft, key=entry.key)
-                report.created.append(entry.key)
-            elif question.created_by_id != user.pk and not user.is_staff:
-                if question.status != Question.Status.PUBLISHED:
-                    raise ValidationError("this key belongs to another author's unpublished question")
-                report.linked.append(entry.key)
-                questions.append(question)
-                continue
-            elif question_services.question_matches_draft(question, entry.draft):
-                report.unchanged.append(entry.key)
-            else:
-                if question_services.question_update(question=question, editor=user, draft=entry.draft):
-                    report.new_rubric_version.append(entry.key)
-                report.updated.append(entry.key)
-            if entry.status == Question.Status.PUBLISHED and question.status != Question.Status.PUBLISHED:
-                question_services.question_publish(question=question)
-            elif entry.status == Question.Status.DRAFT and question.status == Question.Status.PUBLISHED:
-                question_services.question_unpublish(question=question)
+            _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report)
         except ValidationError as error:
             problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
-            continue
-        questions.append(question)
     if problems:
         raise ValidationError(problems)
-    if parsed.title:
-        bank_update(bank=bank, title=parsed.title, description=parsed.description, visibility=bank.visibility)
-    bank.entries.all().delete()
-    BankQuestion.objects.bulk_create(
-        BankQuestion(bank=bank, question=question, position=position) for position, question in enumerate(questions)
-    )
+    _bank_file_finish(bank=bank, parsed=parsed)
     return report
+
+
+# --- large bank files, imported by a worker -----------------------------------------------------------------
+
+BANK_IMPORT_BATCH = 25
+
+
+def bank_import_job_create(*, bank: Bank, user, filename: str, data: bytes) -> BankImport:
+    """Keep the file as a queued job and hand it to a worker once the row is committed."""
+    job = BankImport(bank=bank, uploaded_by=user, filename=filename[:255] or "bank.yaml", content=data,
+                     size_bytes=len(data))
+    with transaction.atomic():
+        job.save()
+        transaction.on_commit(lambda: bank_import_job_enqueue(job_id=job.pk))
+    return job
+
+
+def bank_import_job_enqueue(*, job_id: int) -> bool:
+    """Send the job to the broker. A broker that is down leaves it queued; the sweep sends it again later."""
+    from .tasks import import_bank_file
+
+    try:
+        import_bank_file.apply_async(args=[job_id])
+    except Exception:  # kombu raises several unrelated types for an unreachable broker
+        logger.warning("Broker unreachable: bank import %s stays queued for the sweep", job_id, exc_info=True)
+        return False
+    BankImport.objects.filter(pk=job_id, status=BankImport.Status.QUEUED).update(enqueued_at=timezone.now())
+    return True
+
+
+def bank_import_jobs_requeue_stale() -> int:
+    """Re-send jobs the broker never took and jobs whose worker died mid-import."""
+    stale = timezone.now() - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
+    waiting = BankImport.objects.filter(
+        Q(status=BankImport.Status.QUEUED, enqueued_at__isnull=True)
+        | Q(status=BankImport.Status.RUNNING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)[:100]
+    return sum(bank_import_job_enqueue(job_id=job_id) for job_id in list(waiting))
+
+
+def _bank_import_claim(*, job_id: int) -> bool:
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
+    claimable = Q(status=BankImport.Status.QUEUED) | Q(status=BankImport.Status.RUNNING, claimed_at__lt=stale)
+    return BankImport.objects.filter(claimable, pk=job_id).update(status=BankImport.Status.RUNNING,
+                                                                   claimed_at=now) == 1
+
+
+def _bank_import_finish(job: BankImport, status: str, message: str) -> BankImport:
+    job.status, job.message, job.finished_at = status, message, timezone.now()
+    BankImport.objects.filter(pk=job.pk).update(status=status, message=message, finished_at=job.finished_at)
+    return job
+
+
+def bank_import_job_run(*, job_id: int) -> BankImport | None:
+    """Run (or resume) a bank file import: check the whole file first (a problem changes nothing), then save
+    its questions in batches that each renew the claim and record progress, then make the bank the file's.
+    Returns None when another worker has the job or it is finished."""
+    if not _bank_import_claim(job_id=job_id):
+        return None
+    job = BankImport.objects.select_related("bank", "uploaded_by").get(pk=job_id)
+    try:
+        parsed = parse_bank_file(bytes(job.content))
+    except ValidationError as error:
+        return _bank_import_finish(job, BankImport.Status.FAILED, "\n".join(error.messages))
+    problems = _bank_file_problems(parsed=parsed, existing=_existing_questions(parsed), user=job.uploaded_by)
+    if problems:
+        return _bank_import_finish(job, BankImport.Status.FAILED, "\n".join(problems))
+    job.total_questions = len(parsed.entries)
+    BankImport.objects.filter(pk=job.pk).update(total_questions=job.total_questions)
+    report = BankFileReport(**job.report)
+    for start in range(job.processed_questions, len(parsed.entries), BANK_IMPORT_BATCH):
+        batch = parsed.entries[start:start + BANK_IMPORT_BATCH]
+        try:
+            with transaction.atomic():
+                existing = _existing_questions(BankFile(title="", description="", entries=batch))
+                for entry in batch:
+                    _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=job.uploaded_by,
+                                           report=report)
+                now = timezone.now()
+                if not BankImport.objects.filter(pk=job.pk, claimed_at=job.claimed_at).update(
+                    processed_questions=start + len(batch), report=asdict(report), claimed_at=now
+                ):
+                    raise _ClaimLost
+        except _ClaimLost:
+            logger.warning("Bank import %s was taken over by another worker; this one stops", job.pk)
+            return None
+        except ValidationError as error:
+            number = start + 1 + next((i for i, e in enumerate(batch) if e.key not in _keys(report)), 0)
+            return _bank_import_finish(job, BankImport.Status.FAILED, (
+                f"Question {number}: {' '.join(error.messages)} The questions before it are saved; the bank itself "
+                "is unchanged. Fix the file and import it again."))
+        job.claimed_at, job.processed_questions = now, start + len(batch)
+    with transaction.atomic():
+        _bank_file_finish(bank=job.bank, parsed=parsed)
+        return _bank_import_finish(job, BankImport.Status.DONE, f"Bank file imported: {report.summary()}")
+
+
+class _ClaimLost(Exception):
+    pass
+
+
+def _keys(report: BankFileReport) -> set[str]:
+    return {*report.created, *report.updated, *report.unchanged, *report.linked}

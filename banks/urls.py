@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:bank_id>/stats/", views.stats, name="stats"),
     path("<int:bank_id>/export.yaml", views.export, name="export"),
     path("<int:bank_id>/import/", views.import_file, name="import"),
+    path("<int:bank_id>/import/<int:job_id>/", views.import_job, name="import_job"),
     path("questions/new/", views.question_edit, name="question_new"),
     path("questions/<int:question_id>/", views.question_edit, name="question"),
     path("shared/<str:token>/", views.shared, name="shared"),

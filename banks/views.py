@@ -1,5 +1,6 @@
 """Instructors' question banks and question editor; the page candidates open a shared bank from."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from questions.models import Question
 
 from . import bankfile, selectors, services
 from .forms import BankFileForm, BankForm, PractiseForm, QuestionEditorForm
-from .models import Bank
+from .models import Bank, BankImport
 from .roles import require_instructor
 
 MOVES = {"up", "down"}
@@ -247,13 +248,29 @@ def import_file(request, bank_id: int):
     form = BankFileForm(request.POST, request.FILES) if request.method == "POST" else BankFileForm()
     problems = []
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.BANK_FILE_SYNC_MAX_BYTES:
+            job = services.bank_import_job_create(bank=bank, user=request.user, filename=upload.name,
+                                                  data=upload.read())
+            return redirect("banks:import_job", bank_id=bank.pk, job_id=job.pk)
         try:
-            report = services.bank_import_file(bank=bank, user=request.user,
-                                               data=form.cleaned_data["file"].read())
+            report = services.bank_import_file(bank=bank, user=request.user, data=upload.read())
         except ValidationError as error:
             problems = error.messages
         else:
             messages.success(request, f"Bank file imported: {report.summary()}")
             return redirect("banks:detail", bank_id=bank.pk)
     status = 400 if problems or form.errors else 200
-    return render(request, "banks/import.html", {"bank": bank, "form": form, "problems": problems}, status=status)
+    return render(request, "banks/import.html", {"bank": bank, "form": form, "problems": problems,
+                  "sync_limit": settings.BANK_FILE_SYNC_MAX_BYTES}, status=status)
+
+
+@login_required
+@require_GET
+def import_job(request, bank_id: int, job_id: int):
+    """A large bank file's import as it runs: the page polls its own progress partial until the job finishes."""
+    require_instructor(request.user)
+    bank = selectors.bank_for_curator(user=request.user, bank_id=bank_id)
+    job = get_object_or_404(BankImport.objects.defer("content"), bank=bank, pk=job_id)
+    template = "banks/import_job.html#import-progress" if request.htmx else "banks/import_job.html"
+    return render(request, template, {"bank": bank, "job": job})

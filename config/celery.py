@@ -28,6 +28,9 @@ def prepare(sender: Celery, **kwargs) -> None:
         60, sender.signature("moderation.tasks.sweep_stale_imports"), name="re-enqueue imports left queued"
     )
     sender.add_periodic_task(
+        60, sender.signature("banks.tasks.sweep_stale_bank_imports"), name="re-enqueue bank file imports left queued"
+    )
+    sender.add_periodic_task(
         24 * 60 * 60,
         sender.signature("accounts.tasks.purge_old_answer_texts"),
         name="blank answer texts older than ANSWER_RETENTION_DAYS",

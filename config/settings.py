@@ -273,6 +273,11 @@ IMPORT_MAX_ROW_CHARS = env_int("IMPORT_MAX_ROW_CHARS", 20_000)
 IMPORT_NEAR_DUPLICATE_THRESHOLD = env_int("IMPORT_NEAR_DUPLICATE_THRESHOLD", 90)
 IMPORT_CLAIM_TIMEOUT_SECONDS = env_float("IMPORT_CLAIM_TIMEOUT_SECONDS", 600)
 
+# --- Bank files (banks) ----------------------------------------------------------------------------------------
+# A bank file up to BANK_FILE_SYNC_MAX_BYTES is imported inside the request (about a second for 100 questions);
+# a larger one (up to the 2 MB upload limit) is imported by a worker while the page shows its progress.
+BANK_FILE_SYNC_MAX_BYTES = env_int("BANK_FILE_SYNC_MAX_BYTES", 200_000)
+
 # --- LLM grader ---------------------------------------------------------------------------------------------
 # With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,
 # Ollama: set OPENAI_BASE_URL); without it, by the offline grader.

@@ -163,7 +163,8 @@ def test_a_file_with_yaml_aliases_is_refused_before_they_expand(client, instruct
     assert "at line 2" in body
 
 
-def test_a_deeply_nested_file_gets_a_clear_400_instead_of_a_recursion_error(client, instructor, bank):
+def test_a_deeply_nested_file_gets_a_clear_400_instead_of_a_recursion_error(client, instructor, bank, settings):
+    settings.BANK_FILE_SYNC_MAX_BYTES = 2_000_000  # imported in the request, whatever its size
     client.force_login(instructor)
     for text in ("questions: " + "[" * 5000 + "]" * 5000, "".join("  " * depth + "a:\n" for depth in range(600))):
         response = import_into(client, bank, text)
