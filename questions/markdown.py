@@ -31,18 +31,18 @@ CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_VALIDATE_UTF8
 # nh3's HTML parser slows down with the square of the nesting depth (20,000 `>` nest 20,000 blockquotes: 1 s), so
 # a text nested deeper than any real one is shown as plain paragraphs instead.
 MAX_NESTING = 48
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Only the tag name is read: cmark escapes every `<` of text, and an HTML parser ignores `/>` on a non-void tag.
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def _nests_too_deep(html: str) -> bool:
     """An upper bound on how deep the elements nest: raw HTML left open counts as open."""
     depth = 0
-    for match in TAG.finditer(html):
-        closing, name, self_closing = match.groups()
+    for closing, name in TAG.findall(html):
         if closing:
             depth = max(depth - 1, 0)
-        elif not self_closing and name.lower() not in VOID_TAGS:
+        elif name.lower() not in VOID_TAGS:
             depth += 1
             if depth > MAX_NESTING:
                 return True
