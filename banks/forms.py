@@ -12,6 +12,9 @@ PRACTICE_COUNTS = [(1, "1"), (3, "3"), (5, "5"), (10, "10")]
 
 
 class BankForm(forms.ModelForm):
+    description = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+                                  help_text="Markdown, shown to candidates.")
+
     class Meta:
         model = Bank
         fields = ["title", "description", "visibility"]
