@@ -16,7 +16,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from assignments.models import TakeHomeAttempt
-from banks.models import Bank, BankQuestion
+from banks.models import Bank, BankImport, BankQuestion
 from banks.roles import is_instructor
 from moderation.models import ImportJob, ImportRow
 from playbook.models import ChecklistTick
@@ -169,6 +169,14 @@ def _question_edits(user) -> list[dict]:
              "title": revision.title, "saved_at": revision.created_at} for revision in revisions]
 
 
+def _bank_imports(user) -> list[dict]:
+    """Large bank files the user imported, as metadata: never the uploaded bytes."""
+    jobs = BankImport.objects.filter(uploaded_by=user).defer("content").select_related("bank").order_by("created_at")
+    return [{"file_name": job.filename, "bank": job.bank.title, "uploaded_at": job.created_at,
+             "size_bytes": job.size_bytes, "status": job.get_status_display(), "questions": job.total_questions,
+             "message": job.message, "finished_at": job.finished_at} for job in jobs]
+
+
 def _imports(user) -> list[dict]:
     """The files the user imported, as metadata and counts: never the uploaded bytes."""
     def outcome(name):
@@ -223,6 +231,7 @@ EXPORT_KINDS = {
     "banks": ExportKind("Question banks you own", _banks, "instructors"),
     "questions": ExportKind("Questions you wrote or imported", _questions_written, "instructors"),
     "question_edits": ExportKind("Question edits you saved", _question_edits, "instructors"),
+    "bank_imports": ExportKind("Bank files you imported in the background", _bank_imports, "instructors"),
     "imports": ExportKind("Files you imported (name, date, counts)", _imports, "staff"),
     "import_reviews": ExportKind("Imported questions you reviewed", _import_reviews, "staff"),
     "hand_grades": ExportKind("Answers you graded by hand", _hand_grades, "staff"),
@@ -230,7 +239,7 @@ EXPORT_KINDS = {
 }
 # Every model that refers to the user, and where it is exported: sessions hold their rounds, answers their grades.
 EXPORTED_MODELS = {PracticeSession, Answer, ReviewCard, Profile, ChecklistTick, MockLoop, TakeHomeAttempt, Bank,
-                   Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry}
+                   BankImport, Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry}
 
 
 def export_kinds(*, user) -> dict[str, str]:
