@@ -10,6 +10,9 @@ pytestmark = [pytest.mark.browser]
 
 def test_ticking_an_item_updates_its_areas_progress_without_a_page_load(live_server, page: Page, content):
     UserFactory(username="checklist-candidate")
+    refused = []  # the Content-Security-Policy must let htmx and the page's own styles work
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
     page.goto(f"{live_server.url}/checklist/")
     expect(page.get_by_text("This is a read-only view.")).to_be_visible()
     page.locator(".warning").get_by_role("link", name="Log in").click()
@@ -34,3 +37,4 @@ def test_ticking_an_item_updates_its_areas_progress_without_a_page_load(live_ser
     expect(page.get_by_test_id("progress-rag")).to_have_text("1 of 7 ticked")
     page.get_by_role("button", name="Untick Chunking strategies").click()
     expect(page.get_by_test_id("progress-rag")).to_have_text("0 of 7 ticked")
+    assert refused == []
