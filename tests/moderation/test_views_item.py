@@ -85,6 +85,18 @@ def test_a_bad_edit_gets_a_clear_error_and_changes_nothing(staff_client, row):
     assert Question.objects.get(pk=row.question_id).title != ""
 
 
+def test_an_edit_longer_than_an_import_row_is_refused_and_an_accepted_one_is_rendered_on_save(staff_client, row,
+                                                                                             settings):
+    settings.IMPORT_MAX_ROW_CHARS = 1_000
+    data = {"intent": "save", "title": "Rerankers", "category": "llm-rag", "levels": ["senior"], "tags": ""}
+    body = staff_client.post(url_of(row), {**data, "prompt": "[" * 1_001}).content.decode()
+    assert "Ensure this value has at most 1000 characters (it has 1001)." in body
+    assert Question.objects.get(pk=row.question_id).prompt.startswith("What does")
+
+    staff_client.post(url_of(row), {**data, "prompt": "Why a **reranker**?"})
+    assert Question.objects.get(pk=row.question_id).prompt_html == "<p>Why a <strong>reranker</strong>?</p>\n"
+
+
 def test_a_second_review_of_the_same_row_does_nothing(staff_client, row):
     staff_client.post(url_of(row), {"intent": "reject"})
     response = staff_client.post(url_of(row), {"intent": "approve"}, follow=True)
