@@ -293,9 +293,12 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
         try:
             with transaction.atomic():
                 existing = _existing_questions(BankFile(title="", description="", entries=batch))
-                for entry in batch:
-                    _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=job.uploaded_by,
-                                           report=report)
+                for number, entry in enumerate(batch, start=start + 1):
+                    try:
+                        _bank_file_entry_apply(entry=entry, question=existing.get(entry.key),
+                                               user=job.uploaded_by, report=report)
+                    except ValidationError as error:
+                        raise _EntryRefused(f"Question {number} ({entry.key}): {' '.join(error.messages)}") from None
                 now = timezone.now()
                 if not BankImport.objects.filter(pk=job.pk, claimed_at=job.claimed_at).update(
                     processed_questions=start + len(batch), report=asdict(report), claimed_at=now
@@ -304,11 +307,10 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
         except _ClaimLost:
             logger.warning("Bank import %s was taken over by another worker; this one stops", job.pk)
             return None
-        except ValidationError as error:
-            number = start + 1 + next((i for i, e in enumerate(batch) if e.key not in _keys(report)), 0)
+        except _EntryRefused as refused:
             return _bank_import_finish(job, BankImport.Status.FAILED, (
-                f"Question {number}: {' '.join(error.messages)} The questions before it are saved; the bank itself "
-                "is unchanged. Fix the file and import it again."))
+                f"{refused} The questions before it are saved; the bank itself is unchanged. Fix the file and "
+                "import it again."))
         job.claimed_at, job.processed_questions = now, start + len(batch)
     with transaction.atomic():
         _bank_file_finish(bank=job.bank, parsed=parsed)
@@ -316,8 +318,8 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
 
 
 class _ClaimLost(Exception):
-    pass
+    """Another worker took the job over (this one was slower than IMPORT_CLAIM_TIMEOUT_SECONDS per batch)."""
 
 
-def _keys(report: BankFileReport) -> set[str]:
-    return {*report.created, *report.updated, *report.unchanged, *report.linked}
+class _EntryRefused(Exception):
+    """A question the up-front check could not foresee was refused while saving; its batch is rolled back."""

@@ -4,6 +4,7 @@ from unittest import mock
 
 import pytest
 import yaml
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -117,6 +118,29 @@ def test_a_job_whose_worker_died_resumes_after_its_last_committed_batch(client, 
 
     assert job.status == "done" and "60 created" in job.message
     assert bank.entries.count() == 60 and Question.objects.filter(key__startswith="large-").count() == 60
+
+
+def test_a_question_refused_while_saving_stops_the_job_with_its_number_and_leaves_the_bank(
+    client, instructor, bank, enqueue_bank_import
+):
+    before = list(bank.entries.values_list("question_id", flat=True))
+    client.force_login(instructor)
+    upload(client, bank, large_file(count=40))
+    job = BankImport.objects.get()
+    publish = services.question_services.question_publish
+
+    def refuses_question_30(*, question):
+        if question.key == "large-30":
+            raise ValidationError("The database refused it.")
+        publish(question=question)
+
+    with mock.patch("banks.services.question_services.question_publish", refuses_question_30):
+        job = services.bank_import_job_run(job_id=job.pk)
+
+    assert job.status == "failed" and job.message.startswith("Question 30 (large-30): The database refused it.")
+    assert BankImport.objects.get().processed_questions == 25  # the first batch is saved, the second rolled back
+    assert Question.objects.filter(key__startswith="large-").count() == 25
+    assert list(bank.entries.values_list("question_id", flat=True)) == before
 
 
 def test_another_instructor_cannot_see_the_job(client, instructor, other_instructor, bank, enqueue_bank_import):
