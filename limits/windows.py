@@ -9,7 +9,7 @@ from django.core.cache import cache
 from . import LimitReached
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The client's address: the connection's, or behind TRUSTED_PROXY_COUNT proxies the address the nearest of
     them saw. Entries further left in X-Forwarded-For are written by the client and never trusted."""
     proxies = settings.TRUSTED_PROXY_COUNT
@@ -17,7 +17,7 @@ def client_ip(request) -> str:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def _window(action: str, key: str, window_seconds: int) -> tuple[str, int]:

@@ -60,7 +60,7 @@ def session_of_questions(
     here; the caller chooses the questions and the label the session carries. Raises LimitReached past the
     user's SESSIONS_PER_MINUTE or SESSIONS_PER_DAY.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a limit reached rolls back the caller's transaction too
         user_lock(user_id=user.pk)
         recent_rows_check(PracticeSession.objects.filter(user=user), stamp="created_at",
                           per_minute=settings.SESSIONS_PER_MINUTE, per_day=settings.SESSIONS_PER_DAY,
