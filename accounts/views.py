@@ -3,29 +3,69 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import UserCreationForm
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from limits.windows import client_ip, window_check, window_count, window_hit
 from playbook.spreadsheet import csv_cell
 
 from . import selectors, services
-from .forms import AccountDeleteForm
+from .forms import AccountDeleteForm, SignUpForm
+
+HOUR = 60 * 60
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("practice:start")
-    form = UserCreationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("practice:start")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        ip = client_ip(request) or "unknown"
+        window_check(action="signup", key=ip, limit=settings.SIGNUPS_PER_IP_PER_HOUR, window_seconds=HOUR,
+                     message="Too many accounts were created from your network in the last hour.")
+        if form.is_valid():
+            user = form.save()
+            window_count(action="signup", key=ip, window_seconds=HOUR)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("practice:start")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+_login = auth_views.LoginView.as_view(template_name="accounts/login.html")
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    """Django's log-in, behind a per-IP limit on attempts; django-axes locks one username from one IP after
+    repeated wrong passwords."""
+    if request.method == "POST":
+        window_hit(action="login", key=client_ip(request) or "unknown", limit=settings.LOGINS_PER_IP_PER_MINUTE,
+                   window_seconds=60, message="Too many log-in attempts from your network in the last minute.")
+    return _login(request)
+
+
+_password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """Django's reset by e-mail, behind a per-IP limit so it cannot be used to flood mailboxes."""
+    if request.method == "POST":
+        window_hit(action="password_reset", key=client_ip(request) or "unknown",
+                   limit=settings.PASSWORD_RESETS_PER_IP_PER_HOUR, window_seconds=HOUR,
+                   message="Too many password resets were asked for from your network in the last hour.")
+    return _password_reset(request)
 
 
 def _data_page(request, form: AccountDeleteForm):

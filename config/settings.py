@@ -6,6 +6,7 @@ configuration. Production sets DATABASE_URL, REDIS_URL and, for the LLM grader, 
 
 import os
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "template_partials",
+    "axes",
     "playbook",
     "questions",
     "practice",
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
     "progress",
     "banks",
     "moderation",
+    "limits",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +100,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "limits.middleware.LimitReachedMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,7 +149,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # RoleAwareBackend is ModelBackend that also reads whether the user is an instructor when it loads the user (see
 # banks/auth.py); ModelBackend stays for sessions started by name with it (sign-up).
-AUTHENTICATION_BACKENDS = ["banks.auth.RoleAwareBackend", "django.contrib.auth.backends.ModelBackend"]
+# AxesStandaloneBackend comes first: it refuses a login locked out by failed attempts before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "banks.auth.RoleAwareBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "practice:start"
 LOGOUT_REDIRECT_URL = "playbook:home"
@@ -203,6 +214,20 @@ if env_bool("CSP_REPORT_ONLY", False):
 else:
     CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
 
+# --- E-mail (password reset) ----------------------------------------------------------------------------------
+# Without EMAIL_HOST mails are printed on the console (the embedded default); with it they go out over SMTP.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT_SECONDS", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AI Interview Playbook <noreply@localhost>")
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_SECONDS", 60 * 60 * 3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -251,12 +276,59 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# --- Cache: rate-limit windows shared by every web worker -----------------------------------------------------
+# Redis when REDIS_URL is set, else a table in the database (created by a migration): never process memory, so a
+# limit holds across gunicorn workers and machines.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("CACHE_REDIS_URL", REDIS_URL),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "playbook_cache"}}
+
+# --- Abuse and cost limits (docs/limits-and-accounts.md) -----------------------------------------------------
+# Per user, counted from the rows already stored (answers, sessions) over the last minute and the last 24 hours.
+ANSWERS_PER_MINUTE = env_int("ANSWERS_PER_MINUTE", 10)
+ANSWERS_PER_DAY = env_int("ANSWERS_PER_DAY", 300)
+SESSIONS_PER_MINUTE = env_int("SESSIONS_PER_MINUTE", 10)
+SESSIONS_PER_DAY = env_int("SESSIONS_PER_DAY", 100)
+# "Grade again" on a failed answer, at most this many times per answer.
+GRADING_MAX_REGRADES = env_int("GRADING_MAX_REGRADES", 3)
+# US dollars of LLM grading over the last 24 hours, summed from the cost recorded on grades. Past either budget,
+# answers are graded by the offline grader and the grade says why. 0 spends nothing on the LLM.
+LLM_BUDGET_PER_USER_DAILY_USD = env_float("LLM_BUDGET_PER_USER_DAILY_USD", 0.50)
+LLM_BUDGET_SITE_DAILY_USD = env_float("LLM_BUDGET_SITE_DAILY_USD", 10.00)
+# Per client IP address, in fixed windows kept in the cache.
+SIGNUPS_PER_IP_PER_HOUR = env_int("SIGNUPS_PER_IP_PER_HOUR", 10)
+LOGINS_PER_IP_PER_MINUTE = env_int("LOGINS_PER_IP_PER_MINUTE", 30)
+PASSWORD_RESETS_PER_IP_PER_HOUR = env_int("PASSWORD_RESETS_PER_IP_PER_HOUR", 5)
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Log-in lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one IP address,
+# that pair (only) is refused for LOGIN_COOLOFF_MINUTES; the lock always expires, and more tries do not extend it.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "limits.windows.client_ip"
+AXES_VERBOSE = False
+
 # --- Grading ------------------------------------------------------------------------------------------------
 # Answers still queued after this long (for instance because the broker was down at submit) are re-enqueued by
-# the sweep, and an answer claimed by a worker that died is reclaimed after GRADING_CLAIM_TIMEOUT_SECONDS.
-GRADING_SWEEP_INTERVAL_SECONDS = env_float("GRADING_SWEEP_INTERVAL_SECONDS", 30)
+# the sweep. A worker renews its claim on the answer every GRADING_HEARTBEAT_SECONDS while it grades; a claim not
+# renewed for GRADING_CLAIM_TIMEOUT_SECONDS (the worker died) is taken over by the next sweep.
+GRADING_SWEEP_INTERVAL_SECONDS = env_float("GRADING_SWEEP_INTERVAL_SECONDS", 10)
 GRADING_STALE_AFTER_SECONDS = env_float("GRADING_STALE_AFTER_SECONDS", 60)
-GRADING_CLAIM_TIMEOUT_SECONDS = env_float("GRADING_CLAIM_TIMEOUT_SECONDS", 300)
+GRADING_CLAIM_TIMEOUT_SECONDS = env_float("GRADING_CLAIM_TIMEOUT_SECONDS", 20)
+# At least three heartbeats fit in a claim timeout, so one late beat never hands a live grading to another worker.
+GRADING_HEARTBEAT_SECONDS = min(env_float("GRADING_HEARTBEAT_SECONDS", 5), GRADING_CLAIM_TIMEOUT_SECONDS / 3)
 ANSWER_MAX_CHARS = env_int("ANSWER_MAX_CHARS", 20_000)
 ANSWER_MIN_CHARS = 1
 PRACTICE_MAX_QUESTIONS = 10

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from playbook.models import Category, Level, RoleTrack
 from questions.models import Question
@@ -25,6 +26,7 @@ class PracticeSession(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "created_at"], name="session_user_created")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.category} · {self.level}"
@@ -87,10 +89,12 @@ class Answer(models.Model):
     enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time grading reached the broker.")
     claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker started grading.")
     attempts = models.PositiveSmallIntegerField(default=0)
+    regrades = models.PositiveSmallIntegerField(default=0, help_text="Times the candidate asked to grade it again.")
     failure_message = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["user", "submitted_at"], name="answer_user_submitted")]
 
     @property
     def is_finished(self) -> bool:
@@ -98,8 +102,18 @@ class Answer(models.Model):
 
     @property
     def grading_delayed(self) -> bool:
-        """Queued but never handed to the broker: the sweep will retry once the broker is back."""
-        return self.status == self.Status.QUEUED and self.enqueued_at is None
+        """Queued but never handed to the broker, or claimed by a worker that stopped renewing its claim (it died):
+        the sweep hands the answer to a worker again."""
+        if self.status == self.Status.QUEUED:
+            return self.enqueued_at is None
+        if self.status == self.Status.GRADING and self.claimed_at is not None:
+            silent_for = (timezone.now() - self.claimed_at).total_seconds()
+            return silent_for > 2 * settings.GRADING_HEARTBEAT_SECONDS
+        return False
+
+    @property
+    def can_regrade(self) -> bool:
+        return self.status == self.Status.FAILED and self.regrades < settings.GRADING_MAX_REGRADES
 
 
 class Grade(models.Model):
@@ -107,6 +121,10 @@ class Grade(models.Model):
         CLEAR = "clear", "Clear"
         ADEQUATE = "adequate", "Adequate"
         UNCLEAR = "unclear", "Unclear"
+
+    class Fallback(models.TextChoices):
+        USER_BUDGET = "user_budget", "your daily LLM grading budget is used up"
+        SITE_BUDGET = "site_budget", "the site's daily LLM grading budget is used up"
 
     answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="grade")
     grader = models.CharField(max_length=20)
@@ -132,7 +150,12 @@ class Grade(models.Model):
     # a key already graded reuses that grade instead of calling the model again.
     request_key = models.CharField(max_length=64, db_index=True, blank=True)
     reused = models.BooleanField(default=False, help_text="Copied from an identical earlier request.")
+    fallback = models.CharField(max_length=20, choices=Fallback, blank=True,
+                                help_text="Why the offline grader stood in for the configured LLM grader.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="grade_created")]
 
 
 class HumanGrade(models.Model):

@@ -12,14 +12,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from limits.usage import llm_budget_reached, recent_rows_check, user_lock
 from playbook.models import Category, Level, RoleTrack
 from progress.services import review_schedule_from_grade
 from questions.models import Question
 
-from .grading import get_grader
+from .grading import OfflineGrader, get_grader
 from .grading.follow_up import write_follow_up
 from .grading.scoring import score
 from .grading.types import GradingRequest, Kind, RubricPoint
+from .heartbeat import claim_heartbeat
 from .models import Answer, Grade, HumanGrade, PracticeSession, SessionQuestion
 
 logger = logging.getLogger(__name__)
@@ -55,8 +57,20 @@ def session_of_questions(
     """A practice session of the given questions, numbered from 1 in the order given.
 
     Every way into practice (a category cell, a bank, due reviews, a retry, a mock-loop round) builds its session
-    here; the caller chooses the questions and the label the session carries.
+    here; the caller chooses the questions and the label the session carries. Raises LimitReached past the
+    user's SESSIONS_PER_MINUTE or SESSIONS_PER_DAY.
     """
+    with transaction.atomic(savepoint=False):  # a limit reached rolls back the caller's transaction too
+        user_lock(user_id=user.pk)
+        recent_rows_check(PracticeSession.objects.filter(user=user), stamp="created_at",
+                          per_minute=settings.SESSIONS_PER_MINUTE, per_day=settings.SESSIONS_PER_DAY,
+                          done="started {count} practice sessions", again="start another")
+        return _session_create(user=user, question_ids=question_ids, category_id=category_id, level_id=level_id,
+                               role_track=role_track, asks_follow_ups=asks_follow_ups)
+
+
+def _session_create(*, user, question_ids: list[int], category_id: int, level_id: int,
+                    role_track: RoleTrack | None, asks_follow_ups: bool) -> PracticeSession:
     session = PracticeSession.objects.create(
         user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups
     )
@@ -90,7 +104,8 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
     """Store the answer verbatim, then enqueue grading once the row is committed.
 
     Returns the answer and whether it was created: a second submit of the same question (a double click, a resent
-    form) returns the first answer untouched.
+    form) returns the first answer untouched. Raises LimitReached past the user's ANSWERS_PER_MINUTE or
+    ANSWERS_PER_DAY, storing nothing.
     """
     validate_answer_text(text)
     existing = Answer.objects.filter(session_question=session_question).first()
@@ -106,6 +121,10 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
 
     try:
         with transaction.atomic():
+            user_lock(user_id=user.pk)
+            recent_rows_check(Answer.objects.filter(user=user), stamp="submitted_at",
+                              per_minute=settings.ANSWERS_PER_MINUTE, per_day=settings.ANSWERS_PER_DAY,
+                              done="submitted {count} answers", again="submit again")
             answer = Answer.objects.create(
                 session_question=session_question,
                 user=user,
@@ -180,19 +199,26 @@ def grade_cost_usd(*, model: str, input_tokens: int, output_tokens: int) -> Deci
 def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     """Grade one answer exactly once. Running it again for a graded answer does nothing.
 
-    Grader errors propagate with the claim released (the answer back to queued), so the task can retry.
+    Grader errors propagate with the claim released (the answer back to queued), so the task can retry. Past the
+    user's or the site's daily LLM budget the offline grader stands in, and the grade records why.
     """
     if not answer_claim(answer_id=answer_id):
         return None
     answer = Answer.objects.select_related("question", "session_question__question").get(pk=answer_id)
     grader = grader or get_grader()
+    fallback = ""
+    if grader.name != OfflineGrader.name:
+        fallback = llm_budget_reached(user_id=answer.user_id)
+        if fallback:
+            grader = OfflineGrader()
     key = grade_request_key(item=answer.session_question, answer_text=answer.text, grader_name=grader.name,
                             model=grader.model, prompt_version=grader.prompt_version)
     earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
     if earlier is not None:
-        return _grade_save(answer, _copy_fields(earlier), request_key=key, reused=True)
+        return _grade_save(answer, {**_copy_fields(earlier), "fallback": fallback}, request_key=key, reused=True)
     try:
-        output = grader.grade(grading_request_for(answer.session_question, answer.text))
+        with claim_heartbeat(answer_id=answer_id):
+            output = grader.grade(grading_request_for(answer.session_question, answer.text))
     except BaseException:
         answer_release(answer_id=answer_id)
         raise
@@ -219,6 +245,7 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "cost_usd": grade_cost_usd(model=output.model, input_tokens=output.input_tokens,
                                    output_tokens=output.output_tokens),
         "latency_ms": output.latency_ms,
+        "fallback": fallback,
     }
     return _grade_save(answer, fields, request_key=key, reused=False)
 
@@ -237,9 +264,19 @@ def _grade_save(answer: Answer, fields: dict, *, request_key: str, reused: bool)
         if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer.pk).exists():
             return None
         grade = Grade.objects.create(answer_id=answer.pk, request_key=request_key, reused=reused, **fields)
-        transaction.on_commit(lambda: review_schedule_from_grade(grade_id=grade.pk), robust=True)
         Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED, failure_message="")
+        _review_schedule(grade_id=grade.pk)
     return grade
+
+
+def _review_schedule(*, grade_id: int) -> None:
+    """Move the review card in the grade's own transaction, so a worker that dies after the commit leaves no grade
+    without its card. Should scheduling itself fail, the grade is kept and the sweep schedules it later."""
+    try:
+        with transaction.atomic():
+            review_schedule_from_grade(grade_id=grade_id)
+    except Exception:
+        logger.exception("Could not schedule the review of grade %s; the sweep will try again", grade_id)
 
 
 def answer_release(*, answer_id: int) -> None:
@@ -269,10 +306,12 @@ def answers_requeue_stale() -> int:
 
 
 def answer_regrade(*, answer: Answer) -> bool:
-    """Send a failed answer back to grading; the text the candidate wrote is untouched."""
-    reopened = Answer.objects.filter(pk=answer.pk, status=Answer.Status.FAILED).update(
-        status=Answer.Status.QUEUED, enqueued_at=None, claimed_at=None, failure_message=""
-    )
+    """Send a failed answer back to grading, at most GRADING_MAX_REGRADES times; the text the candidate wrote is
+    untouched. Only a failed answer reopens, so clicks while one grading is in flight enqueue nothing more."""
+    reopened = Answer.objects.filter(
+        pk=answer.pk, status=Answer.Status.FAILED, regrades__lt=settings.GRADING_MAX_REGRADES
+    ).update(status=Answer.Status.QUEUED, enqueued_at=None, claimed_at=None, failure_message="",
+             regrades=F("regrades") + 1)
     if reopened:
         transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
     return bool(reopened)
@@ -304,7 +343,8 @@ def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
         return None
     if SessionQuestion.objects.filter(follow_up_of=item).exists():
         return None
-    follow_up = write_follow_up(question=item.question.prompt, items=answer.grade.items, answer=answer.text)
+    follow_up = write_follow_up(question=item.question.prompt, items=answer.grade.items, answer=answer.text,
+                                use_llm=not answer.grade.fallback)
     if follow_up is None:
         return None
     try:

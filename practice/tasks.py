@@ -1,10 +1,17 @@
 import random
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
+
+from progress.services import review_cards_repair
 
 from . import services
 from .grading.openai_grader import MalformedOutputError, RetryableGradingError
+
+# The sweep looks for grades without their review card this far back (the grade_created index keeps it cheap).
+REVIEW_REPAIR_LOOKBACK = timedelta(days=7)
 
 
 def retry_delay(retries: int, retry_after: float | None) -> float:
@@ -36,4 +43,5 @@ def grade_answer(self, answer_id: int) -> None:
 
 @shared_task
 def sweep_stale_answers() -> int:
+    review_cards_repair(since=timezone.now() - REVIEW_REPAIR_LOOKBACK)
     return services.answers_requeue_stale()

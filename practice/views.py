@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from limits import LimitReached
+
 from . import selectors, services
 from .forms import AnswerForm, StartSessionForm
 from .models import Answer
@@ -19,17 +21,21 @@ FOLLOW_UP_WAIT = timedelta(minutes=2)
 @require_http_methods(["GET", "POST"])
 def start(request):
     form = StartSessionForm(request.POST or None, initial=request.GET.dict() or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_start(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
+        except LimitReached as error:
+            form.add_error(None, error.message)
+            status = 429
         else:
             if session.items.count() < form.cleaned_data["question_count"]:
                 messages.info(request, "This cell has fewer questions than you asked for; here are all of them.")
             return redirect("practice:question", session_id=session.pk, position=1)
     context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}
-    return render(request, "practice/start.html", context)
+    return render(request, "practice/start.html", context, status=status)
 
 
 @login_required
@@ -39,16 +45,21 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     item = selectors.session_question_for(session=session, position=position, follow_up=follow_up)
     answer = getattr(item, "answer", None)
     form = AnswerForm(request.POST or None)
+    status = 200
     if request.method == "POST":
-        if form.is_valid():
-            answer, created = services.answer_submit(
-                user=request.user, session_question=item, text=form.cleaned_data["text"]
-            )
-            if not created:
-                messages.info(request, "This question was already answered; your first answer is kept.")
-            if not request.htmx:
-                return redirect(request.path)
-            form = AnswerForm()
+        try:
+            if form.is_valid():
+                answer, created = services.answer_submit(
+                    user=request.user, session_question=item, text=form.cleaned_data["text"]
+                )
+                if not created:
+                    messages.info(request, "This question was already answered; your first answer is kept.")
+                if not request.htmx:
+                    return redirect(request.path)
+                form = AnswerForm()
+        except LimitReached as error:  # nothing was stored: the bound form shows the text again
+            form.add_error(None, f"{error.message} Your answer is still in the box.")
+            status = 429
     elif answer is None:
         services.session_question_mark_shown(session_question=item)
     asked_follow_up = None if item.is_follow_up else getattr(item, "follow_up", None)
@@ -69,7 +80,7 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     template = "practice/question.html"
     if request.htmx and request.htmx.target in {"grade", "answer-area"}:
         template = f"practice/question.html#{request.htmx.target}"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -80,6 +91,9 @@ def regrade(request, answer_id: int):
     )
     if services.answer_regrade(answer=answer):
         messages.success(request, "Your answer is queued for grading again.")
+    elif answer.status == Answer.Status.FAILED:
+        messages.error(request, f"This answer was already sent back to grading {answer.regrades} times, the most "
+                                "allowed. Your answer is saved.")
     return redirect(answer.session_question.get_absolute_url())
 
 

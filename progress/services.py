@@ -20,6 +20,8 @@ from .models import CardReview, Profile, ReviewCard
 # predicted and tested. With desired retention 0.9 the interval in days is the card's stability, rounded, at least 1.
 SCHEDULER = Scheduler(desired_retention=0.9, learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 
+REPAIR_BATCH = 500
+
 # Upper bounds (exclusive) of the overall score for each rating; from 4.5 up the rating is Easy.
 RATING_BELOW = ((Decimal("2"), Rating.Again), (Decimal("3"), Rating.Hard), (Decimal("4.5"), Rating.Good))
 
@@ -83,6 +85,19 @@ def _review_card_apply(grade_id: int) -> ReviewCard | None:
     CardReview.objects.create(grade=grade, card=card, score=grade.overall, rating=rating, reviewed_at=reviewed_at,
                               due=card.due)
     return card
+
+
+def review_cards_repair(*, since: datetime.datetime) -> int:
+    """Schedule every grade since `since` that should have moved a review card and has not (its scheduling failed,
+    or it was graded before grade and card were written in one transaction). Returns how many were repaired."""
+    missing = (
+        Grade.objects.filter(created_at__gte=since, card_review__isnull=True,
+                             answer__session_question__position__isnull=False)
+        .exclude(answer__question__status=Question.Status.DRAFT)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:REPAIR_BATCH]
+    )
+    return sum(review_schedule_from_grade(grade_id=grade_id) is not None for grade_id in list(missing))
 
 
 @transaction.atomic

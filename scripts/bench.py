@@ -1,6 +1,7 @@
 """`make bench`: throughput of the question page against a bare Django view (gunicorn on PostgreSQL), the time from
 submit to a visible grade on the embedded default and on Redis, the progress dashboard's server time at 500
-graded answers, and the time to import 10,000 questions with duplicate detection. Prints one report; no pass/fail."""
+graded answers, the time to import 10,000 questions with duplicate detection, and the cost of the per-user limits
+on the submit path. Prints one report; no pass/fail."""
 
 import http.client
 import json
@@ -30,6 +31,10 @@ ANSWER = (
     "against quality, and it fails when retrieval returns irrelevant or stale chunks."
 )
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+# The stacks below submit faster than any person: lift the per-user limits so they measure the app, not the limits.
+NO_LIMITS = {"ANSWERS_PER_MINUTE": "1000000", "ANSWERS_PER_DAY": "1000000", "SESSIONS_PER_MINUTE": "1000000",
+             "SESSIONS_PER_DAY": "1000000", "LLM_BUDGET_PER_USER_DAILY_USD": "1000000",
+             "LLM_BUDGET_SITE_DAILY_USD": "1000000"}
 
 
 def hammer(base_url: str, path: str, cookie: str, *, seconds: float, threads: int) -> float:
@@ -96,7 +101,7 @@ def llm_throughput(root: Path, *, concurrency: int, latency: float, answers: int
         conn.execute(f'CREATE DATABASE "{name}"')
     with FakeOpenAI(latency=latency) as fake:
         stack = Stack(root / "llm", database_url=database_url, redis_url="redis://127.0.0.1:6379/11",
-                      OPENAI_API_KEY="bench", OPENAI_BASE_URL=fake.base_url)
+                      OPENAI_API_KEY="bench", OPENAI_BASE_URL=fake.base_url, **NO_LIMITS)
         try:
             stack.prepare()
             client = WebClient(stack.start_web(port=free_port(), server="gunicorn", workers=2))
@@ -300,10 +305,86 @@ def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_s
             "rows_per_s": round(rows / elapsed), "outcomes": outcomes, "target_s": 20}
 
 
+def submit_limits_timing(*, submits: int, recent: int, older: int) -> dict:
+    """Submits per second through `answer_submit` with the per-user limits (the user's row locked, the last minute
+    and day counted) and with those two steps replaced by no-ops, for a candidate with `recent` answers in the
+    last 24 hours and `older` before: in a fresh process on a fresh PostgreSQL database, the broker left out."""
+    name = f"playbook_bench_limits_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            return pool.apply(_submit_limits_in_child, (f"postgresql://postgres@127.0.0.1:5432/{name}", submits,
+                                                        recent, older))
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _submit_limits_in_child(database_url: str, submits: int, recent: int, older: int) -> dict:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ.update(NO_LIMITS)  # high enough never to refuse, so both runs store every answer
+    import django
+
+    django.setup()
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.core.management import call_command
+    from django.db import connection, connections
+    from django.utils import timezone
+
+    from practice import services
+    from practice.models import Answer, PracticeSession, SessionQuestion
+    from tests.factories import PracticeSessionFactory, QuestionFactory, UserFactory
+
+    call_command("migrate", verbosity=0)
+    user = UserFactory()
+    questions = QuestionFactory.create_batch(20)
+    total = recent + older + 2 * submits + 20
+    first = PracticeSessionFactory(user=user, category=questions[0].category)
+    sessions = PracticeSession.objects.bulk_create(
+        PracticeSession(user=user, category_id=first.category_id, level_id=first.level_id) for _ in range(total))
+    items = SessionQuestion.objects.bulk_create(
+        SessionQuestion(session=session, question=questions[n % 20], position=1) for n, session in enumerate(sessions))
+    now = timezone.now()
+    history = Answer.objects.bulk_create(
+        Answer(session_question=item, user=user, question_id=item.question_id, text=ANSWER, status="graded")
+        for item in items[:recent + older])
+    Answer.objects.filter(pk__in=[a.pk for a in history[recent:]]).update(submitted_at=now - timedelta(days=3))
+    Answer.objects.filter(pk__in=[a.pk for a in history[:recent]]).update(submitted_at=now - timedelta(hours=2))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics, as autovacuum keeps them on a live database
+    fresh = iter(items[recent + older:])
+
+    def run(count: int) -> float:
+        started = time.monotonic()
+        for _ in range(count):
+            services.answer_submit(user=user, session_question=next(fresh), text=ANSWER)
+        return time.monotonic() - started
+
+    figures = {"with_limits": 0.0, "without_limits": 0.0}
+    with mock.patch("practice.services.answer_enqueue_grading", return_value=True):
+        run(20)  # warm-up
+        for _ in range(2):  # alternate, so neither run gets the warmer cache
+            figures["with_limits"] += run(submits // 2)
+            with mock.patch("practice.services.user_lock"), mock.patch("practice.services.recent_rows_check"):
+                figures["without_limits"] += run(submits // 2)
+    connections.close_all()
+    with_rate, without_rate = submits / figures["with_limits"], submits / figures["without_limits"]
+    return {"submits_each": submits, "answers_in_last_24h": recent, "older_answers": older,
+            "submits_per_s_with_limits": round(with_rate), "submits_per_s_without_limits": round(without_rate),
+            "cost_per_submit_ms": round(1000 / with_rate - 1000 / without_rate, 2)}
+
+
 def main() -> None:
     report: dict = {}
     if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
         sys.exit("make bench needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
+    if "--limits-only" in sys.argv:
+        print(json.dumps({"submit_path_limits": submit_limits_timing(submits=400, recent=290, older=5000)}, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         # 1. Page throughput: gunicorn on PostgreSQL.
@@ -312,7 +393,7 @@ def main() -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
         redis_url = "redis://127.0.0.1:6379/12"
         stack = Stack(root / "pg", database_url=f"postgresql://postgres@127.0.0.1:5432/{name}", redis_url=redis_url,
-                      DJANGO_SETTINGS_MODULE="scripts.bench_settings")
+                      DJANGO_SETTINGS_MODULE="scripts.bench_settings", **NO_LIMITS)
         try:
             stack.prepare()
             base = stack.start_web(port=free_port(), server="gunicorn", workers=2)
@@ -338,7 +419,7 @@ def main() -> None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         # 2. The embedded default: SQLite, filesystem broker, `manage.py serve`.
-        embedded = Stack(root / "embedded", database_url=f"sqlite:///{root / 'embedded.sqlite3'}")
+        embedded = Stack(root / "embedded", database_url=f"sqlite:///{root / 'embedded.sqlite3'}", **NO_LIMITS)
         try:
             embedded.prepare()
             client = WebClient(embedded.start_web(port=free_port(), server="serve"))
@@ -351,6 +432,7 @@ def main() -> None:
         report["llm_grading_throughput"] = llm_throughput(root, concurrency=8, latency=1.0, answers=40)
     report["import_10000_rows_against_2000_questions"] = import_dedupe_timing(rows=10_000, bank_size=2_000,
                                                                               near_share=0.2)
+    report["submit_path_limits"] = submit_limits_timing(submits=400, recent=290, older=5000)
     report["progress_dashboard_500_answers"] = dashboard_timing(answers=500, runs=50)
     print(json.dumps(report, indent=2))
 

@@ -89,12 +89,12 @@ def write_with_llm(*, question: str, item: dict, answer: str) -> str:
     return text
 
 
-def write_follow_up(*, question: str, items: list[dict], answer: str) -> FollowUp | None:
+def write_follow_up(*, question: str, items: list[dict], answer: str, use_llm: bool = True) -> FollowUp | None:
     item = choose_focus(items)
     if item is None:
         return None
     kind = Kind(item["kind"])
-    if settings.OPENAI_API_KEY:
+    if settings.OPENAI_API_KEY and use_llm:
         try:
             return FollowUp(write_with_llm(question=question, item=item, answer=answer), kind, item["text"], "openai")
         except Exception:  # any failure of the model keeps the interview going with the offline wording

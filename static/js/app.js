@@ -34,3 +34,11 @@ function startCountdowns(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { startCountdowns(document); });
 document.addEventListener("htmx:load", function (event) { startCountdowns(event.target); });
+
+// A limit reached (429) comes back as the same fragment with the message and the typed answer kept: show it.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr.status === 429) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

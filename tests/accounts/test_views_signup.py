@@ -8,8 +8,9 @@ URL = reverse("accounts:signup")
 User = get_user_model()
 
 
-def signup_data(username="new-candidate", password1="Interview-ready-2026", password2=None):
-    return {"username": username, "password1": password1, "password2": password2 or password1}
+def signup_data(username="new-candidate", password1="Interview-ready-2026", password2=None,
+                email="new-candidate@example.com"):
+    return {"username": username, "email": email, "password1": password1, "password2": password2 or password1}
 
 
 def test_it_rejects_put_and_delete(client, db, django_assert_num_queries):
@@ -26,19 +27,22 @@ def test_it_shows_the_sign_up_form(client, db, django_assert_num_queries):
     html = response.content.decode()
     assert response.status_code == 200 and "<html" in html
     assert "Create your account" in html
-    for name in ("username", "password1", "password2"):
+    for name in ("username", "email", "password1", "password2"):
         assert f'name="{name}"' in html
     assert f'href="{reverse("accounts:login")}"' in html
 
 
 def test_signing_up_creates_the_user_and_logs_them_in(client, db, django_assert_num_queries):
-    # two username checks and the insert, then the login: creating the session (a key check, an insert in a
-    # savepoint), last_login, saving the session (an update in a savepoint)
-    with django_assert_num_queries(11):
+    # the per-IP window read from the database cache, two username checks, the e-mail check and the insert, the
+    # window counted (an add and an increment with their culling counts and savepoints), then the login: creating
+    # the session (a key check, an insert in a savepoint), axes clearing earlier failures, last_login, saving the
+    # session (an update in a savepoint)
+    with django_assert_num_queries(26):
         response = client.post(URL, signup_data())
 
     user = User.objects.get(username="new-candidate")
     assert user.check_password("Interview-ready-2026")
+    assert user.email == "new-candidate@example.com"
     assert response.status_code == 302
     assert response.url == reverse("practice:start")
     assert client.session[SESSION_KEY] == str(user.pk)
@@ -76,7 +80,8 @@ def test_a_logged_in_candidate_cannot_create_a_second_account(candidate_client, 
 )
 def test_a_bad_password_or_username_gets_an_error_and_creates_nothing(client, db, data, error, queries,
                                                                       django_assert_num_queries):
-    with django_assert_num_queries(queries):  # the username checks, when the username is valid
+    # the per-IP window, the e-mail check and the username checks, when the username is valid
+    with django_assert_num_queries(2 + queries):
         response = client.post(URL, data)
 
     assert response.status_code == 200
@@ -86,9 +91,46 @@ def test_a_bad_password_or_username_gets_an_error_and_creates_nothing(client, db
 
 
 def test_a_taken_username_gets_an_error(client, candidate, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(3):  # the per-IP window, the username and the e-mail checks
         response = client.post(URL, signup_data(username=candidate.username, password1=PASSWORD))
 
     assert "A user with that username already exists." in response.content.decode()
     assert User.objects.count() == 1
     assert SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize(("email", "error"), [
+    ("", "This field is required."),
+    ("not-an-address", "Enter a valid email address."),
+])
+def test_sign_up_requires_a_valid_email(client, db, email, error):
+    response = client.post(URL, signup_data(email=email))
+
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_an_email_already_in_use_gets_an_error(client, candidate):
+    candidate.email = "taken@example.com"
+    candidate.save()
+
+    response = client.post(URL, signup_data(email="Taken@Example.com"))
+
+    assert "An account with that e-mail address already exists." in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_sign_ups_from_one_ip_are_limited_per_hour(client, db, settings):
+    settings.SIGNUPS_PER_IP_PER_HOUR = 2
+    for n in range(2):
+        client.post(URL, signup_data(username=f"new{n}", email=f"new{n}@example.com"))
+        client.logout()
+
+    refused = client.post(URL, signup_data(username="new2", email="new2@example.com"))
+
+    assert refused.status_code == 429
+    assert "Too many accounts were created from your network" in refused.content.decode()
+    assert User.objects.count() == 2
+    other_network = client.post(URL, signup_data(username="new3", email="new3@example.com"), REMOTE_ADDR="192.0.2.9")
+    assert other_network.status_code == 302

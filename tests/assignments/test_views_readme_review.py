@@ -8,9 +8,10 @@ from practice.models import PracticeSession
 from tests.factories import AnswerFactory
 
 # django_session, auth_user and the attempt; then, inside the test's transaction: a savepoint, the attempt locked
-# (with its user and its brief's question), the session's insert, its question's insert, the attempt's update and
+# (with its user and its brief's question), the user's lock, its sessions counted, the session's insert, its
+# question's insert, the attempt's update and
 # the release.
-START_QUERIES = 9
+START_QUERIES = 11
 
 
 def url_of(attempt: TakeHomeAttempt) -> str:

@@ -148,7 +148,8 @@ def test_submitting_stores_the_answer_verbatim_and_enqueues_grading_only_after_c
     django_assert_num_queries,
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with django_assert_num_queries(PAGE_QUERIES + 4):  # look for an answer, savepoint, insert, release
+        # look for an answer, savepoint, lock the user, count their recent answers, insert, release
+        with django_assert_num_queries(PAGE_QUERIES + 6):
             response = candidate_client.post(url_of(session_question), {"text": VERBATIM})
 
         answer = Answer.objects.get()
@@ -188,7 +189,7 @@ def test_time_spent_is_counted_from_when_the_question_was_first_shown(candidate_
                                                                       apply_async, django_assert_num_queries):
     SessionQuestion.objects.filter(pk=session_question.pk).update(shown_at=timezone.now() - timedelta(seconds=150))
 
-    with django_assert_num_queries(PAGE_QUERIES + 4):
+    with django_assert_num_queries(PAGE_QUERIES + 6):
         candidate_client.post(url_of(session_question), {"text": "An answer."})
 
     assert 150 <= Answer.objects.get().time_spent_seconds <= 160
@@ -196,7 +197,7 @@ def test_time_spent_is_counted_from_when_the_question_was_first_shown(candidate_
 
 def test_an_htmx_submit_returns_only_the_answer_area(candidate_client, session_question, apply_async,
                                                      django_assert_num_queries):
-    with django_assert_num_queries(PAGE_QUERIES + 4):
+    with django_assert_num_queries(PAGE_QUERIES + 6):
         response = candidate_client.post(url_of(session_question), {"text": VERBATIM}, headers=ANSWER_AREA)
 
     assert response.status_code == 200
@@ -218,8 +219,9 @@ def test_an_htmx_submit_does_not_claim_grading_is_delayed_when_the_broker_took_i
     client.force_login(user)
     item = SessionQuestionFactory(session__user=user, position=1)
 
-    # the page's four, looking for an answer, BEGIN, insert, COMMIT, then marking it enqueued after the commit
-    with django_assert_num_queries(PAGE_QUERIES + 5):
+    # the page's four, looking for an answer, BEGIN, lock the user, count their recent answers, insert, COMMIT,
+    # then marking it enqueued after the commit
+    with django_assert_num_queries(PAGE_QUERIES + 7):
         response = client.post(url_of(item), {"text": "An answer."}, headers=ANSWER_AREA)
 
     apply_async.assert_called_once()
@@ -234,7 +236,8 @@ def test_an_htmx_submit_while_the_broker_is_down_says_grading_is_delayed(client,
     client.force_login(user)
     item = SessionQuestionFactory(session__user=user, position=1)
 
-    with django_assert_num_queries(PAGE_QUERIES + 4):  # no "enqueued" update: the broker refused the task
+    # the user lock and the count of recent answers; no "enqueued" update: the broker refused the task
+    with django_assert_num_queries(PAGE_QUERIES + 6):
         response = client.post(url_of(item), {"text": "An answer."}, headers=ANSWER_AREA)
 
     html = response.content.decode()
@@ -345,7 +348,7 @@ def test_an_answer_at_the_limit_is_accepted(candidate_client, session_question, 
     assert "Your answer is 101 characters long; the limit is 100." in over.content.decode()
     assert not Answer.objects.exists()
 
-    with django_assert_num_queries(PAGE_QUERIES + 4):
+    with django_assert_num_queries(PAGE_QUERIES + 6):
         candidate_client.post(url_of(session_question), {"text": "x" * 100})
     assert Answer.objects.get().text == "x" * 100
 

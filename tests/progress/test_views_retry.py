@@ -36,8 +36,9 @@ def test_it_starts_a_one_question_session_and_opens_it(candidate_client, candida
     answered(candidate, question, level=staff)
     before = set(PracticeSession.objects.values_list("pk", flat=True))
 
-    # the latest attempt; savepoint, the question, the session, its question, release
-    with django_assert_num_queries(2 + 1 + 5):
+    # the latest attempt; savepoint, the question, lock the user, count recent sessions, the session, its question,
+    # release
+    with django_assert_num_queries(2 + 1 + 7):
         response = candidate_client.post(url_of(question))
 
     (session,) = PracticeSession.objects.exclude(pk__in=before)

@@ -30,8 +30,9 @@ def test_it_starts_a_session_of_the_due_questions_and_opens_the_first(candidate_
     ReviewCardFactory(user=candidate, question=second, level=cell["level"], due=timezone.now() - timedelta(days=1))
     ReviewCardFactory(user=candidate, question=first, level=cell["level"], due=timezone.now() - timedelta(days=2))
 
-    # savepoint, the due cards, the published questions, the session, its questions, release
-    with django_assert_num_queries(2 + 6):
+    # savepoint, the due cards, the published questions, lock the user, count recent sessions, the session, its
+    # questions, release
+    with django_assert_num_queries(2 + 8):
         response = candidate_client.post(URL)
 
     session = PracticeSession.objects.get(user=candidate)
