@@ -130,10 +130,10 @@ def test_every_page_fits_a_phone_and_a_laptop_without_errors(live_server, browse
             page, errors = context.new_page(), []
             page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.on("pageerror", lambda error: errors.append(str(error)))
-            for path, status in pages:
-                # Ids change from run to run; the name keeps only the words of the path, so a rerun overwrites.
-                name = re.sub(r"[^a-z]+", "-", path.lower()).strip("-") or "home"
-                shot = SCREENSHOTS / f"{width_name}-{role}-{name}.png"
+            for number, (path, status) in enumerate(pages, start=1):
+                # Ids and tokens change from run to run: the name keeps the page's place and its first two words.
+                words = [part for part in path.split("/") if re.fullmatch(r"[a-z-]+", part)][:2]
+                shot = SCREENSHOTS / f"{width_name}-{role}-{number:02d}-{'-'.join(words) or 'home'}.png"
                 found = _check_page(page, errors, live_server.url + path, status, shot)
                 problems += [f"{width_name} {role} {path}: {problem}" for problem in found]
             context.close()
