@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test bench chromium lint
+.PHONY: install run test bench chromium lint screenshots
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: install chromium
 
 bench: install
 	$(PY) scripts/bench.py
+
+# The README's screenshots (docs/screenshots/), taken with demo data on a throw-away database.
+screenshots: install chromium
+	$(PY) scripts/screenshots.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -33,9 +33,16 @@ def is_instructor(user) -> bool:
 def require_instructor(user) -> None:
     """Candidates get 403: the page exists, but not for them."""
     if not is_instructor(user):
-        raise PermissionDenied("Question banks are for instructors.")
+        raise PermissionDenied(
+            "Question banks are for instructors: people who write question sets and share them with their candidates. "
+            "An administrator of this site gives an account the instructor role. As a candidate you can practise "
+            "any bank an instructor shares with you through its link, listed under Shared banks."
+        )
 
 
 def require_staff(user) -> None:
     if not (user.is_active and user.is_staff):
-        raise PermissionDenied("The moderation pages are for admins.")
+        raise PermissionDenied(
+            "The moderation pages are for staff, who review imported questions before they are published. "
+            "An administrator of this site gives an account staff access."
+        )

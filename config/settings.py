@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A view that cannot reach the database answers with the 503 page (playbook/errors.py).
+    "playbook.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "playbook.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

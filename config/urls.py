@@ -11,3 +11,5 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("", include("playbook.urls")),
 ]
+
+handler500 = "playbook.errors.server_error"

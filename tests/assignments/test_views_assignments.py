@@ -29,7 +29,7 @@ def test_it_shows_task_types_with_shares_and_what_they_ask_for(client, db, djang
     assert html.index("RAG systems") < html.index("Document processing")
     assert '<p class="share big">40%+</p>' in html and '<p class="share big">15%</p>' in html
     assert "<li>Uploading PDF and DOCX documents</li>" in html and "<li>Answers with citations</li>" in html
-    assert "Source: 000_edffeecf78117121.txt: common assignment patterns" in html
+    assert "Source: AI Engineer Role Research: common assignment patterns" in html
     assert f'href="{URL}"' in html  # the nav links to the page
 
 
@@ -44,7 +44,7 @@ def test_it_draws_the_tech_stack_as_bars_as_long_as_their_share(client, db, djan
     assert '<th scope="row">LangChain / LangGraph</th>' in rows[0] and '<td class="share">60%+</td>' in rows[0]
     assert '<span style="width: 60%"></span>' in rows[0]
     assert '<th scope="row">FAISS</th>' in rows[1] and '<span style="width: 15%"></span>' in rows[1]
-    assert "Source: 000_edffeecf78117121.txt: tech stack frequency" in html
+    assert "Source: AI Engineer Role Research: tech stack frequency" in html
 
 
 def test_a_logged_in_candidate_sees_the_same_page(candidate_client, db, django_assert_num_queries):

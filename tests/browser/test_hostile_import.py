@@ -72,7 +72,7 @@ def test_imported_hostile_content_is_rendered_inert_after_approval(live_server, 
     upload(page, base, tmp_path, "reddit.json", json.dumps(REDDIT))
     page.get_by_role("link", name="Moderation", exact=True).click()
     expect(page.get_by_test_id("queue-row")).to_have_count(6)
-    for box in page.get_by_role("checkbox").all():
+    for box in page.locator("main").get_by_role("checkbox").all():
         box.check()
     page.get_by_role("button", name="Approve selected").click()
     expect(page.get_by_text("6 questions approved and published.")).to_be_visible()
