@@ -75,8 +75,8 @@ def test_it_shows_each_question_with_its_status_and_scores(candidate_client, ses
         assert f'href="{reverse("practice:question", args=[session.pk, position])}">{question.title}</a>' in row
     assert "<td>Graded</td>" in rows[0]
     assert "<td>3.0</td><td>4.0</td>" in rows[0] and "<td>n/a</td><td>1.5</td>" in rows[0]
-    assert "<td>80 s</td>" in rows[0]
-    assert "<td>Grading</td>" in rows[1] and "<td>42 s</td>" in rows[1]
+    assert "<td>1:20</td>" in rows[0]
+    assert "<td>Grading</td>" in rows[1] and "<td>0:42</td>" in rows[1]
     assert "<td>Not answered</td>" in rows[2]
     assert '<meta http-equiv="refresh" content="3">' in html  # still grading: refresh without JavaScript
 
