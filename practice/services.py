@@ -75,6 +75,20 @@ def session_question_mark_shown(*, session_question: SessionQuestion) -> None:
         session_question.shown_at = now
 
 
+def session_question_skip(*, session_question: SessionQuestion) -> bool:
+    """Skip a question that has no answer. It gets no grade and no review card and counts in no progress figure;
+    the candidate can still come back and answer it. Returns whether it was skipped now."""
+    if session_question.is_follow_up:
+        raise ValidationError("A follow-up cannot be skipped; go back to the question instead.")
+    now = timezone.now()
+    skipped = SessionQuestion.objects.filter(
+        pk=session_question.pk, skipped_at__isnull=True, answer__isnull=True
+    ).update(skipped_at=now)
+    if skipped:
+        session_question.skipped_at = now
+    return bool(skipped)
+
+
 def validate_answer_text(text: str) -> str:
     if not text.strip():
         raise ValidationError("Your answer is empty. Write your answer, then submit it.")
