@@ -3,6 +3,8 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from questions.models import Question
+
 from .models import PracticeSession, SessionQuestion
 
 MAIN_ITEMS = Q(items__follow_up_of__isnull=True)  # follow-ups hang off a question; they are not counted as questions
@@ -70,3 +72,8 @@ def recent_sessions(*, user, limit: int = 5) -> list[PracticeSession]:
         )
         .order_by("-created_at")[:limit]
     )
+
+
+def published_question_for(*, key: str) -> Question:
+    """A published question by key, or 404: drafts and archived questions cannot be practised on their own."""
+    return get_object_or_404(Question.objects.published().select_related("category"), key=key)

@@ -67,6 +67,17 @@ def session_of_questions(
     return session
 
 
+@transaction.atomic
+def session_of_question_start(*, user, question: Question, level: Level) -> PracticeSession:
+    """A one-question session of a published question at one of its levels (the checklist's links open these)."""
+    if question.status != Question.Status.PUBLISHED:
+        raise ValidationError("This question is not published, so it cannot be practised.")
+    if not question.levels.filter(pk=level.pk).exists():
+        raise ValidationError(f"This question is not asked at {level.name} level. Choose one of its levels.")
+    return session_of_questions(user=user, question_ids=[question.pk], category_id=question.category_id,
+                                level_id=level.pk)
+
+
 def session_question_mark_shown(*, session_question: SessionQuestion) -> None:
     """Start the question's clock the first time it is shown; later views keep the first time."""
     if session_question.shown_at is None:

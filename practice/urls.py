@@ -5,6 +5,7 @@ from . import mock_views, staff_views, views
 app_name = "practice"
 urlpatterns = [
     path("", views.start, name="start"),
+    path("questions/<slug:key>/", views.question_start, name="question_start"),
     path("sessions/<int:session_id>/", views.summary, name="summary"),
     path("sessions/<int:session_id>/questions/<int:position>/", views.question, name="question"),
     path("sessions/<int:session_id>/questions/<int:position>/skip/", views.skip, name="skip"),

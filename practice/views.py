@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .forms import AnswerForm, StartSessionForm
+from .forms import AnswerForm, QuestionLevelForm, StartSessionForm
 from .models import Answer
 
 # How long the page waits for the interviewer's follow-up after the grade; a follow-up that failed stops the wait.
@@ -30,6 +30,23 @@ def start(request):
             return redirect("practice:question", session_id=session.pk, position=1)
     context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}
     return render(request, "practice/start.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_start(request, key: str):
+    """Practise one question (the checklist links here): pick its level, then answer it in a session of its own."""
+    question = selectors.published_question_for(key=key)
+    form = QuestionLevelForm(request.POST or None, initial=request.GET.dict() or None, question=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_of_question_start(user=request.user, question=question,
+                                                         level=form.cleaned_data["level"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("practice:question", session_id=session.pk, position=1)
+    return render(request, "practice/question_start.html", {"question": question, "form": form})
 
 
 @login_required
