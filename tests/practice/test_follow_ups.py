@@ -239,3 +239,22 @@ def mock_follow_up_failure():
     from unittest import mock
 
     return mock.patch("practice.tasks.services.follow_up_create", return_value=None)
+
+
+def test_every_rubric_item_in_the_content_gives_a_whole_question_in_the_interviewers_voice():
+    import yaml
+
+    from tests.support.stack import REPO
+
+    kinds = {"key_points": "key_point", "trade_offs": "trade_off", "failure_modes": "failure_mode"}
+    items = [{"kind": kinds[group], "text": text}
+             for path in sorted((REPO / "content" / "questions").glob("*.yaml"))
+             for question in yaml.safe_load(path.read_text())
+             for group, texts in (question.get("rubric") or {}).items() for text in texts]
+    assert len(items) > 1000
+
+    for item in items:
+        prompt = write_offline(item)
+        assert prompt[0].isupper() and prompt.endswith("?"), prompt
+        assert not prompt.startswith(("Warns", "Notes that", "Acknowledges that")), prompt
+        assert not any(mark in prompt for mark in ("{", "..", "?.", "??", "  ")), prompt
