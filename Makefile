@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test bench chromium lint screenshots
+.PHONY: install run admin test bench chromium lint screenshots
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ run: install
 	$(PY) manage.py create_demo_user
 	@echo "Serving on http://127.0.0.1:8000 with a grading worker beside it. Ctrl-C stops both."
 	$(PY) manage.py serve 127.0.0.1:8000
+
+# An admin account: asks for a username and password, or takes them from DJANGO_SUPERUSER_USERNAME,
+# DJANGO_SUPERUSER_PASSWORD and DJANGO_SUPERUSER_EMAIL (email optional). Other roles: manage.py grant_role.
+admin: install
+	$(PY) manage.py migrate --noinput
+	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+	  DJANGO_SUPERUSER_EMAIL="$${DJANGO_SUPERUSER_EMAIL:-$$DJANGO_SUPERUSER_USERNAME@localhost}" \
+	    $(PY) manage.py createsuperuser --noinput; \
+	else $(PY) manage.py createsuperuser; fi
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 chromium:

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -49,3 +50,30 @@ def answer_texts_purge(*, older_than_days: int) -> int:
             Grade.objects.bulk_update(grades, ["items"])
             blanked += Answer.objects.filter(pk__in=batch).update(text="")
     return blanked
+
+
+ROLES = ("admin", "staff", "instructor")
+
+
+@transaction.atomic
+def user_role_set(*, user, role: str, granted: bool) -> None:
+    """Grant or revoke a role. Admins are superusers (and staff: the admin site needs it); staff moderate imports
+    and see grader quality; instructors are the members of the Instructors group, who curate question banks.
+
+    Revoking staff from an admin revokes admin too, as a superuser who is not staff cannot reach the admin site.
+    """
+    from banks.roles import INSTRUCTORS_GROUP  # accounts sits below banks; the group is created by its migration
+
+    if role not in ROLES:
+        raise ValueError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    if role == "instructor":
+        group = Group.objects.get(name=INSTRUCTORS_GROUP)
+        (user.groups.add if granted else user.groups.remove)(group)
+        return
+    if granted:
+        user.is_staff = True
+        user.is_superuser = user.is_superuser or role == "admin"
+    else:
+        user.is_superuser = False
+        user.is_staff = user.is_staff and role == "admin"
+    user.save(update_fields=["is_staff", "is_superuser"])

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlparse
 
+from playbook.wording import with_article
+
 OWN_FIELDS = {"text", "source_platform", "source_url", "posted_at", "company", "role", "category", "level", "tags"}
 PLATFORMS = {"reddit": "reddit", "twitter": "x", "x": "x", "blog": "blog", "other": "other"}
 FORMAT_HELP = ("Use our format (a JSON list, JSONL or CSV with a `text` column), a Reddit listing or submissions "
@@ -87,7 +89,9 @@ def parse(data: bytes) -> ParsedFile:
     else:
         parsed = _csv(stripped)
     if not parsed.records:
-        raise ImportFileError(f"The file is a {parsed.format} file with no rows in it: there is nothing to import.")
+        raise ImportFileError(
+            f"The file is {with_article(parsed.format)} file with no rows in it: there is nothing to import."
+        )
     parsed.warnings = warnings + parsed.warnings
     return parsed
 

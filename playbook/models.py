@@ -112,6 +112,11 @@ class InterviewLoop(models.Model):
     def __str__(self) -> str:
         return f"{self.company}: {self.role}" if self.role else self.company
 
+    @property
+    def rehearsable(self) -> bool:
+        """Whether a mock loop can rehearse it: some round has categories. Reads the rounds prefetched with it."""
+        return any(loop_round.categories.all() for loop_round in self.rounds.all())
+
 
 class LoopRound(TypicalLength):
     """One round of a loop. Rounds with categories can be rehearsed in free text; the others carry advice."""

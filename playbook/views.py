@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.celery import app as celery_app
-from progress.selectors import review_counts
+from progress.next_steps import next_steps_for
 from questions.models import Question
 
 from .models import Category, Level, RoleTrack
@@ -21,7 +21,7 @@ def home(request):
         "categories": Category.objects.ordered().annotate(published=Count("questions", filter=published)),
         "levels": Level.objects.ordered(),
         "role_tracks": RoleTrack.objects.ordered(),
-        "reviews_due": review_counts(user=request.user).due if request.user.is_authenticated else None,
+        "next_steps": next_steps_for(user=request.user) if request.user.is_authenticated else None,
     }
     return render(request, "playbook/home.html", context)
 

@@ -44,3 +44,18 @@ class AnswerForm(forms.Form):
 
     def clean_text(self) -> str:
         return validate_answer_text(self.cleaned_data["text"])
+
+
+class QuestionLevelForm(forms.Form):
+    """The level to practise one question at: one of the levels it is asked at (read once, as a list)."""
+
+    level = forms.ChoiceField(label="Level", error_messages={"invalid_choice": "Choose a level from the list.",
+                                                             "required": "Choose a level."})
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = {level.key: level for level in question.levels.order_by("position")}
+        self.fields["level"].choices = [(key, level.name) for key, level in self.levels.items()]
+
+    def clean_level(self) -> Level:
+        return self.levels[self.cleaned_data["level"]]

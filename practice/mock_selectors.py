@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from playbook.models import InterviewLoop
+from playbook.models import Category, InterviewLoop
 
 from .models import MockLoop, MockRound, SessionQuestion
 from .selectors import answers_of
@@ -32,6 +32,18 @@ class RoundResult:
     seconds_used: int | None = None
 
     @property
+    def by_category(self) -> list[tuple[Category, list[SessionQuestion]]]:
+        """The round's questions under their own categories, in the order the categories first come up."""
+        groups: dict[int, tuple[Category, list[SessionQuestion]]] = {}
+        for item in self.items:
+            groups.setdefault(item.question.category_id, (item.question.category, []))[1].append(item)
+        return list(groups.values())
+
+    @property
+    def unanswered(self) -> list[SessionQuestion]:
+        return [item for item in self.items if not hasattr(item, "answer")]
+
+    @property
     def practisable(self) -> bool:
         return self.mock_round.session_id is not None
 
@@ -53,7 +65,7 @@ def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
     """The user's mock loop with every round's questions, answers, grades and follow-ups: three queries."""
     mock = get_object_or_404(MockLoop.objects.select_related("loop", "level"), pk=mock_id, user=user)
     items = SessionQuestion.objects.filter(follow_up_of__isnull=True).select_related(
-        "question", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade"
+        "question__category", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade"
     ).order_by("position")
     rounds = (
         MockRound.objects.filter(mock_loop=mock)

@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from playbook.models import Level
 
@@ -50,9 +52,19 @@ def mock_loop(request, mock_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def mock_round(request, mock_id: int, position: int):
+    """The round's questions and its clock. Finishing a round with questions still unanswered asks first: the page
+    comes back with a warning and a "finish anyway" button (htmx swaps in just that part)."""
     mock, result = mock_selectors.mock_round_for(user=request.user, mock_id=mock_id, position=position)
+    confirm_finish = False
     if request.method == "POST":
-        mock_services.mock_round_finish(mock_round=result.mock_round)
-        return redirect("practice:mock_loop", mock_id=mock.pk)
-    mock_services.mock_round_start(mock_round=result.mock_round)
-    return render(request, "practice/mock_round.html", {"mock": mock, "result": result})
+        if not result.unanswered or request.POST.get("confirm") == "yes":
+            mock_services.mock_round_finish(mock_round=result.mock_round)
+            if request.htmx:
+                return HttpResponseClientRedirect(reverse("practice:mock_loop", args=[mock.pk]))
+            return redirect("practice:mock_loop", mock_id=mock.pk)
+        confirm_finish = True
+    else:
+        mock_services.mock_round_start(mock_round=result.mock_round)
+    context = {"mock": mock, "result": result, "confirm_finish": confirm_finish}
+    template = "practice/mock_round.html#finish-round" if request.htmx else "practice/mock_round.html"
+    return render(request, template, context)

@@ -11,6 +11,15 @@ class PracticeSessionQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(user=user)
 
+    def with_titles(self):
+        """Everything `PracticeSession.title` reads, joined in: the round or take-home a session belongs to."""
+        return self.select_related("category", "level", "role_track", "mock_round__loop_round",
+                                   "take_home_attempt__brief")
+
+    def opened(self):
+        """Sessions the candidate has opened: a mock-loop round's questions count once the round is started."""
+        return self.filter(models.Q(mock_round__isnull=True) | models.Q(mock_round__started_at__isnull=False))
+
 
 class PracticeSession(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions")
@@ -31,6 +40,18 @@ class PracticeSession(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.category} · {self.level}"
 
+    @property
+    def title(self) -> str:
+        """What the session is, in the candidate's words. A take-home README review and a mock-loop round carry a
+        category only because every session does (their first question's); they are named for what they are."""
+        attempt = getattr(self, "take_home_attempt", None)
+        if attempt is not None:
+            return f"Take-home README review: {attempt.brief.title}"
+        mock_round = getattr(self, "mock_round", None)
+        if mock_round is not None:
+            return f"Mock loop round {mock_round.position}: {mock_round.loop_round.title}"
+        return self.category.name
+
 
 class SessionQuestion(models.Model):
     """A question's place in a session; at most one answer each, so a double submit cannot duplicate it.
@@ -43,6 +64,9 @@ class SessionQuestion(models.Model):
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(null=True, blank=True)
     shown_at = models.DateTimeField(null=True, blank=True)
+    skipped_at = models.DateTimeField(
+        null=True, blank=True, help_text="Skipped without an answer: no grade, no review card, in no progress figure."
+    )
     follow_up_of = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_up"
     )
@@ -70,6 +94,11 @@ class SessionQuestion(models.Model):
     @property
     def is_follow_up(self) -> bool:
         return self.follow_up_of_id is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Neither answered nor skipped: where "continue" takes the candidate. Reads the answer loaded with it."""
+        return self.skipped_at is None and not hasattr(self, "answer")
 
 
 class Answer(models.Model):

@@ -3,16 +3,19 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from questions.models import Question
+
 from .models import PracticeSession, SessionQuestion
 
 MAIN_ITEMS = Q(items__follow_up_of__isnull=True)  # follow-ups hang off a question; they are not counted as questions
-_WITH_ANSWERS = ("question", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade")
+_WITH_ANSWERS = ("question", "question__category", "answer", "answer__grade", "follow_up", "follow_up__answer",
+                 "follow_up__answer__grade")
 
 def session_for(*, user, session_id: int) -> PracticeSession:
     """The user's own session, or 404: another candidate's session does not exist for them."""
     return get_object_or_404(
         PracticeSession.objects.owned_by(user)
-        .select_related("category", "level", "role_track", "mock_round")
+        .with_titles()
         .annotate(question_count=Count("items", filter=MAIN_ITEMS)),
         pk=session_id,
     )
@@ -37,6 +40,18 @@ def session_items(*, session: PracticeSession) -> list[SessionQuestion]:
     )
 
 
+def first_open_item(items: list[SessionQuestion], *, after: int = 0) -> SessionQuestion | None:
+    """The first question after position `after` that is neither answered nor skipped, else the first before it."""
+    open_items = [item for item in items if item.is_open]
+    return next((item for item in open_items if item.position > after), open_items[0] if open_items else None)
+
+
+def next_open_item(*, session: PracticeSession, after: int) -> SessionQuestion | None:
+    """Where skipping a question leads: one query."""
+    items = SessionQuestion.objects.filter(session=session, follow_up_of__isnull=True).select_related("answer")
+    return first_open_item(list(items.order_by("position")), after=after)
+
+
 def answers_of(items: list[SessionQuestion]):
     """The answers to these session questions and to the follow-ups asked after them (loaded with them)."""
     for item in items:
@@ -46,12 +61,19 @@ def answers_of(items: list[SessionQuestion]):
 
 
 def recent_sessions(*, user, limit: int = 5) -> list[PracticeSession]:
+    """The latest sessions the candidate opened (a mock-loop round appears once it is started)."""
     return list(
         PracticeSession.objects.owned_by(user)
-        .select_related("category", "level", "role_track")
+        .opened()
+        .with_titles()
         .annotate(
             question_count=Count("items", filter=MAIN_ITEMS, distinct=True),
             answered=Count("items__answer", filter=MAIN_ITEMS, distinct=True),
         )
         .order_by("-created_at")[:limit]
     )
+
+
+def published_question_for(*, key: str) -> Question:
+    """A published question by key, or 404: drafts and archived questions cannot be practised on their own."""
+    return get_object_or_404(Question.objects.published().select_related("category"), key=key)

@@ -81,12 +81,37 @@ def _session_create(*, user, question_ids: list[int], category_id: int, level_id
     return session
 
 
+@transaction.atomic
+def session_of_question_start(*, user, question: Question, level: Level) -> PracticeSession:
+    """A one-question session of a published question at one of its levels (the checklist's links open these)."""
+    if question.status != Question.Status.PUBLISHED:
+        raise ValidationError("This question is not published, so it cannot be practised.")
+    if not question.levels.filter(pk=level.pk).exists():
+        raise ValidationError(f"This question is not asked at {level.name} level. Choose one of its levels.")
+    return session_of_questions(user=user, question_ids=[question.pk], category_id=question.category_id,
+                                level_id=level.pk)
+
+
 def session_question_mark_shown(*, session_question: SessionQuestion) -> None:
     """Start the question's clock the first time it is shown; later views keep the first time."""
     if session_question.shown_at is None:
         now = timezone.now()
         SessionQuestion.objects.filter(pk=session_question.pk, shown_at__isnull=True).update(shown_at=now)
         session_question.shown_at = now
+
+
+def session_question_skip(*, session_question: SessionQuestion) -> bool:
+    """Skip a question that has no answer. It gets no grade and no review card and counts in no progress figure;
+    the candidate can still come back and answer it. Returns whether it was skipped now."""
+    if session_question.is_follow_up:
+        raise ValidationError("A follow-up cannot be skipped; go back to the question instead.")
+    now = timezone.now()
+    skipped = SessionQuestion.objects.filter(
+        pk=session_question.pk, skipped_at__isnull=True, answer__isnull=True
+    ).update(skipped_at=now)
+    if skipped:
+        session_question.skipped_at = now
+    return bool(skipped)
 
 
 def validate_answer_text(text: str) -> str:

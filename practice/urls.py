@@ -5,8 +5,10 @@ from . import mock_views, staff_views, views
 app_name = "practice"
 urlpatterns = [
     path("", views.start, name="start"),
+    path("questions/<slug:key>/", views.question_start, name="question_start"),
     path("sessions/<int:session_id>/", views.summary, name="summary"),
     path("sessions/<int:session_id>/questions/<int:position>/", views.question, name="question"),
+    path("sessions/<int:session_id>/questions/<int:position>/skip/", views.skip, name="skip"),
     path("sessions/<int:session_id>/questions/<int:position>/follow-up/", views.question, {"follow_up": True},
          name="follow_up"),
     path("answers/<int:answer_id>/regrade/", views.regrade, name="regrade"),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from limits import LimitReached
 
 from . import selectors, services
-from .forms import AnswerForm, StartSessionForm
+from .forms import AnswerForm, QuestionLevelForm, StartSessionForm
 from .models import Answer
 
 # How long the page waits for the interviewer's follow-up after the grade; a follow-up that failed stops the wait.
@@ -36,6 +36,23 @@ def start(request):
             return redirect("practice:question", session_id=session.pk, position=1)
     context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}
     return render(request, "practice/start.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_start(request, key: str):
+    """Practise one question (the checklist links here): pick its level, then answer it in a session of its own."""
+    question = selectors.published_question_for(key=key)
+    form = QuestionLevelForm(request.POST or None, initial=request.GET.dict() or None, question=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_of_question_start(user=request.user, question=question,
+                                                         level=form.cleaned_data["level"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("practice:question", session_id=session.pk, position=1)
+    return render(request, "practice/question_start.html", {"question": question, "form": form})
 
 
 @login_required
@@ -85,6 +102,22 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
 
 @login_required
 @require_POST
+def skip(request, session_id: int, position: int):
+    """Skip to the next question that is still open; with none left, to the summary."""
+    session = selectors.session_for(user=request.user, session_id=session_id)
+    item = selectors.session_question_for(session=session, position=position)
+    if hasattr(item, "answer"):
+        messages.info(request, "This question is already answered, so there is nothing to skip.")
+    else:
+        services.session_question_skip(session_question=item)
+    following = selectors.next_open_item(session=session, after=position)
+    if following is None:
+        return redirect("practice:summary", session_id=session.pk)
+    return redirect("practice:question", session_id=session.pk, position=following.position)
+
+
+@login_required
+@require_POST
 def regrade(request, answer_id: int):
     answer = get_object_or_404(
         Answer.objects.select_related("session_question__follow_up_of"), pk=answer_id, user=request.user
@@ -110,6 +143,8 @@ def summary(request, session_id: int):
         "graded": len(grades),
         "mean_overall": sum(g.overall for g in grades) / len(grades) if grades else None,
         "pending": sum(1 for answer in answers if not answer.is_finished),
-        "unanswered": sum(1 for item in items if not hasattr(item, "answer")),
+        "unanswered": sum(1 for item in items if item.is_open),
+        "skipped": sum(1 for item in items if item.skipped_at and not hasattr(item, "answer")),
+        "continue_item": selectors.first_open_item(items),
     }
     return render(request, "practice/summary.html", context)

@@ -282,7 +282,8 @@ def history_page(*, user, number) -> Page:
     )
     sessions = (
         PracticeSession.objects.owned_by(user)
-        .select_related("category", "level", "role_track")
+        .opened()
+        .with_titles()
         .prefetch_related(Prefetch("items", queryset=items))
         .order_by("-created_at", "-pk")
     )

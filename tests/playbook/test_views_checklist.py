@@ -83,7 +83,8 @@ def test_each_item_lists_published_questions_sharing_its_tags_best_matches_first
                                                                                  django_assert_num_queries):
     design = CategoryFactory(key="system-design", name="AI system design")
     question("Review this chunking function", tags=["chunking"], areas=[])
-    question("Design a RAG chat with your docs", tags=["ingestion", "chunking"], areas=["rag"], category=design)
+    rag_chat = question("Design a RAG chat with your docs", tags=["ingestion", "chunking"], areas=["rag"],
+                        category=design)
     question("Chunking strategies and chunk size", tags=["chunking"], areas=["rag"])
     question("A draft about chunking", tags=["chunking"], areas=["rag"], status=Question.Status.DRAFT)
     question("Unrelated", tags=["sql"], areas=["rag"])
@@ -96,7 +97,8 @@ def test_each_item_lists_published_questions_sharing_its_tags_best_matches_first
     assert "Practice questions on this (3)" in chunking
     titles = ["Design a RAG chat with your docs", "Chunking strategies and chunk size", "Review this chunking function"]
     assert [chunking.index(title) for title in titles] == sorted(chunking.index(title) for title in titles)
-    assert f'href="{reverse("practice:start")}?category=system-design">Design a RAG chat' in chunking
+    # Each link opens that one question, not the generic practice form.
+    assert f'href="{reverse("practice:question_start", args=[rag_chat.key])}">Design a RAG chat' in chunking
     assert "A draft about chunking" not in html and "Unrelated" not in chunking
     # An item without tags takes the questions filed under its area.
     assert "Memory for agents" in item_html(html, "agent-loop")

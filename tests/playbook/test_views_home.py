@@ -11,6 +11,11 @@ from tests.progress.factories import ReviewCardFactory
 URL = reverse("playbook:home")
 # Categories with their published counts, levels, role tracks.
 PAGE_QUERIES = 3
+# + django_session, auth_user, then the next steps: the profile, a mock loop to finish, reviews due, an unfinished
+# session, a loop to try.
+CANDIDATE_QUERIES = PAGE_QUERIES + 7
+# + with a target track: the categories, the track's categories with questions, the candidate's means on them.
+WITH_TRACK_QUERIES = CANDIDATE_QUERIES + 3
 
 
 def test_it_rejects_post_put_and_delete(client, db, django_assert_num_queries):
@@ -48,7 +53,7 @@ def test_a_category_with_one_question_says_question(client, db, django_assert_nu
 
 def test_a_logged_in_candidate_sees_their_name_and_a_log_out_button(candidate, candidate_client,
                                                                     django_assert_num_queries):
-    with django_assert_num_queries(PAGE_QUERIES + 3):  # + django_session, auth_user and the reviews due
+    with django_assert_num_queries(CANDIDATE_QUERIES):
         html = candidate_client.get(URL).content.decode()
 
     assert candidate.username in html
@@ -62,14 +67,19 @@ def test_a_logged_in_candidate_sees_how_many_of_their_reviews_are_due(candidate,
     ReviewCardFactory(user=candidate, due=timezone.now() + timedelta(days=1))
     ReviewCardFactory(user=other_candidate)
 
-    with django_assert_num_queries(PAGE_QUERIES + 3):
+    with django_assert_num_queries(CANDIDATE_QUERIES):
         html = candidate_client.get(URL).content.decode()
 
     assert f'<a href="{reverse("progress:reviews")}">12 reviews due</a>' in html
+    step = html.split('data-testid="step-reviews"')[1].split("</li>")[0]
+    assert f'action="{reverse("progress:reviews_start")}"' in step and "Start your reviews" in step
+    assert 'data-first-step="reviews"' in html
 
 
-def test_an_anonymous_visitor_sees_no_reviews_line(client, db):
-    assert "reviews-due" not in client.get(URL).content.decode()
+def test_an_anonymous_visitor_sees_no_next_steps(client, db):
+    html = client.get(URL).content.decode()
+
+    assert "Your next step" not in html and "reviews due" not in html
 
 
 def test_its_query_count_does_not_grow_with_the_catalogue(client, db, django_assert_num_queries):

@@ -121,3 +121,35 @@ def test_its_query_count_does_not_grow_with_rounds_or_categories(client, loop, d
         html = client.get(url_of(loop)).content.decode()
 
     assert html.count("<li data-step=") == 19 and "Category 19.2" in html
+
+
+def test_it_links_to_rehearse_the_loop_as_a_mock_at_the_chosen_level(client, loop, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = client.get(url_of(loop)).content.decode()
+    link = html.split('data-testid="rehearse"')[1].split(">")[0]
+    assert f'href="{reverse("practice:mock_start")}?loop=acme-ai&amp;level=senior"' in link
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        partial = client.get(url_of(loop, level="mid"), headers=HTMX_ROUNDS).content.decode()
+    assert "<html" not in partial
+    assert f'href="{reverse("practice:mock_start")}?loop=acme-ai&amp;level=mid"' in partial
+
+
+def test_the_rehearse_link_opens_the_mock_form_with_the_loop_chosen(client, candidate, loop):
+    from tests.factories import QuestionFactory
+
+    QuestionFactory(category=loop.rounds.get(position=1).categories.get(), levels=[loop.level])
+    client.force_login(candidate)
+    html = client.get(url_of(loop)).content.decode()
+    href = html.split('data-testid="rehearse" href="')[1].split('"')[0].replace("&amp;", "&")
+
+    form = client.get(href).content.decode()
+
+    assert '<option value="acme-ai" selected>' in form and '<option value="senior" selected>' in form
+
+
+def test_a_loop_with_no_written_rounds_offers_no_rehearsal(client, db):
+    advice_only = InterviewLoopFactory(key="advice-only")
+    LoopRoundFactory(loop=advice_only, position=1, title="Chat", categories=[])
+
+    assert 'data-testid="rehearse"' not in client.get(url_of(advice_only)).content.decode()

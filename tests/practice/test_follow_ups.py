@@ -38,11 +38,49 @@ def test_no_follow_up_when_everything_was_covered():
     assert choose_focus(graded_items("covered", "covered", "covered", "covered")) is None
 
 
-def test_offline_wording_points_at_the_item_without_quoting_it_whole():
-    item = {"kind": "trade_off", "text": "Weighs GPU memory used by the cache against throughput and batch size"}
+def test_offline_wording_asks_about_the_whole_point_in_sentences_not_word_stems():
+    item = {"kind": "trade_off", "text": "Notes that processes give real parallelism but cost memory, start-up time "
+                                         "and pickling overhead for data passed between them"}
+
     prompt = write_offline(item)
-    assert "trade-off" in prompt and "memory" in prompt and "throughput" in prompt
-    assert item["text"] not in prompt
+
+    assert "processes, real, parallelism" not in prompt  # the old wording listed the item's stems
+    assert ("processes give real parallelism but cost memory, start-up time and pickling overhead for data passed "
+            "between them") in prompt
+    assert "Notes that" not in prompt  # the rubric's voice, not the interviewer's
+    assert prompt[0].isupper() and prompt.endswith("?")
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), [
+    ("key_point", "Uses a smaller, faster model for auxiliary steps like query rewriting and routing",
+     "use a smaller, faster model for auxiliary steps like query rewriting and routing"),
+    ("key_point", "Clarifies scope with the user before searching", "clarify scope with the user before "
+                                                                     "searching"),
+    ("trade_off", "Weighs GPU memory used by the cache against throughput and batch size",
+     "weigh GPU memory used by the cache against throughput and batch size?"),
+    ("failure_mode", "Warns about permission leaks when ACL filtering fails",
+     "What about permission leaks when ACL filtering fails?"),
+    ("failure_mode", "Training-serving skew when features are computed by different code paths offline and online",
+     "One risk you didn't mention: training-serving skew when features are computed by different code paths offline "
+     "and online. How would you notice it"),
+    ("key_point", "Makes clear they had no formal authority over the other team",
+     "make clear you had no formal authority over the other team"),
+    ("key_point", "Removes PII, checks licensing, and holds out an evaluation split",
+     "an answer that removes PII, checks licensing, and holds out an evaluation split."),  # later verbs: kept whole
+    ("key_point", "Threads share memory cheaply but need locks", "threads share memory cheaply but need locks."),
+])
+def test_offline_wording_rephrases_each_kind_of_rubric_item_as_a_question_to_the_candidate(kind, text, expected):
+    prompt = write_offline({"kind": kind, "text": text})
+
+    assert expected in prompt
+    assert prompt.endswith("?")
+
+
+def test_the_same_item_always_gets_the_same_wording_and_items_vary():
+    items = [{"kind": "key_point", "text": f"Uses technique number {n} for the job"} for n in range(12)]
+
+    assert write_offline(items[0]) == write_offline(dict(items[0]))
+    assert len({write_offline(item).split(" use ")[0] for item in items}) > 1
 
 
 @pytest.fixture
@@ -201,3 +239,22 @@ def mock_follow_up_failure():
     from unittest import mock
 
     return mock.patch("practice.tasks.services.follow_up_create", return_value=None)
+
+
+def test_every_rubric_item_in_the_content_gives_a_whole_question_in_the_interviewers_voice():
+    import yaml
+
+    from tests.support.stack import REPO
+
+    kinds = {"key_points": "key_point", "trade_offs": "trade_off", "failure_modes": "failure_mode"}
+    items = [{"kind": kinds[group], "text": text}
+             for path in sorted((REPO / "content" / "questions").glob("*.yaml"))
+             for question in yaml.safe_load(path.read_text())
+             for group, texts in (question.get("rubric") or {}).items() for text in texts]
+    assert len(items) > 1000
+
+    for item in items:
+        prompt = write_offline(item)
+        assert prompt[0].isupper() and prompt.endswith("?"), prompt
+        assert not prompt.startswith(("Warns", "Notes that", "Acknowledges that")), prompt
+        assert not any(mark in prompt for mark in ("{", "..", "?.", "??", "  ")), prompt

@@ -172,3 +172,112 @@ def test_another_candidate_cannot_finish_or_start_my_round(client, candidate, ot
 
     assert response.status_code == 404
     assert MockRound.objects.filter(mock_loop=mock, started_at=None, finished_at=None).count() == 3
+
+
+@pytest.fixture
+def mixed_round_loop(db, senior):
+    """One round drawing from two categories, so its questions come from both."""
+    ml = CategoryFactory(key="ml-fundamentals", name="ML & deep-learning fundamentals")
+    coding = CategoryFactory(key="coding", name="Coding")
+    for category in (ml, coding):
+        QuestionFactory.create_batch(2, category=category, levels=[senior])
+    return make_loop([[ml, coding]], key="mixed")
+
+
+def test_a_rounds_questions_are_listed_under_their_own_categories(candidate_client, candidate, mixed_round_loop,
+                                                                  senior, django_assert_num_queries):
+    mock = mock_services.mock_loop_start(user=candidate, loop=mixed_round_loop, level=senior)
+    items = list(SessionQuestion.objects.filter(session__mock_round__mock_loop=mock).select_related(
+        "question__category"))
+    url = reverse("practice:mock_round", args=[mock.pk, 1])
+
+    with django_assert_num_queries(6):  # session, user, mock loop, rounds, their questions, starting the clock
+        html = candidate_client.get(url).content.decode()
+
+    sections = html.split('data-testid="round-category"')[1:]
+    assert len(sections) == 2
+    for section in sections:
+        heading = section.split("<h2 class=\"h3\">")[1].split("</h2>")[0]
+        listed = [item for item in items if item.question.title in section]
+        assert listed and all(item.question.category.name == heading.replace("&amp;", "&") for item in listed)
+    coding_item = next(item for item in items if item.question.category.key == "coding")
+    question_page = candidate_client.get(reverse("practice:question", args=[coding_item.session_id,
+                                                                            coding_item.position])).content.decode()
+    crumbs = question_page.split('class="crumbs muted"')[1].split("</p>")[0]
+    assert "Coding" in crumbs and "ML &amp; deep-learning fundamentals" not in crumbs
+
+
+def test_rounds_appear_in_recent_sessions_only_once_opened(candidate_client, candidate, two_round_loop, senior):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+
+    before = candidate_client.get(reverse("practice:start")).content.decode()
+    assert "Mock loop round" not in before and "0 / 2" not in before
+
+    candidate_client.get(reverse("practice:mock_round", args=[mock.pk, 1]))
+
+    after = candidate_client.get(reverse("practice:start")).content.decode().split("<tbody>")[1]
+    assert after.count("<tr>") == 1 and "Mock loop round 1: Round 1" in after
+    dashboard = candidate_client.get(reverse("progress:dashboard")).content.decode()
+    assert "Mock loop round 1: Round 1" in dashboard and "Mock loop round 3" not in dashboard
+
+
+def test_times_read_as_minutes_and_seconds(candidate_client, candidate, two_round_loop, senior):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    first_round = MockRound.objects.get(mock_loop=mock, position=1)
+    started = timezone.now() - timedelta(minutes=10)
+    MockRound.objects.filter(pk=first_round.pk).update(started_at=started,
+                                                       finished_at=started + timedelta(seconds=350))
+
+    page = candidate_client.get(reverse("practice:mock_loop", args=[mock.pk])).content.decode()
+
+    assert "time used 5:50 of 60:00" in page and "Time used: 5:50." in page
+    assert " s of " not in page
+
+
+def test_finishing_a_round_with_unanswered_questions_asks_first(candidate_client, candidate, two_round_loop, senior,
+                                                                django_assert_num_queries):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    url = reverse("practice:mock_round", args=[mock.pk, 1])
+    first_round = MockRound.objects.get(mock_loop=mock, position=1)
+    AnswerFactory(session_question=first_round.session.items.get(position=1))
+
+    with django_assert_num_queries(5):  # session, user, mock loop, rounds, their questions; nothing written
+        response = candidate_client.post(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" in html
+    assert "1 question in this round has no answer yet" in html
+    assert 'name="confirm" value="yes"' in html and "Answer question 2 first" in html
+    assert MockRound.objects.get(pk=first_round.pk).finished_at is None
+
+    response = candidate_client.post(url, {"confirm": "yes"})
+
+    assert response.url == reverse("practice:mock_loop", args=[mock.pk])
+    assert MockRound.objects.get(pk=first_round.pk).finished_at is not None
+
+
+def test_the_finish_warning_comes_as_a_partial_over_htmx(candidate_client, candidate, two_round_loop, senior):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    url = reverse("practice:mock_round", args=[mock.pk, 1])
+    htmx = {"HX-Request": "true", "HX-Target": "finish-round"}
+
+    warning = candidate_client.post(url, headers=htmx).content.decode()
+    assert "<html" not in warning and warning.strip().startswith('<div id="finish-round">')
+    assert "2 questions in this round have no answer yet" in warning
+
+    finished = candidate_client.post(url, {"confirm": "yes"}, headers=htmx)
+    assert finished.headers["HX-Redirect"] == reverse("practice:mock_loop", args=[mock.pk])
+    assert MockRound.objects.get(mock_loop=mock, position=1).finished_at is not None
+
+
+def test_a_round_with_every_question_answered_finishes_without_asking(candidate_client, candidate, two_round_loop,
+                                                                      senior):
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    first_round = MockRound.objects.get(mock_loop=mock, position=1)
+    for item in first_round.session.items.all():
+        AnswerFactory(session_question=item)
+
+    response = candidate_client.post(reverse("practice:mock_round", args=[mock.pk, 1]))
+
+    assert response.status_code == 302
+    assert MockRound.objects.get(pk=first_round.pk).finished_at is not None

@@ -420,7 +420,7 @@ def test_the_graded_answer_shows_scores_verdicts_feedback_time_and_model_answer(
     assert "“it uses memory”" in html
     assert "touched on, but without throughput" in html
     assert "You covered 1 of 2 rubric points.<br>Missing trade-off: Memory against throughput" in html
-    assert "Time spent: 95 s" in html
+    assert "Time spent: 1:35" in html
     assert '<details class="model-answer"><summary>Show the model answer</summary>' in html
     assert session_question.question.model_answer in html
     assert "hx-trigger" not in html

@@ -75,8 +75,8 @@ def test_it_shows_each_question_with_its_status_and_scores(candidate_client, ses
         assert f'href="{reverse("practice:question", args=[session.pk, position])}">{question.title}</a>' in row
     assert "<td>Graded</td>" in rows[0]
     assert "<td>3.0</td><td>4.0</td>" in rows[0] and "<td>n/a</td><td>1.5</td>" in rows[0]
-    assert "<td>80 s</td>" in rows[0]
-    assert "<td>Grading</td>" in rows[1] and "<td>42 s</td>" in rows[1]
+    assert "<td>1:20</td>" in rows[0]
+    assert "<td>Grading</td>" in rows[1] and "<td>0:42</td>" in rows[1]
     assert "<td>Not answered</td>" in rows[2]
     assert '<meta http-equiv="refresh" content="3">' in html  # still grading: refresh without JavaScript
 
@@ -140,3 +140,44 @@ def test_its_query_count_does_not_grow_with_the_number_of_questions(candidate, c
 
     assert html.split("<tbody>")[1].count("<tr>") == 20
     assert "over 6 graded answers" in html
+
+
+def test_an_unfinished_session_offers_to_continue_with_its_first_open_question(candidate_client, session,
+                                                                              django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(url_of(session)).content.decode()
+
+    continue_link = html.split('data-testid="continue"')[1].split("</a>")[0]
+    assert f'href="{reverse("practice:question", args=[session.pk, 3])}"' in continue_link
+    assert "Continue with question 3" in continue_link
+
+
+def test_continue_passes_over_skipped_questions_and_disappears_when_none_are_open(candidate_client, candidate, cell):
+    session = PracticeSessionFactory(user=candidate)
+    first = SessionQuestionFactory(session=session, question=cell["questions"][0], position=1)
+    SessionQuestionFactory(session=session, question=cell["questions"][1], position=2)
+    candidate_client.post(reverse("practice:skip", args=[session.pk, 1]))
+
+    assert "Continue with question 2" in candidate_client.get(url_of(session)).content.decode()
+
+    candidate_client.post(reverse("practice:skip", args=[session.pk, 2]))
+    html = candidate_client.get(url_of(session)).content.decode()
+    assert 'data-testid="continue"' not in html and "2 skipped." in html
+    first.refresh_from_db()
+    assert first.skipped_at is not None
+
+
+def test_a_take_home_readme_review_is_named_for_what_it_is_not_for_its_category(candidate_client, candidate):
+    from assignments.services import attempt_review_start
+    from tests.assignments.factories import TakeHomeAttemptFactory
+
+    attempt = TakeHomeAttemptFactory(user=candidate)
+    session = attempt_review_start(attempt=attempt)  # as the take-home page opens it
+    category = attempt.brief.review_question.category.name
+
+    summary = candidate_client.get(url_of(session)).content.decode()
+    recent = candidate_client.get(reverse("practice:start")).content.decode().split("<tbody>")[1]
+
+    assert f"Take-home README review: {attempt.brief.title} · {attempt.level.name}" in summary
+    assert f"{category} · {attempt.level.name}" not in summary
+    assert f"<td>Take-home README review: {attempt.brief.title}</td>" in recent and category not in recent
