@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from playbook.models import Category, Level, RoleTrack
+from progress.rollups import progress_record_grade
 from progress.services import review_schedule_from_grade
 from questions.models import Question
 
@@ -184,7 +185,9 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     """
     if not answer_claim(answer_id=answer_id):
         return None
-    answer = Answer.objects.select_related("question", "session_question__question").get(pk=answer_id)
+    answer = Answer.objects.select_related("question", "session_question__question", "session_question__session").get(
+        pk=answer_id
+    )
     grader = grader or get_grader()
     key = grade_request_key(item=answer.session_question, answer_text=answer.text, grader_name=grader.name,
                             model=grader.model, prompt_version=grader.prompt_version)
@@ -237,6 +240,7 @@ def _grade_save(answer: Answer, fields: dict, *, request_key: str, reused: bool)
         if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer.pk).exists():
             return None
         grade = Grade.objects.create(answer_id=answer.pk, request_key=request_key, reused=reused, **fields)
+        progress_record_grade(grade=grade, answer=answer)
         transaction.on_commit(lambda: review_schedule_from_grade(grade_id=grade.pk), robust=True)
         Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED, failure_message="")
     return grade

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 
 from . import services
-from .grading.openai_grader import MalformedOutputError, RetryableGradingError
+from .grading.errors import MalformedOutputError, RetryableGradingError
 
 
 def retry_delay(retries: int, retry_after: float | None) -> float:

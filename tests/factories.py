@@ -123,6 +123,7 @@ class AnswerFactory(factory.django.DjangoModelFactory):
 class GradeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Grade
+        skip_postgeneration_save = True
 
     answer = factory.SubFactory(AnswerFactory, status=Answer.Status.GRADED)
     grader = "offline"
@@ -140,3 +141,11 @@ class GradeFactory(factory.django.DjangoModelFactory):
          "note": ""},
         {"kind": "trade_off", "text": "Memory against throughput", "verdict": "missed", "evidence": "", "note": ""},
     ])
+
+    @factory.post_generation
+    def rollups(grade, create, extracted, **kwargs):
+        """As the grading service does, count the grade in its candidate's progress rollups."""
+        if create:
+            from progress.rollups import progress_record_grade
+
+            progress_record_grade(grade=grade, answer=grade.answer)
