@@ -19,12 +19,16 @@ class PracticeSession(models.Model):
     asks_follow_ups = models.BooleanField(
         default=False, help_text="After each graded answer the interviewer asks one follow-up (mock loops, senior+)."
     )
+    question_count = models.PositiveSmallIntegerField(
+        default=0, help_text="Questions the session was built with (follow-ups not counted); set when it is built."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PracticeSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at", "-id"], name="session_user_created")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.category} · {self.level}"
@@ -83,7 +87,7 @@ class Answer(models.Model):
     text = models.TextField(help_text="Stored verbatim.")
     time_spent_seconds = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
     enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time grading reached the broker.")
     claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker started grading.")
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -132,7 +136,7 @@ class Grade(models.Model):
     # a key already graded reuses that grade instead of calling the model again.
     request_key = models.CharField(max_length=64, db_index=True, blank=True)
     reused = models.BooleanField(default=False, help_text="Copied from an identical earlier request.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
 
 class HumanGrade(models.Model):
@@ -142,7 +146,7 @@ class HumanGrade(models.Model):
     score = models.DecimalField(max_digits=2, decimal_places=1)
     note = models.CharField(max_length=500, blank=True)
     graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
 
 class MockLoop(models.Model):

@@ -59,7 +59,8 @@ def session_of_questions(
     here; the caller chooses the questions and the label the session carries.
     """
     session = PracticeSession.objects.create(
-        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups
+        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups,
+        question_count=len(question_ids),
     )
     SessionQuestion.objects.bulk_create(
         SessionQuestion(session=session, question_id=question_id, position=position)

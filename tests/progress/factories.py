@@ -42,7 +42,8 @@ def graded_history(*, user, questions, category, level, count: int, scores=(Deci
     first_day = first_day or timezone.now()
     session_count = -(-count // len(questions))
     sessions = PracticeSession.objects.bulk_create(
-        PracticeSession(user=user, category=category, level=level) for _ in range(session_count)
+        PracticeSession(user=user, category=category, level=level, question_count=len(questions))
+        for _ in range(session_count)
     )
     items = SessionQuestion.objects.bulk_create(
         SessionQuestion(session=session, question=question, position=position)
