@@ -225,3 +225,19 @@ def test_it_prefers_questions_the_candidate_has_not_answered(candidate, candidat
     full_session = PracticeSession.objects.get(pk=resolve(full.url).kwargs["session_id"])
     assert [item.question for item in full_session.items.order_by("position")][0] == unanswered
     assert {item.question for item in full_session.items.all()} == set(cell["questions"])
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, candidate_client, cell, graded,
+                                                                   django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=graded)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    sessions = -(-graded // 3)
+    assert html.count(" / 3</td>") == min(sessions, 5)  # the five latest sessions, newest first
+    assert f"<td>{(graded - 1) % 3 + 1} / 3</td>" in html.split(" / 3</td>")[0] + " / 3</td>"

@@ -140,3 +140,17 @@ def test_its_query_count_does_not_grow_with_the_number_of_questions(candidate, c
 
     assert html.split("<tbody>")[1].count("<tr>") == 20
     assert "over 6 graded answers" in html
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, candidate_client, cell, graded,
+                                                                   django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    grades = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                            level=cell["level"], count=graded)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url_of(grades[-1].answer.session_question.session))
+
+    assert response.status_code == 200
