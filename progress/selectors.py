@@ -23,7 +23,7 @@ from .models import DayProgress, Profile, ProgressCell, QuestionProgress, Review
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
 HISTORY_SESSIONS_PER_PAGE = 10
 # The score chart draws this many of the latest days with graded answers, however long the history.
-SCORE_CHART_DAYS = 90
+SCORE_CHART_DAYS = 60
 
 DIMENSIONS = {
     # key: (name on the page, advice when it is the candidate's weakest)

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from progress.models import Profile
 from progress.selectors import SCORE_CHART_DAYS
@@ -83,6 +84,8 @@ def test_it_shows_the_heat_map_chart_and_readiness_of_a_history(candidate_client
     # newest first 4.0, 2.0: (5×4 + 4×2) / 9 = 3.11; one of one level: 62%
     assert "<strong>62%</strong>" in html and "<td>4.0, 2.0</td>" in html and "<td>1 of 1</td>" in html
     assert html.count("<circle ") == 2 and "<polyline" in html
+    today = timezone.localdate()
+    assert f"<title>{today.day} {today:%b %Y}: mean 4.0 over 1 answer</title></circle>" in html
 
 
 def test_it_never_shows_another_candidates_answers(candidate_client, other_candidate, cell,
