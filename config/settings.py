@@ -140,6 +140,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests start real worker processes, which must see the test database: keep it in a file, not in memory.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
+    # PostgreSQL: bind parameters on the server, so psycopg prepares a query after its fifth run on a connection and
+    # PostgreSQL stops re-planning the pages' hot queries. Turn it off behind PgBouncer in transaction
+    # mode (unless it tracks prepared statements: max_prepared_statements), where the next transaction may land on
+    # another server connection that never saw the statement. See docs/performance.md.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

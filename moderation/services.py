@@ -331,7 +331,8 @@ class Importer:
         """Every sighting not recorded before (the same post imported again is not), then the questions' counts."""
         for sighting in self.sightings:
             sighting.question_id = sighting.question.pk
-        seen = set(Sighting.objects.filter(fingerprint__in={s.fingerprint for s in self.sightings})
+        # No ordering: Sighting's default one joins every question and sorts, which grew with each batch.
+        seen = set(Sighting.objects.filter(fingerprint__in={s.fingerprint for s in self.sightings}).order_by()
                    .values_list("question_id", "fingerprint"))
         new = []
         for sighting in self.sightings:
@@ -344,7 +345,8 @@ class Importer:
         for row, sighting in self.duplicate_sightings:
             row.message += ("; counted as one more sighting of it" if id(sighting) in recorded
                             else "; this report was counted before")
-        counts = Sighting.objects.filter(question=OuterRef("pk")).values("question").annotate(n=Count("pk")).values("n")
+        counts = (Sighting.objects.filter(question=OuterRef("pk")).order_by().values("question")
+                  .annotate(n=Count("pk")).values("n"))
         Question.objects.filter(pk__in={s.question_id for s in new}).update(
             sighting_count=Coalesce(Subquery(counts), 0))
 

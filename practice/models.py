@@ -29,13 +29,16 @@ class PracticeSession(models.Model):
     asks_follow_ups = models.BooleanField(
         default=False, help_text="After each graded answer the interviewer asks one follow-up (mock loops, senior+)."
     )
+    question_count = models.PositiveSmallIntegerField(
+        default=0, help_text="Questions the session was built with (follow-ups not counted); set when it is built."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PracticeSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "created_at"], name="session_user_created")]
+        indexes = [models.Index(fields=["user", "-created_at", "-id"], name="session_user_created")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.category} · {self.level}"
@@ -114,7 +117,7 @@ class Answer(models.Model):
     text = models.TextField(help_text="Stored verbatim.")
     time_spent_seconds = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
     enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time grading reached the broker.")
     claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker started grading.")
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -181,10 +184,7 @@ class Grade(models.Model):
     reused = models.BooleanField(default=False, help_text="Copied from an identical earlier request.")
     fallback = models.CharField(max_length=20, choices=Fallback, blank=True,
                                 help_text="Why the offline grader stood in for the configured LLM grader.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["created_at"], name="grade_created")]
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
 
 class HumanGrade(models.Model):
@@ -194,7 +194,7 @@ class HumanGrade(models.Model):
     score = models.DecimalField(max_digits=2, decimal_places=1)
     note = models.CharField(max_length=500, blank=True)
     graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
 
 class MockLoop(models.Model):

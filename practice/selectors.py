@@ -1,6 +1,6 @@
 """Reads for the practice pages, each a fixed number of queries however much data there is."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.shortcuts import get_object_or_404
 
 from questions.models import Question
@@ -8,15 +8,29 @@ from questions.models import Question
 from .models import PracticeSession, SessionQuestion
 
 MAIN_ITEMS = Q(items__follow_up_of__isnull=True)  # follow-ups hang off a question; they are not counted as questions
-_WITH_ANSWERS = ("question", "question__category", "answer", "answer__grade", "follow_up", "follow_up__answer",
-                 "follow_up__answer__grade")
+_WITH_ANSWERS = ("question", "question__category", "answer", "answer__grade")
+_WITH_FOLLOW_UPS = (*_WITH_ANSWERS, "follow_up", "follow_up__answer", "follow_up__answer__grade")
+
+
+def _with_answers(session: PracticeSession) -> tuple[str, ...]:
+    """What to join to a session's questions: their follow-ups only when the session asks them."""
+    return _WITH_FOLLOW_UPS if session.asks_follow_ups else _WITH_ANSWERS
+
+
+def _known_without_follow_ups(session: PracticeSession, items: list[SessionQuestion]) -> list[SessionQuestion]:
+    """A session that asks no follow-ups has none: say so on each item, so reading `item.follow_up` runs no query."""
+    if not session.asks_follow_ups:
+        for item in items:
+            SessionQuestion.follow_up.related.set_cached_value(item, None)
+    return items
+
 
 def session_for(*, user, session_id: int) -> PracticeSession:
     """The user's own session, or 404: another candidate's session does not exist for them."""
     return get_object_or_404(
         PracticeSession.objects.owned_by(user)
         .with_titles()
-        .annotate(question_count=Count("items", filter=MAIN_ITEMS)),
+        .select_related("category", "level", "role_track", "mock_round"),
         pk=session_id,
     )
 
@@ -29,15 +43,18 @@ def session_question_for(*, session: PracticeSession, position: int, follow_up: 
             follow_up_of__session=session,
             follow_up_of__position=position,
         )
-    return get_object_or_404(SessionQuestion.objects.select_related(*_WITH_ANSWERS), session=session, position=position)
+    item = get_object_or_404(SessionQuestion.objects.select_related(*_with_answers(session)), session=session,
+                             position=position)
+    return _known_without_follow_ups(session, [item])[0]
 
 
 def session_items(*, session: PracticeSession) -> list[SessionQuestion]:
-    return list(
+    items = (
         SessionQuestion.objects.filter(session=session, follow_up_of__isnull=True)
-        .select_related(*_WITH_ANSWERS)
+        .select_related(*_with_answers(session))
         .order_by("position")
     )
+    return _known_without_follow_ups(session, list(items))
 
 
 def first_open_item(items: list[SessionQuestion], *, after: int = 0) -> SessionQuestion | None:
@@ -61,16 +78,15 @@ def answers_of(items: list[SessionQuestion]):
 
 
 def recent_sessions(*, user, limit: int = 5) -> list[PracticeSession]:
-    """The latest sessions the candidate opened (a mock-loop round appears once it is started)."""
+    """The user's latest sessions with how many of their questions are answered: the latest `limit` are picked
+    first (through the (user, created_at) index), and only theirs are counted, however many sessions there are."""
+    latest = PracticeSession.objects.owned_by(user).opened().order_by("-created_at", "-pk").values("pk")[:limit]
     return list(
-        PracticeSession.objects.owned_by(user)
-        .opened()
+        PracticeSession.objects.filter(pk__in=Subquery(latest))
         .with_titles()
-        .annotate(
-            question_count=Count("items", filter=MAIN_ITEMS, distinct=True),
-            answered=Count("items__answer", filter=MAIN_ITEMS, distinct=True),
-        )
-        .order_by("-created_at")[:limit]
+        .select_related("category", "level", "role_track")
+        .annotate(answered=Count("items__answer", filter=MAIN_ITEMS))
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from limits.usage import llm_budget_reached, recent_rows_check, user_lock
 from playbook.models import Category, Level, RoleTrack
+from progress.rollups import progress_record_grade
 from progress.services import review_schedule_from_grade
 from questions.models import Question
 
@@ -72,7 +73,8 @@ def session_of_questions(
 def _session_create(*, user, question_ids: list[int], category_id: int, level_id: int,
                     role_track: RoleTrack | None, asks_follow_ups: bool) -> PracticeSession:
     session = PracticeSession.objects.create(
-        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups
+        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups,
+        question_count=len(question_ids),
     )
     SessionQuestion.objects.bulk_create(
         SessionQuestion(session=session, question_id=question_id, position=position)
@@ -229,7 +231,9 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     """
     if not answer_claim(answer_id=answer_id):
         return None
-    answer = Answer.objects.select_related("question", "session_question__question").get(pk=answer_id)
+    answer = Answer.objects.select_related("question", "session_question__question", "session_question__session").get(
+        pk=answer_id
+    )
     grader = grader or get_grader()
     fallback = ""
     if grader.name != OfflineGrader.name:
@@ -289,6 +293,7 @@ def _grade_save(answer: Answer, fields: dict, *, request_key: str, reused: bool)
         if locked.status != Answer.Status.GRADING or Grade.objects.filter(answer_id=answer.pk).exists():
             return None
         grade = Grade.objects.create(answer_id=answer.pk, request_key=request_key, reused=reused, **fields)
+        progress_record_grade(grade=grade, answer=answer)
         Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED, failure_message="")
         _review_schedule(grade_id=grade.pk)
     return grade

@@ -8,7 +8,7 @@ from django.utils import timezone
 from progress.services import review_cards_repair
 
 from . import services
-from .grading.openai_grader import MalformedOutputError, RetryableGradingError
+from .grading.errors import MalformedOutputError, RetryableGradingError
 
 # The sweep looks for grades without their review card this far back (the grade_created index keeps it cheap).
 REVIEW_REPAIR_LOOKBACK = timedelta(days=7)

@@ -31,7 +31,7 @@ def start(request):
             form.add_error(None, error.message)
             status = 429
         else:
-            if session.items.count() < form.cleaned_data["question_count"]:
+            if session.question_count < form.cleaned_data["question_count"]:
                 messages.info(request, "This cell has fewer questions than you asked for; here are all of them.")
             return redirect("practice:question", session_id=session.pk, position=1)
     context = {"form": form, "recent_sessions": selectors.recent_sessions(user=request.user)}

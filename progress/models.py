@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from playbook.models import Level, RoleTrack
+from playbook.models import Category, Level, RoleTrack
 from practice.models import Grade
 from questions.models import Question
 
@@ -77,3 +77,52 @@ class CardReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.card} · {self.get_rating_display()} at {self.reviewed_at:%Y-%m-%d}"
+
+
+class ProgressCell(models.Model):
+    """A candidate's graded attempts in one category x level, summed as each grade is saved (in the grade's
+    transaction), so the dashboard reads a few rows whatever the length of the history. Rebuilt from the grades by
+    `manage.py rebuild_progress`."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+")
+    level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="+")
+    answers = models.PositiveIntegerField(default=0)
+    overall_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+    # Dimension scores may be absent (a rubric without that kind of item): each has its own count.
+    key_points_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+    key_points_count = models.PositiveIntegerField(default=0)
+    trade_offs_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+    trade_offs_count = models.PositiveIntegerField(default=0)
+    failure_modes_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+    failure_modes_count = models.PositiveIntegerField(default=0)
+    clarity_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+    # The latest attempts, newest first, at most RECENT_KEPT: [submitted_at ISO, grade id, overall].
+    latest = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "category", "level"], name="one_progress_cell")]
+
+
+class QuestionProgress(models.Model):
+    """A candidate's graded attempts at one question: what the target track's means are read from."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    answers = models.PositiveIntegerField(default=0)
+    overall_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_question_progress")]
+
+
+class DayProgress(models.Model):
+    """A candidate's graded attempts submitted on one day (in TIME_ZONE): the points of the score chart."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    answers = models.PositiveIntegerField(default=0)
+    overall_sum = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_day_progress")]

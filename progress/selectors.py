@@ -1,14 +1,13 @@
 """Reads for the progress pages. Each is a fixed number of queries: aggregates run in SQL, never one per answer."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Count, F, Min, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,11 +17,13 @@ from practice.selectors import recent_sessions
 from questions.models import Question, RubricItem
 
 from . import charts
-from .models import Profile, ReviewCard
+from .models import DayProgress, Profile, ProgressCell, QuestionProgress, ReviewCard
 
 # Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
 HISTORY_SESSIONS_PER_PAGE = 10
+# The score chart draws this many of the latest days with graded answers, however long the history.
+SCORE_CHART_DAYS = 60
 
 DIMENSIONS = {
     # key: (name on the page, advice when it is the candidate's weakest)
@@ -121,15 +122,12 @@ def profile_of(*, user) -> Profile | None:
 
 @dataclass
 class Dashboard:
-    """Everything the dashboard shows. Each part runs its query the first time a template reads it, so a partial
-    costs only the queries of what it shows, and the full page a fixed number whatever the history."""
+    """Everything the dashboard shows, read from the candidate's rollups (progress.rollups), so the page costs the
+    same few small reads whatever the history. Each part runs its query the first time a template reads it, so a
+    partial costs only the queries of what it shows."""
 
     user: object
     profile: Profile | None
-    _attempts: QuerySet = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._attempts = graded_attempts(user=self.user)
 
     @property
     def target_role_track(self) -> RoleTrack | None:
@@ -144,18 +142,15 @@ class Dashboard:
         return list(Level.objects.ordered())
 
     @cached_property
-    def _cells(self) -> dict[tuple[int, int], dict]:
-        rows = (
-            self._attempts.values(category_id=F("answer__question__category_id"),
-                                  level_id=F("answer__session_question__session__level_id"))
-            .annotate(mean=Avg("overall"), answers=Count("pk"))
-            .order_by()
-        )
-        return {(row["category_id"], row["level_id"]): row for row in rows}
+    def _cells(self) -> dict[tuple[int, int], ProgressCell]:
+        return {(cell.category_id, cell.level_id): cell
+                for cell in ProgressCell.objects.filter(user=self.user, answers__gt=0)}
 
     def _heat_cell(self, category: Category, level: Level) -> HeatCell:
         cell = self._cells.get((category.pk, level.pk))
-        return HeatCell(level=level, mean=cell["mean"] if cell else None, answers=cell["answers"] if cell else 0)
+        if cell is None:
+            return HeatCell(level=level, mean=None, answers=0)
+        return HeatCell(level=level, mean=cell.overall_sum / cell.answers, answers=cell.answers)
 
     @cached_property
     def heat_map(self) -> list[tuple[Category, list[HeatCell]]]:
@@ -164,60 +159,58 @@ class Dashboard:
 
     @cached_property
     def graded_count(self) -> int:
-        return sum(cell["answers"] for cell in self._cells.values())
+        return sum(cell.answers for cell in self._cells.values())
 
     @cached_property
     def readiness(self) -> list[CategoryReadiness]:
-        latest = (
-            self._attempts.annotate(
-                question_category=F("answer__question__category_id"),
-                recency=Window(RowNumber(), partition_by=[F("answer__question__category_id")],
-                               order_by=[F("answer__submitted_at").desc(), F("pk").desc()]),
-            )
-            .filter(recency__lte=len(RECENCY_WEIGHTS))
-            .order_by("question_category", "recency")
-            .values_list("question_category", "overall")
-        )
-        scores: dict[int, list[Decimal]] = defaultdict(list)
-        for category_id, overall in latest:
-            scores[category_id].append(overall)
+        latest: dict[int, list] = defaultdict(list)
+        covered: dict[int, int] = defaultdict(int)
+        for (category_id, _), cell in self._cells.items():
+            latest[category_id] += cell.latest
+            covered[category_id] += 1
+        scores = {
+            category_id: [Decimal(overall) for _, _, overall in
+                          sorted(entries, key=lambda entry: (entry[0], entry[1]), reverse=True)[:len(RECENCY_WEIGHTS)]]
+            for category_id, entries in latest.items()
+        }
         available = dict(
             Question.levels.through.objects.filter(question__status=Question.Status.PUBLISHED)
             .values("question__category_id")
             .annotate(levels=Count("level_id", distinct=True))
             .values_list("question__category_id", "levels")
         )
-        covered: dict[int, int] = defaultdict(int)
-        for category_id, _ in self._cells:
-            covered[category_id] += 1
         return [
             CategoryReadiness(
                 category=category,
-                percent=readiness_percent(scores[category.pk], levels_covered=covered[category.pk],
+                percent=readiness_percent(scores.get(category.pk, []), levels_covered=covered[category.pk],
                                           levels_available=available.get(category.pk, 0)),
-                recent_scores=scores[category.pk],
+                recent_scores=scores.get(category.pk, []),
                 levels_covered=covered[category.pk],
                 levels_available=available.get(category.pk, 0),
             )
             for category in self.categories
         ]
 
+    score_chart_days = SCORE_CHART_DAYS
+
     @cached_property
     def score_chart(self) -> charts.ScoreChart | None:
-        days = (
-            self._attempts.annotate(day=TruncDate("answer__submitted_at"))
-            .values("day")
-            .annotate(mean=Avg("overall"), answers=Count("pk"))
-            .order_by("day")
-        )
-        return charts.score_chart([charts.Day(row["day"], row["mean"], row["answers"]) for row in days])
+        """The mean score of each of the last SCORE_CHART_DAYS days with graded answers."""
+        days = DayProgress.objects.filter(user=self.user, answers__gt=0).order_by("-day")[:SCORE_CHART_DAYS]
+        return charts.score_chart([charts.Day(row.day, row.overall_sum / row.answers, row.answers)
+                                   for row in reversed(days)])
 
     @cached_property
     def weakest_dimension(self) -> WeakestDimension | None:
         """The dimension with the lowest mean score. A dimension score is 5 x the mean credit of that kind's rubric
         items (covered 1, partly 0.5, missed 0), so the lowest one is the kind of point missed most often."""
-        means = self._attempts.aggregate(**{key: Avg(key) for key in DIMENSIONS})
-        present = [(mean, key) for key, mean in means.items() if mean is not None]
+        cells = self._cells.values()
+        present = []
+        for key in DIMENSIONS:
+            total = sum((getattr(cell, f"{key}_sum") for cell in cells), Decimal(0))
+            count = sum(cell.answers if key == "clarity" else getattr(cell, f"{key}_count") for cell in cells)
+            if count:
+                present.append((total / count, key))
         if not present:
             return None
         mean, key = min(present, key=lambda pair: (pair[0], list(DIMENSIONS).index(pair[1])))
@@ -236,14 +229,15 @@ class Dashboard:
         )
         means = {
             row["category_id"]: row
-            for row in self._attempts.filter(answer__question__role_tracks=track)
-            .values(category_id=F("answer__question__category_id"))
-            .annotate(mean=Avg("overall"), answers=Count("pk"))
+            for row in QuestionProgress.objects.filter(user=self.user, answers__gt=0, question__role_tracks=track)
+            .values(category_id=F("question__category_id"))
+            .annotate(total=Sum("overall_sum"), answers=Sum("answers"))
             .order_by()
         }
         rows = [
-            TrackCategory(category=category, mean=means.get(category.pk, {}).get("mean"),
-                          answers=means.get(category.pk, {}).get("answers", 0))
+            TrackCategory(category=category, answers=means.get(category.pk, {}).get("answers", 0),
+                          mean=means[category.pk]["total"] / means[category.pk]["answers"]
+                          if category.pk in means else None)
             for category in self.categories
             if category.pk in in_track
         ]

@@ -1,5 +1,6 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.db.models import F
 
 from playbook.models import Category, Level, RoleTrack
 from practice.models import Answer, Grade, PracticeSession, SessionQuestion
@@ -107,10 +108,18 @@ class PracticeSessionFactory(factory.django.DjangoModelFactory):
 class SessionQuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SessionQuestion
+        skip_postgeneration_save = True
 
     session = factory.SubFactory(PracticeSessionFactory)
     question = factory.SubFactory(QuestionFactory)
     position = factory.Sequence(lambda n: n + 1)
+
+    @factory.post_generation
+    def counted(item, create, extracted, **kwargs):
+        """As session_of_questions does, the session counts its questions (follow-ups are not questions)."""
+        if create and item.position is not None:
+            PracticeSession.objects.filter(pk=item.session_id).update(question_count=F("question_count") + 1)
+            item.session.question_count += 1
 
 
 class AnswerFactory(factory.django.DjangoModelFactory):
@@ -127,6 +136,7 @@ class AnswerFactory(factory.django.DjangoModelFactory):
 class GradeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Grade
+        skip_postgeneration_save = True
 
     answer = factory.SubFactory(AnswerFactory, status=Answer.Status.GRADED)
     grader = "offline"
@@ -144,3 +154,11 @@ class GradeFactory(factory.django.DjangoModelFactory):
          "note": ""},
         {"kind": "trade_off", "text": "Memory against throughput", "verdict": "missed", "evidence": "", "note": ""},
     ])
+
+    @factory.post_generation
+    def rollups(grade, create, extracted, **kwargs):
+        """As the grading service does, count the grade in its candidate's progress rollups."""
+        if create:
+            from progress.rollups import progress_record_grade
+
+            progress_record_grade(grade=grade, answer=grade.answer)

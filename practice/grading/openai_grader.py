@@ -13,6 +13,7 @@ from pathlib import Path
 import openai
 from django.conf import settings
 
+from .errors import MalformedOutputError, RetryableGradingError
 from .text import normalise, split_untrusted, without_sentences
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
@@ -43,18 +44,6 @@ SCHEMA = {
         "injection_detected": {"type": "boolean"},
     },
 }
-
-
-class RetryableGradingError(Exception):
-    """The server is busy or unreachable; try again later (after retry_after seconds, when it said so)."""
-
-    def __init__(self, message: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class MalformedOutputError(Exception):
-    """The model's output did not fit the schema, even after one repair attempt."""
 
 
 def _retry_after(error: openai.APIStatusError) -> float | None:

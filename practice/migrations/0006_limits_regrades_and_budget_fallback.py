@@ -28,12 +28,4 @@ class Migration(migrations.Migration):
             model_name='answer',
             index=models.Index(fields=['user', 'submitted_at'], name='answer_user_submitted'),
         ),
-        migrations.AddIndex(
-            model_name='grade',
-            index=models.Index(fields=['created_at'], name='grade_created'),
-        ),
-        migrations.AddIndex(
-            model_name='practicesession',
-            index=models.Index(fields=['user', 'created_at'], name='session_user_created'),
-        ),
     ]

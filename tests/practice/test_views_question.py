@@ -453,3 +453,18 @@ def test_the_failed_answer_shows_the_message_and_a_grade_again_button(candidate_
     assert '<button type="submit">Grade again</button>' in html
     assert answer.text in html
     assert "hx-trigger" not in html
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, candidate_client, cell, graded,
+                                                                   django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    grades = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                            level=cell["level"], count=graded)
+    item = grades[-1].answer.session_question
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url_of(item))
+
+    assert response.status_code == 200 and 'data-testid="overall-score"' in response.content.decode()

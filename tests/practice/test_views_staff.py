@@ -1,7 +1,9 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from practice.models import HumanGrade
 from tests.factories import GradeFactory, UserFactory
@@ -78,3 +80,30 @@ def test_the_answer_list_costs_the_same_queries_however_many_answers(staff_clien
     with django_assert_num_queries(3):
         response = staff_client.get(reverse("practice:staff_answers"))
     assert response.content.decode().count("/practice/staff/answers/") >= 11
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_the_overview_costs_the_same_queries_with_1_and_500_graded_answers(staff_client, candidate, cell, graded,
+                                                                           django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    grades = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                            level=cell["level"], count=graded)
+    HumanGrade.objects.bulk_create(HumanGrade(answer_id=grade.answer_id, score="3.5") for grade in grades)
+
+    with django_assert_num_queries(6):  # session, user, then four reads
+        body = staff_client.get(reverse("practice:staff_grading")).content.decode()
+
+    assert f"<td>{graded}</td>" in body  # every pair agrees: n is the number of human grades
+
+
+def test_latency_percentiles_interpolate_as_postgresql_does_on_any_database(db, settings):
+    from practice.staff_selectors import latency_percentiles, percentile_cont
+
+    for latency in (100, 200, 300, 400, 1000):
+        GradeFactory(latency_ms=latency)
+
+    [row] = latency_percentiles(since=timezone.now() - timedelta(days=1))
+
+    assert (row["n"], row["median_ms"], row["p95_ms"]) == (5, 300, 880)  # 400 + 0.8 x (1000 - 400)
+    assert round(percentile_cont([100, 200, 300, 400, 1000], 0.95)) == 880

@@ -109,7 +109,7 @@ def test_starting_creates_a_session_and_redirects_to_question_one(candidate, can
     # django_session, auth_user, category, level, savepoint, questions of the cell, answered ones, lock the user,
     # count recent sessions, insert session,
     # insert its questions, release, count them.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = candidate_client.post(URL, form_data(cell, question_count="3"))
 
     session = PracticeSession.objects.get()
@@ -130,7 +130,7 @@ def test_starting_with_a_role_track_keeps_to_that_tracks_questions(candidate_cli
     other_track = RoleTrackFactory(key="ml-platform", name="ML platform engineer")
     platform_question = QuestionFactory(category=cell["category"], levels=[cell["level"]], role_tracks=[other_track])
 
-    with django_assert_num_queries(14):  # + the role track
+    with django_assert_num_queries(13):  # + the role track
         response = candidate_client.post(URL, form_data(cell, role_track="ml-platform", question_count="3"))
 
     session = PracticeSession.objects.get()
@@ -216,9 +216,9 @@ def test_it_prefers_questions_the_candidate_has_not_answered(candidate, candidat
     AnswerFactory(session_question__question=unanswered)
 
     for _ in range(8):  # the order is shuffled: the preference must hold every time
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(12):
             candidate_client.post(URL, form_data(cell, question_count="1"))
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         full = candidate_client.post(URL, form_data(cell, question_count="3"))
 
     first_questions = SessionQuestion.objects.filter(session__user=candidate, position=1).exclude(session=earlier)
@@ -226,3 +226,19 @@ def test_it_prefers_questions_the_candidate_has_not_answered(candidate, candidat
     full_session = PracticeSession.objects.get(pk=resolve(full.url).kwargs["session_id"])
     assert [item.question for item in full_session.items.order_by("position")][0] == unanswered
     assert {item.question for item in full_session.items.all()} == set(cell["questions"])
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, candidate_client, cell, graded,
+                                                                   django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=graded)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    sessions = -(-graded // 3)
+    assert html.count(" / 3</td>") == min(sessions, 5)  # the five latest sessions, newest first
+    assert f"<td>{(graded - 1) % 3 + 1} / 3</td>" in html.split(" / 3</td>")[0] + " / 3</td>"

@@ -181,3 +181,17 @@ def test_a_take_home_readme_review_is_named_for_what_it_is_not_for_its_category(
     assert f"Take-home README review: {attempt.brief.title} · {attempt.level.name}" in summary
     assert f"{category} · {attempt.level.name}" not in summary
     assert f"<td>Take-home README review: {attempt.brief.title}</td>" in recent and category not in recent
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, candidate_client, cell, graded,
+                                                                   django_assert_num_queries):
+    from tests.progress.factories import graded_history
+
+    grades = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                            level=cell["level"], count=graded)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url_of(grades[-1].answer.session_question.session))
+
+    assert response.status_code == 200

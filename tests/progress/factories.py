@@ -7,6 +7,7 @@ from fsrs import Card
 
 from practice.models import Answer, Grade, PracticeSession, SessionQuestion
 from progress.models import Profile, ReviewCard
+from progress.rollups import progress_rebuild
 from tests.factories import LevelFactory, QuestionFactory, UserFactory
 
 
@@ -35,12 +36,14 @@ class ReviewCardFactory(factory.django.DjangoModelFactory):
 
 def graded_history(*, user, questions, category, level, count: int, scores=(Decimal("3.5"),),
                    first_day=None) -> list[Grade]:
-    """`count` graded answers by `user`, made in bulk (a few queries, not a few per answer): sessions of
+    """`count` graded answers by `user`, made in bulk (a few queries, not a few per answer), with the user's
+    progress rollups rebuilt: sessions of
     len(questions) questions each, one answer a day backwards from `first_day`, scores cycling through `scores`."""
     first_day = first_day or timezone.now()
     session_count = -(-count // len(questions))
     sessions = PracticeSession.objects.bulk_create(
-        PracticeSession(user=user, category=category, level=level) for _ in range(session_count)
+        PracticeSession(user=user, category=category, level=level, question_count=len(questions))
+        for _ in range(session_count)
     )
     items = SessionQuestion.objects.bulk_create(
         SessionQuestion(session=session, question=question, position=position)
@@ -55,7 +58,7 @@ def graded_history(*, user, questions, category, level, count: int, scores=(Deci
     for n, answer in enumerate(answers):  # auto_now_add sets the time on insert; move it afterwards
         answer.submitted_at = first_day - timedelta(days=count - 1 - n)
     Answer.objects.bulk_update(answers, ["submitted_at"])
-    return Grade.objects.bulk_create(
+    grades = Grade.objects.bulk_create(
         Grade(answer=answer, grader="offline", prompt_version="offline-1", rubric_version=1,
               overall=scores[n % len(scores)], key_points=Decimal("4.0"), trade_offs=Decimal("2.5"),
               failure_modes=Decimal("1.5"), clarity=Decimal("5.0"), clarity_verdict="clear", feedback="Feedback.",
@@ -63,3 +66,5 @@ def graded_history(*, user, questions, category, level, count: int, scores=(Deci
                       "evidence": "keys", "note": ""}])
         for n, answer in enumerate(answers)
     )
+    progress_rebuild(user_ids=[user.pk])
+    return grades

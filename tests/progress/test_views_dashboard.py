@@ -2,16 +2,18 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from progress.models import Profile
+from progress.selectors import SCORE_CHART_DAYS
 from tests.factories import CategoryFactory, GradeFactory, QuestionFactory, SessionQuestionFactory
 from tests.progress.factories import ProfileFactory, ReviewCardFactory, graded_history
 
 URL = reverse("progress:dashboard")
-# django_session, auth_user, the profile, heat-map cells, review counts, the latest scores per category, levels with
-# published questions per category, categories, levels, scores per day, dimension means, role tracks for the form,
-# the target track's categories, their means, recent sessions.
-PAGE_QUERIES = 15
+# django_session, auth_user, the profile, the rollup cells (heat map, readiness's latest scores, dimension means),
+# review counts, levels with published questions per category, categories, levels, the latest days of the score
+# chart, role tracks for the form, the target track's categories, their means, recent sessions.
+PAGE_QUERIES = 13
 PAGE_QUERIES_WITHOUT_TRACK = PAGE_QUERIES - 2
 
 
@@ -64,7 +66,7 @@ def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate_cli
     html = response.content.decode()
     assert f'<strong data-testid="graded-count">{graded}</strong>' in html
     assert '<strong data-testid="reviews-due">3</strong> reviews due' in html
-    assert html.count("<circle ") == graded  # one answer a day: one point per day
+    assert html.count("<circle ") == min(graded, SCORE_CHART_DAYS)  # one answer a day: a point for each latest day
     assert "You rarely name failure modes" in html
     assert f"Mean on {cell['role_track'].name} questions" in html
 
@@ -82,6 +84,8 @@ def test_it_shows_the_heat_map_chart_and_readiness_of_a_history(candidate_client
     # newest first 4.0, 2.0: (5×4 + 4×2) / 9 = 3.11; one of one level: 62%
     assert "<strong>62%</strong>" in html and "<td>4.0, 2.0</td>" in html and "<td>1 of 1</td>" in html
     assert html.count("<circle ") == 2 and "<polyline" in html
+    today = timezone.localdate()
+    assert f"<title>{today.day} {today:%b %Y}: mean 4.0 over 1 answer</title></circle>" in html
 
 
 def test_it_never_shows_another_candidates_answers(candidate_client, other_candidate, cell,

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from practice.models import Answer
@@ -88,3 +89,15 @@ def test_it_never_shows_another_candidates_sessions(candidate_client, other_cand
         html = candidate_client.get(URL).content.decode()
 
     assert "No sessions yet." in html and cell["questions"][0].title not in html
+
+
+@pytest.mark.parametrize("graded", [1, 500])
+def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate_client, candidate, cell, graded,
+                                                                   django_assert_num_queries):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=graded)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    assert html.count('class="session-block"') == min(-(-graded // 3), HISTORY_SESSIONS_PER_PAGE)
