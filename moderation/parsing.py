@@ -109,7 +109,7 @@ def _json_or_jsonl(text: str) -> ParsedFile:
         if isinstance(value.get("data"), list):
             return ParsedFile("X API v2 response", _x_api(value))
         if value.get("kind") == "Listing" or isinstance(value.get("data"), dict):
-            return ParsedFile("Reddit listing", _reddit_listing([value]))
+            return ParsedFile("Reddit listing", *_reddit_listing([value]))
         if _is_reddit_submission(value):  # a one-line submissions dump
             return ParsedFile("Reddit submissions JSONL", [_reddit_post(1, value)])
         if "text" in value:  # a one-line JSONL file
@@ -118,7 +118,7 @@ def _json_or_jsonl(text: str) -> ParsedFile:
                               "`text` field. " + FORMAT_HELP)
     if isinstance(value, list):
         if value and all(isinstance(item, dict) and item.get("kind") == "Listing" for item in value):
-            return ParsedFile("Reddit listing", _reddit_listing(value))
+            return ParsedFile("Reddit listing", *_reddit_listing(value))
         if value and isinstance(value[0], dict) and "tweet" in value[0]:
             return ParsedFile("X archive", _x_archive_items(value))
         if value and isinstance(value[0], dict) and _is_reddit_submission(value[0]):
@@ -190,22 +190,59 @@ def _csv(text: str) -> ParsedFile:
     return ParsedFile("CSV", records)
 
 
-def _reddit_listing(listings: list[dict]) -> list[Record]:
-    records, number = [], 0
+def _reddit_listing(listings: list[dict]) -> tuple[list[Record], list[str]]:
+    """Posts (t3) become records. Comments (t1, at any depth of a thread's reply tree) are read only when the
+    poster wrote them ("they also asked ..."), appended to their post; other people's comments are left out."""
+    records, posts, number, ignored = [], {}, 0, 0
+    comments: list[dict] = []
     for listing in listings:
         children = (listing.get("data") or {}).get("children")
         if not isinstance(children, list):
             raise ImportFileError("The Reddit listing has no data.children list. " + FORMAT_HELP)
         for child in children:
-            number += 1
             data = child.get("data") if isinstance(child, dict) else None
+            if isinstance(child, dict) and child.get("kind") == "t1" and isinstance(data, dict):
+                comments.extend(_comment_tree(data))
+                continue
+            if isinstance(child, dict) and child.get("kind") == "more":
+                continue
+            number += 1
             if not isinstance(data, dict):
                 records.append(Record(row=number, error="this child has no data object"))
-            elif child.get("kind") == "t1":  # a comment
-                records.append(_reddit_post(number, {**data, "title": "", "selftext": data.get("body", "")}))
-            else:
-                records.append(_reddit_post(number, data))
-    return records
+                continue
+            record = _reddit_post(number, data)
+            records.append(record)
+            posts[str(data.get("name") or f"t3_{data.get('id')}")] = (record, data.get("author"))
+    if not posts:  # a dump of comments alone (a search or a user's history): each comment is a post of its own
+        return [_reddit_post(n, {**c, "title": "", "selftext": c.get("body", "")}) for n, c in enumerate(comments, 1)
+                ], []
+    lone_post = next(iter(posts.values())) if len(posts) == 1 else None
+    for comment in comments:
+        post, author = posts.get(str(comment.get("link_id"))) or lone_post or (None, None)
+        by_poster = comment.get("is_submitter") is True or (author and comment.get("author") == author
+                                                            and author != "[deleted]")
+        body = comment.get("body") if isinstance(comment.get("body"), str) else ""
+        if post is not None and by_poster and body.strip() and not post.error:
+            post.text += "\n\n" + body.strip()
+        else:
+            ignored += 1
+    warnings = [f"{ignored} comment{'s' if ignored != 1 else ''} by people other than the poster "
+                f"{'were' if ignored != 1 else 'was'} left out: only posts and the poster's own comments are read"
+                ] if ignored else []
+    return records, warnings
+
+
+def _comment_tree(data: dict) -> list[dict]:
+    found, stack = [], [data]
+    while stack:
+        comment = stack.pop()
+        found.append(comment)
+        replies = comment.get("replies")
+        children = (replies.get("data") or {}).get("children") if isinstance(replies, dict) else None
+        for child in children if isinstance(children, list) else []:
+            if isinstance(child, dict) and child.get("kind") == "t1" and isinstance(child.get("data"), dict):
+                stack.append(child["data"])
+    return found
 
 
 def _reddit_post(number: int, data) -> Record:
@@ -222,6 +259,11 @@ def _reddit_post(number: int, data) -> Record:
     record.posted_at = _date(data.get("created_utc"), record)
     if data.get("subreddit"):
         record.notes.append(f"r/{data['subreddit']}")
+    comments = data.get("comments") if isinstance(data.get("comments"), list) else []
+    own_comments = [str(c.get("body") or "").strip() for c in comments
+                    if isinstance(c, dict) and data.get("author") and c.get("author") == data.get("author")]
+    text = "\n\n".join(part for part in (text, *own_comments) if part)
+    record.text = text
     if not text:
         record.error = "the post has neither a title nor any text"
     return record

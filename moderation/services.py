@@ -29,9 +29,10 @@ from questions.services import tags_for
 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
+from .extraction import Extracted, read_post
 from .models import ImportJob, ImportRow
 from .parsing import ImportFileError, Record, parse
-from .splitting import company_in, list_questions, role_in, split_post
+from .splitting import company_in, list_questions, role_in
 
 logger = logging.getLogger(__name__)
 
@@ -221,32 +222,48 @@ class Importer:
             self._row(record, 1, ImportRow.Outcome.ERROR, record.error, record.text[:300])
             return
         if len(record.text) > limit:
-            self._row(record, 1, ImportRow.Outcome.ERROR,
-                      f"the text is {len(record.text):,} characters long; the limit is {limit:,} a row "
-                      "(IMPORT_MAX_ROW_CHARS). Shorten it or split it into several rows.", record.text[:300])
-            return
+            if not record.is_post:
+                self._row(record, 1, ImportRow.Outcome.ERROR,
+                          f"the text is {len(record.text):,} characters long; the limit is {limit:,} a row "
+                          "(IMPORT_MAX_ROW_CHARS). Shorten it or split it into several rows.", record.text[:300])
+                return
+            record.warnings.append(f"the post is {len(record.text):,} characters long; its first {limit:,} were "
+                                   "read (IMPORT_MAX_ROW_CHARS)")
+            record.text = record.text[:limit]
         if record.is_post:
-            texts = split_post(record.text)
+            reading = read_post(record.text)
+            if not reading.reports_interview:
+                self._row(record, 1, ImportRow.Outcome.SKIPPED,
+                          f"no interview question reported: {reading.reason or 'nothing was asked'}",
+                          record.text[:300], reader=reading.reader[:80], flags=",".join(reading.flags)[:200])
+                return
+            found = reading.questions
+            record.company = record.company or reading.company or company_in(record.text)
+            record.role = record.role or reading.role or role_in(record.text)
+            record.level = record.level or reading.level
+            if reading.round:
+                record.notes.append(f"round: {reading.round}")
+            context = {"reader": reading.reader[:80], "interview_round": reading.round[:100],
+                       "flags": ",".join(reading.flags)[:200]}
         else:
             listed = list_questions(record.text)
             texts = listed if len(listed) > 1 else [record.text]
-        if not texts:
-            self._row(record, 1, ImportRow.Outcome.SKIPPED,
-                      "no question found in the post (no list item or sentence that asks something)",
-                      record.text[:300])
-            return
+            found = [Extracted(text=text, start=0, end=0, evidence="") for text in texts]
+            context = {}
+            record.company = record.company or company_in(record.text)
+            record.role = record.role or role_in(record.text)
         if HTML_TAG.search(record.text):
             record.warnings.append("it contains HTML, stored as text and shown sanitised (no scripts, event "
                                    "handlers or javascript: links)")
-        record.company = record.company or company_in(record.text)
-        record.role = record.role or role_in(record.text)
-        for part, text in enumerate(texts, start=1):
-            self._question(record, part, text)
+        for part, extracted in enumerate(found, start=1):
+            spans = ({"evidence": extracted.evidence, "evidence_start": extracted.start,
+                      "evidence_end": extracted.end} if extracted.evidence else {})
+            self._question(record, part, extracted.text, **context, **spans)
 
-    def _question(self, record: Record, part: int, text: str) -> None:
+    def _question(self, record: Record, part: int, text: str, **context) -> None:
         normalised = normalise(text)
         if not normalised:
-            self._row(record, part, ImportRow.Outcome.ERROR, "the text has no words in it", text[:300])
+            self._row(record, part, ImportRow.Outcome.ERROR, "the text has no words in it", text[:300], **context)
             return
         sighting = Sighting(
             platform=record.platform, url=record.url, posted_at=record.posted_at, company=record.company[:100],
@@ -265,7 +282,7 @@ class Importer:
             row = self._row(record, part,
                             ImportRow.Outcome.DUPLICATE if match.exact else ImportRow.Outcome.NEAR_DUPLICATE,
                             f"{kind} of “{question.title}” ({number}); not imported again", text[:300],
-                            question=question, similarity=match.score)
+                            question=question, similarity=match.score, **context)
             self.duplicate_sightings.append((row, sighting))
             return
         nearest = self.finder.nearest(normalised)
@@ -295,6 +312,7 @@ class Importer:
             category_from_row=category.from_row, suggested_category_id=None if category.from_row else category.label,
             category_confidence=category.confidence, level_from_row=level.from_row,
             suggested_level_id=None if level.from_row else level.label, level_confidence=level.confidence,
+            **context,
         )
 
     def _resolve(self, given: str, vocabulary: dict[str, int], classifier: CentroidClassifier, text: str,
