@@ -28,7 +28,7 @@ ASKED = re.compile(
     r"centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
     r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
     r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
-    r"i\s+was\s+(?:given|tasked)|asked\s+(?:in|at|during)\s+(?:my|an?|the|today)|(?:interview|screen|onsite|round|loop)\s+questions|"
+    r"i\s+was\s+(?:given|tasked)|asked\s+(?:in|at|during|by)\b|(?:interview|screen|onsite|round|loop)\s+questions?\b|"
     r"questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve))",
     re.IGNORECASE,
 )
@@ -72,8 +72,8 @@ ROUND_PREFIX = re.compile(
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
-    r"^.{0,100}?\b(?:asked(?:\s+me|\s+us)?|asks|question(?:s)?(?:\s+(?:was|were|is))?|q\d*|they\s+said|"
-    r"interviewer\s+said|went\s+like)\s*[:\-–—]\s*|^.{0,100}?\basked(?:\s+me|\s+us)?,?\s+(?=[\"“])",
+    r"^.{0,100}?\b(?:asked|asks|question(?:s)?|q\d*|they\s+said|interviewer\s+said|went\s+like)\b"
+    r"[^:\-–—?\"“]{0,40}[:\-–—]\s*|^.{0,100}?\basked(?:\s+me|\s+us)?,?\s+(?=[\"“])",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,8 @@ def test_a_reddit_listing_post_becomes_its_questions_each_keeping_link_date_comp
 
 
 def test_a_reddit_submissions_dump_imports_its_posts(bank):
-    post = {**samples.REDDIT_POST, "title": "What is a vector database good for?", "selftext": ""}
+    post = {**samples.REDDIT_POST, "title": "Asked in my Pinecone screen: what is a vector database good for?",
+            "selftext": ""}
     job = run(samples.reddit_jsonl(post), "RS_2024-05.jsonl")
     assert job.detected_format == "Reddit submissions JSONL"
     [question] = imported(job)
@@ -67,7 +68,7 @@ def test_an_x_archive_imports_its_tweets(bank):
                                 ("18", "Lovely weather in Paris.")), "tweets.js")
     assert job.detected_format == "X archive"
     assert outcomes(job) == [(1, 1, "imported"), (2, 1, "skipped")]
-    assert "no question found" in job.rows.get(row_number=2).message
+    assert "no interview question reported" in job.rows.get(row_number=2).message
 
 
 @pytest.mark.parametrize("data,format", [
