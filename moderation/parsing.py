@@ -45,6 +45,7 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     is_post: bool = False
+    post_id: str = ""
 
 
 @dataclass
@@ -254,7 +255,7 @@ def _reddit_post(number: int, data) -> Record:
     text = "\n\n".join(part for part in (str(data.get("title") or "").strip(), str(selftext).strip()) if part)
     permalink = str(data.get("permalink") or "")
     url = f"https://www.reddit.com{permalink}" if permalink.startswith("/") else permalink or str(data.get("url") or "")
-    record = Record(row=number, text=text, platform="reddit", is_post=True)
+    record = Record(row=number, text=text, platform="reddit", is_post=True, post_id=str(data.get("id") or ""))
     record.url = _url(url, record)
     record.posted_at = _date(data.get("created_utc"), record)
     if data.get("subreddit"):
@@ -309,7 +310,7 @@ def _x_archive_items(items: list) -> list[Record]:
 
 
 def _tweet(number: int, text: str, tweet_id, created_at, username: str | None) -> Record:
-    record = Record(row=number, text=str(text).strip(), platform="x", is_post=True)
+    record = Record(row=number, text=str(text).strip(), platform="x", is_post=True, post_id=str(tweet_id or ""))
     if tweet_id:
         record.url = f"https://x.com/{username or 'i/web'}/status/{tweet_id}"
     record.posted_at = _date(created_at, record)

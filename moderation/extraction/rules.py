@@ -20,18 +20,31 @@ MAX_TOPIC_WORDS = 8
 # --- classification cues ----------------------------------------------------------------------------------------
 
 ASKED = re.compile(
-    r"\b(?:(?:was|were|got|get|been|being|i'm|am)\s+(?:also\s+)?asked|asked\s+(?:me|us|about|if|whether|how|what|why|"
-    r"to|a\b|an\b|the\b|some|several|a\s+few|questions?)|(?:they|he|she|interviewers?|recruiter|manager|panel|"
-    r"engineer|lead|person|guy|team|cto|ceo|founder)\s+(?:also\s+|then\s+|first\s+|just\s+)?(?:asked|wanted|had\s+me|made\s+me|"
-    r"gave\s+me|grilled|quizzed|drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
-    r"(?:round|screen|interview|onsite|call|part|portion|session)\s+(?:\w+\s+){0,2}(?:was|were|focused|focussed|"
-    r"centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
+    r"\b(?:(?:was|were|got|get|been|being|i'm|am)\s+(?:also\s+|then\s+|first\s+)?asked|asked\s+(?:me|us)\b|"
+    r"(?:they|he|she|interviewers?|recruiter|manager|panel|engineer|lead|person|guy|team|cto|ceo|founder|raiser)\s+"
+    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
+    r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
+    r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
+    r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
     r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
     r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
-    r"i\s+was\s+(?:given|tasked)|asked\s+(?:in|at|during|by)\b|(?:interview|screen|onsite|round|loop)\s+questions?\b|"
-    r"questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve))",
+    r"i\s+was\s+(?:given|tasked)|asked\s+(?:in|at|during|by)\b|"
+    r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
+    r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
+    r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve))",
     re.IGNORECASE,
 )
+# The poster is the interviewer (or the hiring side), or lists the questions they asked the interviewer.
+OTHER_SIDE = re.compile(
+    r"\bI(?:'ve|\s+have)?\s+(?:interviewed|conducted|hired)\s+(?:over\s+|more\s+than\s+|about\s+)?(?:\d|hundreds|"
+    r"dozens|tons|lots|many|a\s+lot)|\bI(?:'m|\s+am)\s+(?:an?\s+)?(?:interviewer|hiring\s+manager|recruiter|"
+    r"co-?founder|founder)\b|\bas\s+an\s+interviewer\b|\b(?:hiring|interviewing)\s+(?:ml|ai|software|data)?\s*"
+    r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b",
+    re.IGNORECASE,
+)
+LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
+                       r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid)\b", re.IGNORECASE)
+POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|phone\s+screen|screening|tech\s+screen|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
 HAPPENED = re.compile(
@@ -77,6 +90,14 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
+                          re.IGNORECASE)
+TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
+                        r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
+WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
+                       r"could|can|should|will|has|have|might)\b", re.IGNORECASE)
+TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
+
 # --- question filters -------------------------------------------------------------------------------------------
 
 QUESTION_START = re.compile(
@@ -88,9 +109,9 @@ QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 TASK_START = re.compile(
-    r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|list|"
-    r"name|contrast|calculate|prove|show|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
-    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?|how|what|why|when|which)\b",
+    r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
+    r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
+    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?)\b",
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
@@ -142,7 +163,7 @@ TO_DO = re.compile(
 TOPIC = re.compile(
     rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
-    rf"discussion|questions)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
+    rf"discussion|questions?)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
     rf"(?:all\s+|mostly\s+)?)(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
@@ -198,8 +219,7 @@ def units(post: str) -> list[Unit]:
                 found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
                                   context))
             else:
-                context = bool(re.search(r"(?:questions?|asked|topics?|covered|rounds?|quizzed|grilled|:\s*$)", body,
-                                         re.IGNORECASE))
+                context = bool(LIST_CONTEXT.search(body))
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
                     piece = body[at:until]
@@ -325,7 +345,13 @@ def _topics(clause: str) -> list[str]:
     return [clause.strip()]
 
 
-def _topic_question(topic: str) -> str:
+def _poster_asks(text: str, match: re.Match) -> bool:
+    """"I asked if ..." is the candidate asking, not the interviewer."""
+    return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
+                                              "pressed")) and bool(POSTER_ASKS.search(text[:match.start()]))
+
+
+def _topic_question(topic: str, *, design: bool = False) -> str:
     topic = topic.strip(" .,:;\"“”'")
     if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2:
         return ""
@@ -335,7 +361,7 @@ def _topic_question(topic: str) -> str:
         return _finish("Explain " + _you(topic), ".")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
-    return _finish("Explain " + _you(topic), ".")
+    return _finish(("Design " if design else "Explain ") + _you(topic), ".")
 
 
 def reported(unit: Unit) -> list[tuple[str, int, int]]:
@@ -345,6 +371,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
     def add(text: str, match: re.Match) -> None:
         start, end = match.span()
+        if _poster_asks(unit.text, match) or LOGISTICS.search(text):
+            return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
             found.append((text, unit.start + start, unit.start + end))
@@ -357,12 +385,13 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in taken):
+        if any(a < end and start < b for a, b in taken) or _poster_asks(unit.text, match):
             continue
         taken.append((start, end))
+        design = bool(re.search(r"\bdesign\b", match.group(0), re.IGNORECASE))
         for topic in _topics(match["clause"]):
-            text = _topic_question(topic)
-            if text and _content_words(text) >= 1:
+            text = _topic_question(topic, design=design)
+            if text and _content_words(text) >= 1 and not LOGISTICS.search(text):
                 found.append((text, unit.start + start, unit.start + end))
     return found
 
@@ -384,6 +413,11 @@ def _direct(text: str) -> str:
     elif text[:1] in "\"“" and re.search(r"[\"”]", text[1:]):
         text = re.split(r"[\"”]", text[1:], maxsplit=1)[0].strip()
     text = re.sub(r"^(?:and|also|so|then|plus|or|but|like)\b[,\s]*", "", text, flags=re.IGNORECASE)
+    text = TRAILING_ASIDE.sub("", text)
+    if talk := TALK_ABOUT.match(text.rstrip(".")):
+        return "Tell me about " + talk["topic"]
+    if re.match(r"differences?\s+between\b", text, re.IGNORECASE):
+        return "What is the " + text[:1].lower() + text[1:].rstrip(".?") + "?"
     return _capital(text)
 
 
@@ -398,7 +432,7 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if text.endswith("?"):
         return bool(QUESTION_START.match(text)) or listed
-    return bool(TASK_START.match(text))
+    return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
 
 
 def _listed_topic(text: str) -> str:
@@ -419,6 +453,8 @@ def classify(post: str) -> tuple[bool, str]:
     happened = interview and bool(HAPPENED.search(post))
     if JOB_AD.search(post) and not asked:
         return False, "a job ad"
+    if OTHER_SIDE.search(post) and not asked:
+        return False, "written from the interviewer's side, or lists the poster's own questions"
     if NEWS.search(post) and not (asked or happened):
         return False, "news"
     if asked:
