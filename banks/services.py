@@ -65,6 +65,9 @@ def bank_move(*, bank: Bank, direction: str) -> None:
 
 @transaction.atomic
 def bank_question_add(*, bank: Bank, question: Question) -> BankQuestion:
+    """Add a question to the bank; one with no rubric to grade against is refused (it could only score 0 of 0)."""
+    if problem := question_services.questions_not_practisable(question_ids=[question.pk]).get(question.pk):
+        raise ValidationError(f"“{question.title}” cannot be added to a bank yet: {problem}.")
     last = bank.entries.aggregate(last=Max("position"))["last"]
     entry, _ = BankQuestion.objects.get_or_create(
         bank=bank, question=question, defaults={"position": 0 if last is None else last + 1}
@@ -161,6 +164,9 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
             problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
             continue
         questions.append(question)
+    missing = question_services.questions_not_practisable(question_ids=[question.pk for question in questions])
+    problems += [f"Question {number} ({question.key}): it cannot be in a bank yet: {missing[question.pk]}."
+                 for number, question in enumerate(questions, start=1) if question.pk in missing]
     if problems:
         raise ValidationError(problems)
     if parsed.title:

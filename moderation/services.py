@@ -25,7 +25,7 @@ from django.utils.text import slugify
 
 from playbook.models import Category, Level
 from questions.models import Question, Sighting
-from questions.services import tags_for
+from questions.services import QuestionDraft, question_update, questions_not_practisable, tags_for
 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
@@ -395,18 +395,41 @@ def _close_reviews(*, row_ids: list[int], status: str, reviewer, **fields) -> li
     return [pk for pk in question_ids if pk]
 
 
+@dataclass
+class ReviewResult:
+    done: int
+    not_practisable: list[str]  # "“title”: what it lacks", for questions left waiting
+
+    def message(self, action: str) -> str:
+        verb = "approved and published" if action == "approve" else "rejected"
+        text = f"{self.done} question{'s' if self.done != 1 else ''} {verb}."
+        if self.not_practisable:
+            text += (f" {len(self.not_practisable)} left waiting, because a candidate could not practise them yet: "
+                     + "; ".join(self.not_practisable) + ". Open each one and add its rubric.")
+        return text
+
+
 @transaction.atomic
-def import_rows_review(*, row_ids: list[int], action: str, reviewer) -> int:
-    """Approve (publish) or reject (archive) pending imported questions, one or many at once."""
+def import_rows_review(*, row_ids: list[int], action: str, reviewer) -> ReviewResult:
+    """Approve (publish) or reject (archive) pending imported questions, one or many at once. A question without a
+    key point to grade against (or without a level) is not approved: it stays pending, and the result says why."""
     if action not in REVIEW_ACTIONS:
         raise ValidationError("Choose approve or reject.")
+    blocked: list[str] = []
+    if action == "approve":
+        pending = dict(ImportRow.objects.pending_review().filter(pk__in=row_ids)
+                       .values_list("question_id", "question__title"))
+        missing = questions_not_practisable(question_ids=[pk for pk in pending if pk])
+        blocked = [f"“{pending[pk]}”: {problem}" for pk, problem in missing.items()]
+        row_ids = list(ImportRow.objects.filter(pk__in=row_ids).exclude(question_id__in=missing)
+                       .values_list("pk", flat=True))
     status, question_status = {
         "approve": (ImportRow.Review.APPROVED, Question.Status.PUBLISHED),
         "reject": (ImportRow.Review.REJECTED, Question.Status.ARCHIVED),
     }[action]
     question_ids = _close_reviews(row_ids=row_ids, status=status, reviewer=reviewer)
     Question.objects.filter(pk__in=question_ids, status=Question.Status.PENDING_REVIEW).update(status=question_status)
-    return len(question_ids)
+    return ReviewResult(done=len(question_ids), not_practisable=blocked)
 
 
 @transaction.atomic
@@ -425,15 +448,50 @@ def import_row_merge(*, row: ImportRow, target: Question, reviewer) -> None:
 
 
 @transaction.atomic
-def import_row_edit(*, row: ImportRow, title: str, prompt: str, category: Category, levels: list[Level],
-                    tags: list[str]) -> Question:
-    """Correct an imported question before approving it."""
+def import_row_edit(*, row: ImportRow, editor, title: str, prompt: str, category: Category, levels: list[Level],
+                    tags: list[str], key_points: list[str], trade_offs: list[str], failure_modes: list[str],
+                    model_answer: str) -> Question:
+    """Correct an imported question and write its rubric and model answer before approving it. A moderator's
+    save is a review of any drafted rubric, so the "drafted" mark goes."""
     question = Question.objects.select_for_update().get(pk=row.question_id)
     if row.review_status != ImportRow.Review.PENDING:
         raise ValidationError("This question has been reviewed already; edit it in the question editor.")
-    question.title, question.prompt, question.category = title.strip(), prompt.strip(), category
-    question.full_clean(exclude=["levels", "role_tracks", "tags"])
-    question.save(update_fields=["title", "prompt", "category", "updated_at"])
-    question.levels.set(levels)
-    question.tags.set(tags_for(tags))
+    question_update(question=question, editor=editor, draft=QuestionDraft(
+        title=title, prompt=prompt, category=category, levels=list(levels),
+        role_tracks=list(question.role_tracks.all()), tags=tags, model_answer=model_answer,
+        grader_guidance=question.grader_guidance,
+        rubric={"key_points": key_points, "trade_offs": trade_offs, "failure_modes": failure_modes},
+    ))
+    ImportRow.objects.filter(pk=row.pk).update(rubric_drafted=False)
+    row.rubric_drafted = False
+    question.refresh_from_db()
+    return question
+
+
+@transaction.atomic
+def import_row_draft_rubric(*, row: ImportRow, editor) -> Question:
+    """Ask the LLM for a draft rubric and model answer, saved on the pending question and marked as drafted until a
+    moderator saves the form. The question's own rubric items, if any, are replaced only when the draft has a key
+    point."""
+    from .drafting import draft_rubric
+
+    if row.review_status != ImportRow.Review.PENDING or row.question_id is None:
+        raise ValidationError("This question has been reviewed already.")
+    question = Question.objects.select_for_update().get(pk=row.question_id)
+    try:
+        draft = draft_rubric(question=question.prompt)
+    except Exception as error:  # the openai SDK and the network fail in many ways; the moderator can write it
+        logger.warning("The LLM could not draft a rubric for import row %s", row.pk, exc_info=True)
+        raise ValidationError(f"The LLM could not draft a rubric ({type(error).__name__}); write it by hand.") from None
+    if not draft.key_points:
+        raise ValidationError("The LLM returned no key point; write the rubric by hand.")
+    question_update(question=question, editor=editor, draft=QuestionDraft(
+        title=question.title, prompt=question.prompt, category=question.category,
+        levels=list(question.levels.all()), role_tracks=list(question.role_tracks.all()),
+        tags=[tag.name for tag in question.tags.all()], model_answer=draft.model_answer,
+        grader_guidance=question.grader_guidance,
+        rubric={"key_points": draft.key_points, "trade_offs": draft.trade_offs, "failure_modes": draft.failure_modes},
+    ))
+    ImportRow.objects.filter(pk=row.pk).update(rubric_drafted=True)
+    row.rubric_drafted = True
     return question

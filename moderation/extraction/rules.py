@@ -459,10 +459,10 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "news"
     if asked:
         return True, "says what was asked"
-    if BEFORE.search(post):
-        return False, "asks for help before an interview"
     if happened:
         return True, "tells of an interview that happened"
+    if BEFORE.search(post):
+        return False, "asks for help before an interview"
     return False, "no interview reported"
 
 
