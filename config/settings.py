@@ -225,8 +225,8 @@ ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
 # --- Question imports (moderation) ---------------------------------------------------------------------------
 # Files over IMPORT_MAX_UPLOAD_BYTES are refused before they are read; a row whose text is longer than
 # IMPORT_MAX_ROW_CHARS is refused on its own, except a Reddit or X post: its own text (title, body and the poster's
-# comments) is read up to IMPORT_MAX_ROW_CHARS and the rest is left, with a warning. Near-duplicates: rapidfuzz token_set_ratio at or above the threshold
-# after normalisation (see moderation/dedupe.py).
+# comments) is read up to IMPORT_MAX_ROW_CHARS and the rest is left, with a warning. Near-duplicates: rapidfuzz
+# token_set_ratio at or above the threshold after normalisation (see moderation/dedupe.py).
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 10_000_000)
 IMPORT_MAX_ROW_CHARS = env_int("IMPORT_MAX_ROW_CHARS", 20_000)
 IMPORT_NEAR_DUPLICATE_THRESHOLD = env_int("IMPORT_NEAR_DUPLICATE_THRESHOLD", 90)
