@@ -28,7 +28,7 @@ ASKED = re.compile(
     r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
     r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
     r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
-    r"i\s+was\s+(?:given|tasked)|asked\s+(?:in|at|during|by)\b|"
+    r"i\s+was\s+(?:given|tasked)|(?<!\bI\s)asked\s+(?:in|at|during|by)\b|"
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
     r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
     r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve))",
@@ -219,7 +219,7 @@ def units(post: str) -> list[Unit]:
                 found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
                                   context))
             else:
-                context = bool(LIST_CONTEXT.search(body))
+                context = bool(LIST_CONTEXT.search(SENTENCE_END.split(body)[-1]))
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
                     piece = body[at:until]
@@ -388,7 +388,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         if any(a < end and start < b for a, b in taken) or _poster_asks(unit.text, match):
             continue
         taken.append((start, end))
-        design = bool(re.search(r"\bdesign\b", match.group(0), re.IGNORECASE))
+        design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
             if text and _content_words(text) >= 1 and not LOGISTICS.search(text):
@@ -438,6 +438,9 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
 def _listed_topic(text: str) -> str:
     """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
     text = text.strip().rstrip(".")
+    first = text.split()[0].lower() if text.split() else ""
+    if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
+        return ""
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
             and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
         return _topic_question(text)
@@ -455,7 +458,7 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "a job ad"
     if OTHER_SIDE.search(post) and not asked:
         return False, "written from the interviewer's side, or lists the poster's own questions"
-    if NEWS.search(post) and not (asked or happened):
+    if NEWS.search(post) and not asked:
         return False, "news"
     if asked:
         return True, "says what was asked"
