@@ -220,10 +220,8 @@ def _reddit_listing(listings: list[dict]) -> tuple[list[Record], list[str]]:
     lone_post = next(iter(posts.values())) if len(posts) == 1 else None
     for comment in comments:
         post, author = posts.get(str(comment.get("link_id"))) or lone_post or (None, None)
-        by_poster = comment.get("is_submitter") is True or (author and comment.get("author") == author
-                                                            and author != "[deleted]")
         body = comment.get("body") if isinstance(comment.get("body"), str) else ""
-        if post is not None and by_poster and body.strip() and not post.error:
+        if post is not None and _by_poster(comment, author) and body.strip() and not post.error:
             post.text += "\n\n" + body.strip()
         else:
             ignored += 1
@@ -234,16 +232,25 @@ def _reddit_listing(listings: list[dict]) -> tuple[list[Record], list[str]]:
 
 
 def _comment_tree(data: dict) -> list[dict]:
+    """A comment and all its replies, in reading order. Replies come as a Reddit listing (`{"data": {"children":
+    [{"kind": "t1", "data": ...}]}}`) in API dumps, or as a plain list of comments in some archives."""
     found, stack = [], [data]
     while stack:
         comment = stack.pop()
         found.append(comment)
         replies = comment.get("replies")
-        children = (replies.get("data") or {}).get("children") if isinstance(replies, dict) else None
-        for child in children if isinstance(children, list) else []:
-            if isinstance(child, dict) and child.get("kind") == "t1" and isinstance(child.get("data"), dict):
-                stack.append(child["data"])
+        if isinstance(replies, dict):
+            children = (replies.get("data") or {}).get("children")
+            replies = [child.get("data") for child in children if isinstance(child, dict) and child.get("kind") == "t1"
+                       ] if isinstance(children, list) else []
+        stack.extend(reversed([reply for reply in replies if isinstance(reply, dict)]
+                              if isinstance(replies, list) else []))
     return found
+
+
+def _by_poster(comment: dict, author) -> bool:
+    return comment.get("is_submitter") is True or bool(author and author != "[deleted]"
+                                                      and comment.get("author") == author)
 
 
 def _reddit_post(number: int, data) -> Record:
@@ -260,10 +267,12 @@ def _reddit_post(number: int, data) -> Record:
     record.posted_at = _date(data.get("created_utc"), record)
     if data.get("subreddit"):
         record.notes.append(f"r/{data['subreddit']}")
-    comments = data.get("comments") if isinstance(data.get("comments"), list) else []
-    own_comments = [str(c.get("body") or "").strip() for c in comments
-                    if isinstance(c, dict) and data.get("author") and c.get("author") == data.get("author")]
-    text = "\n\n".join(part for part in (text, *own_comments) if part)
+    comments = [c for top in data.get("comments") if isinstance(top, dict) for c in _comment_tree(top)
+                ] if isinstance(data.get("comments"), list) else []
+    for comment in comments:
+        body = comment.get("body") if isinstance(comment.get("body"), str) else ""
+        if _by_poster(comment, data.get("author")) and body.strip() and body.strip() not in text:
+            text = "\n\n".join(part for part in (text, body.strip()) if part)
     record.text = text
     if not text:
         record.error = "the post has neither a title nor any text"

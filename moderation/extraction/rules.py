@@ -121,7 +121,8 @@ COMMUNITY = re.compile(
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
     r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
-    r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it)\b",
+    r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
+    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interviewers)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
