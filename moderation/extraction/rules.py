@@ -152,6 +152,9 @@ CLAUSE_END = (r"(?=\s*(?:[.;!?]|$|\(|\s[-–—]\s|"
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+CONTINUATION = re.compile(rf"\s*,?\s*(?:and\s+|or\s+)?(?:then\s+|also\s+|later\s+)*(?:asked\s+(?:me\s+)?)?"
+                          rf"(?P<wh>how|what|why|when|which|where|who|if|whether)\s+(?P<clause>.+?){CLAUSE_END}",
+                          re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
@@ -378,10 +381,18 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             taken.append((start, end))
             found.append((text, unit.start + start, unit.start + end))
 
+    def add_with_continuations(text: str, match: re.Match) -> None:
+        add(text, match)
+        # "asked if X, then how Y and what Z": one asking verb, several questions
+        while (more := CONTINUATION.match(unit.text, match.end())) is not None:
+            wh = more["wh"].lower()
+            add(_yes_no(more["clause"]) if wh in {"if", "whether"} else _wh(wh, more["clause"]), more)
+            match = more
+
     for match in YES_NO.finditer(unit.text):
-        add(_yes_no(match["clause"]), match)
+        add_with_continuations(_yes_no(match["clause"]), match)
     for match in WH.finditer(unit.text):
-        add(_wh(match["wh"], match["clause"]), match)
+        add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
