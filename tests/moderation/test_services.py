@@ -373,3 +373,21 @@ def test_each_batch_renews_the_claim_and_a_worker_whose_job_was_taken_over_stops
     assert claims[1] > claims[0]
     assert job.status == "running" and job.processed_rows == services.BATCH_ROWS
     assert job.rows.count() == services.BATCH_ROWS
+
+
+def test_a_post_longer_than_the_row_limit_is_read_up_to_the_limit_instead_of_rejected(bank, settings):
+    settings.IMPORT_MAX_ROW_CHARS = 2_000
+    long_post = {**samples.REDDIT_POST, "title": "Databricks onsite",
+                 "selftext": "They asked how I'd deduplicate a billion rows. " + "Long story about my commute. " * 300}
+    job = run(samples.reddit_listing(long_post), "long.json")
+    [row] = job.rows.all()
+    assert (row.outcome, row.question.prompt) == ("imported", "How would you deduplicate a billion rows?")
+    assert "its first 2,000 were read" in row.message
+
+
+def test_a_post_that_reports_no_interview_is_skipped_with_the_reason(bank):
+    ad = {**samples.REDDIT_POST, "title": "We're hiring ML engineers",
+          "selftext": "Join our team! Requirements: Python. How would you like to build agents? Apply here."}
+    job = run(samples.reddit_listing(ad), "ad.json")
+    [row] = job.rows.all()
+    assert row.outcome == "skipped" and "no interview question reported: a job ad" in row.message
