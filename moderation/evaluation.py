@@ -4,8 +4,9 @@ Matching rule for questions (one-to-one, greedy): both sides are normalised (low
 question or task words such as "how", "explain", "describe" dropped, a plural "s" cut), then an extracted question
 matches an expected one when rapidfuzz's token_set_ratio of the two is at least MATCH_THRESHOLD and the shorter
 side has at least MIN_LENGTH_SHARE of the longer side's words (so "Explain attention." never matches a long
-question about attention in vision transformers just by being a subset of it). Pairs are taken best score first (ties in
-reading order), each question at most once. Precision = matched / extracted, recall = matched / expected, over all posts.
+question about attention in vision transformers just by being a subset of it). Pairs are taken best score first
+(ties in reading order), each question at most once. Precision = matched / extracted, recall = matched / expected,
+over all posts.
 
 The post classification is scored the same way, a post being positive when it reports interview questions.
 Posts are split into a tuning half and a checking half by a hash of their id, so rules tuned on one half are
