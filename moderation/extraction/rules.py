@@ -14,7 +14,7 @@ import re
 from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
 
-MIN_CONTENT_WORDS = 2
+MIN_CONTENT_WORDS = 1
 MAX_TOPIC_WORDS = 8
 
 # --- classification cues ----------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ OTHER_SIDE = re.compile(
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
-INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|phone\s+screen|screening|tech\s+screen|"
+INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
 HAPPENED = re.compile(
     r"\b(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"

@@ -120,3 +120,14 @@ def test_who_asked_is_read_from_the_post():
     reading = read("Senior ML Engineer onsite at Mistral. They asked how I'd shard a vector index.")
     assert (reading.company, reading.role, reading.level, reading.round) == (
         "Mistral AI", "Senior ML Engineer", "senior", "onsite")
+
+
+def test_without_a_list_the_sentences_that_ask_are_the_questions_and_abbreviations_do_not_cut_them():
+    post = ("Had my Anthropic screen today. What is RAG? And when would you not use it? What is an i.i.d. sample? "
+            "Went fine overall.")
+    assert questions(post) == ["What is RAG?", "When would you not use it?", "What is an i.i.d. sample?"]
+
+
+def test_a_lead_in_is_dropped_from_a_task():
+    assert questions("Asked at Google today: design a rate limiter for an LLM API. Brutal.") == [
+        "Design a rate limiter for an LLM API."]
