@@ -73,6 +73,8 @@ JOB_AD = re.compile(
 NEWS = re.compile(r"\b(?:announced|announces|according\s+to|reportedly|launch(?:es|ed)|acquir(?:es|ed)|layoffs?|"
                   r"raises\s+\$|funding\s+round|press\s+release|breaking)\b", re.IGNORECASE)
 
+LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8,}\?\s*$", re.IGNORECASE | re.M)
+
 # --- sentence units -------------------------------------------------------------------------------------------
 
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
@@ -474,6 +476,9 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "news"
     if asked:
         return True, "says what was asked"
+    first_line = post.strip().split("\n", 1)[0]
+    if INTERVIEW.search(first_line) and not BEFORE.search(post) and LISTED_QUESTION.search(post):
+        return True, "lists questions under an interview title"
     if happened:
         return True, "tells of an interview that happened"
     if BEFORE.search(post):
