@@ -57,7 +57,7 @@ HAPPENED = re.compile(
 BEFORE = re.compile(
     r"\b(?:have|got|has)\s+(?:an?|my)\s+(?:\w+\s+){0,3}interview\b.{0,40}\b(?:next|tomorrow|coming|upcoming|on\s+"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|in\s+\w+\s+(?:days?|weeks?))|\bupcoming\b|\bpreparing\s+for\b|"
-    r"\bprep(?:are|aring)?\s+for\b|\bhow\s+(?:should|do|can|would)\s+i\s+(?:prepare|prep|study)|"
+    r"\bprep(?:are|aring)?\s+for\b|\b(?:should|do|can|would)\s+i\s+(?:prepare|prep|study|revise|focus\s+on)\b|"
     r"\bwhat\s+(?:should|can|do)\s+i\s+expect|\bwhat\s+to\s+expect|\bany\s+(?:tips|advice|resources)|"
     r"\binterview\w*\s+(?:is\s+)?(?:next|tomorrow|coming\s+up|this\s+(?:week|friday|monday))",
     re.IGNORECASE,
@@ -419,6 +419,7 @@ def _content_words(text: str) -> int:
 
 def _direct(text: str) -> str:
     """The sentence without what leads into the question ("Round 2: ", "They asked me: ", quotes)."""
+    text = re.sub(r"\*\*|__|`", "", text)
     text = ROUND_PREFIX.sub("", text.strip().strip("*_>").strip())
     text = LEAD_IN.sub("", text).strip()
     text = text.strip("*_").strip()

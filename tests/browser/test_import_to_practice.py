@@ -1,6 +1,7 @@
 """From a real-shaped Reddit export to a graded answer: an admin imports the post, sees the evidence for each
-question, cannot approve one without a rubric (nor put a published one without a rubric in a bank), writes the rubric, approves, adds it to a
-bank, and practises it; the offline grader, in a real Celery worker, grades against that rubric."""
+question, cannot approve one without a rubric (nor put a published one without a rubric in a bank), writes the
+rubric, approves, adds it to a bank, and practises it; the offline grader, in a real Celery worker, grades against
+that rubric."""
 
 import json
 import re
