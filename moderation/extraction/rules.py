@@ -31,7 +31,9 @@ ASKED = re.compile(
     r"i\s+was\s+(?:given|tasked)|(?<!\bI\s)asked\s+(?:in|at|during|by)\b|"
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
     r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
-    r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve))",
+    r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve)|"
+    r"(?:interview|onsite|screen|loop)\s+experience\b|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
+    r"[\"“])",
     re.IGNORECASE,
 )
 # The poster is the interviewer (or the hiring side), or lists the questions they asked the interviewer.
@@ -51,7 +53,7 @@ HAPPENED = re.compile(
     r"\b(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
     r"sat)\s+(?:my|an?|the|our|their|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
     r"morning|recently)\b.{0,60}\binterview|\binterview\w*\b.{0,60}\b(?:yesterday|last\s+week|went|was)\b|"
-    r"\bwent\s+(?:well|badly|poorly|great|ok)\b",
+    r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
     re.IGNORECASE,
 )
 BEFORE = re.compile(
@@ -73,6 +75,7 @@ JOB_AD = re.compile(
 NEWS = re.compile(r"\b(?:announced|announces|according\s+to|reportedly|launch(?:es|ed)|acquir(?:es|ed)|layoffs?|"
                   r"raises\s+\$|funding\s+round|press\s+release|breaking)\b", re.IGNORECASE)
 
+ROUND_LINE = re.compile(r"^\s*(?:round|r)\s*\d+\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*\S", re.IGNORECASE | re.M)
 LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8,}\?\s*$", re.IGNORECASE | re.M)
 
 # --- sentence units -------------------------------------------------------------------------------------------
@@ -82,7 +85,8 @@ SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
 ROUND_PREFIX = re.compile(
     r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
     r"(?:phone|tech(?:nical)?|recruiter|coding|system design|ml system design|ml design|behaviou?ral|hiring manager|"
-    r"onsite|on-site|final|take[- ]home|live coding|ml|llm|genai|theory|case study)\s*(?:round|screen|interview)?|"
+    r"onsite|on-site|final|take[- ]home|live coding|ml|llm|genai|theory|case study|lld|hld|sd|dsa|lc|oa|bq|lp)"
+    r"\s*(?:round|screen|interview|question)?|"
     r"q(?:uestion)?\s*\d*)\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
@@ -99,6 +103,12 @@ TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|disc
 WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
                        r"could|can|should|will|has|have|might)\b", re.IGNORECASE)
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
+
+NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
+                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the)\s+\w+$", re.IGNORECASE)
+ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
+                                 r"a\s+time|role|team)\b", re.IGNORECASE)
+PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
 # --- question filters -------------------------------------------------------------------------------------------
 
@@ -124,7 +134,8 @@ COMMUNITY = re.compile(
     r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
-    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interviewers)\b",
+    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interviewers?|interviews|"
+    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
@@ -154,7 +165,9 @@ CLAUSE_END = (r"(?=\s*(?:[.;!?]|$|\(|\s[-–—]\s|"
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-CONTINUATION = re.compile(rf"\s*,?\s*(?:and\s+|or\s+)?(?:then\s+|also\s+|later\s+)*(?:asked\s+(?:me\s+)?)?"
+QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
+                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
+CONTINUATION = re.compile(rf"\s*,?\s*(?:(?:and|or|then|also|later)\s+)+(?:asked\s+(?:me\s+)?)?"
                           rf"(?P<wh>how|what|why|when|which|where|who|if|whether)\s+(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
 TO_DO = re.compile(
@@ -359,8 +372,10 @@ def _poster_asks(text: str, match: re.Match) -> bool:
 
 def _topic_question(topic: str, *, design: bool = False) -> str:
     topic = topic.strip(" .,:;\"“”'")
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2:
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic):
         return ""
+    if ABOUT_THE_CANDIDATE.search(topic):
+        return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
@@ -391,6 +406,10 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_yes_no(more["clause"]) if wh in {"if", "whether"} else _wh(wh, more["clause"]), more)
             match = more
 
+    for match in QUOTED.finditer(unit.text):
+        quoted = _direct(match["q"]).rstrip(",")
+        if asks_interview_question(quoted, listed=True):
+            add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
     for match in YES_NO.finditer(unit.text):
         add_with_continuations(_yes_no(match["clause"]), match)
     for match in WH.finditer(unit.text):
@@ -420,7 +439,9 @@ def _content_words(text: str) -> int:
 def _direct(text: str) -> str:
     """The sentence without what leads into the question ("Round 2: ", "They asked me: ", quotes)."""
     text = re.sub(r"\*\*|__|`", "", text)
-    text = ROUND_PREFIX.sub("", text.strip().strip("*_>").strip())
+    text = text.strip().strip("*_>").strip()
+    for _ in range(3):  # "Round 2: LLD - design ..."
+        text = ROUND_PREFIX.sub("", text)
     text = LEAD_IN.sub("", text).strip()
     text = text.strip("*_").strip()
     if text[:1] in "\"“'" and text[-1:] in "\"”'":
@@ -438,8 +459,10 @@ def _direct(text: str) -> str:
 
 def asks_interview_question(text: str, *, listed: bool) -> bool:
     """A direct question an interviewer could have asked: not to the community, not rhetorical, not about the
-    poster."""
-    if len(text.split()) < 3 or _content_words(text) < MIN_CONTENT_WORDS:
+    poster, and standing on its own (not "Solve it using ...")."""
+    if len(text.split()) < (2 if TASK_START.match(text) else 3) or _content_words(text) < MIN_CONTENT_WORDS:
+        return False
+    if PRONOUN_OBJECT.match(text):
         return False
     if COMMUNITY.search(text):
         return False
@@ -453,6 +476,8 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
 def _listed_topic(text: str) -> str:
     """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
     text = text.strip().rstrip(".")
+    if TASK_START.match(text):
+        return _finish(text, ".")
     first = text.split()[0].lower() if text.split() else ""
     if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
         return ""
@@ -466,7 +491,7 @@ def _listed_topic(text: str) -> str:
 
 
 def classify(post: str) -> tuple[bool, str]:
-    asked = bool(ASKED.search(post))
+    asked = bool(ASKED.search(post) or ROUND_LINE.search(post))
     interview = bool(INTERVIEW.search(post))
     happened = interview and bool(HAPPENED.search(post))
     if JOB_AD.search(post) and not asked:
