@@ -45,7 +45,8 @@ OTHER_SIDE = re.compile(
     re.IGNORECASE,
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
-                       r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid)\b", re.IGNORECASE)
+                       r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
+                       r"deadlines?|offers?)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
@@ -108,6 +109,10 @@ NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours
                          r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the)\s+\w+$", re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
+GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
+                               r"(?:your|the|my)\s+"
+                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
+                               re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
 # --- question filters -------------------------------------------------------------------------------------------
@@ -134,7 +139,7 @@ COMMUNITY = re.compile(
     r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
-    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interviewers?|interviews|"
+    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
     r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
@@ -364,6 +369,12 @@ def _topics(clause: str) -> list[str]:
     return [clause.strip()]
 
 
+def _stands_alone(question: str) -> bool:
+    """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
+    approach" that every interviewer says."""
+    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
+
+
 def _poster_asks(text: str, match: re.Match) -> bool:
     """"I asked if ..." is the candidate asking, not the interviewer."""
     return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
@@ -392,7 +403,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
     def add(text: str, match: re.Match) -> None:
         start, end = match.span()
-        if _poster_asks(unit.text, match) or LOGISTICS.search(text):
+        if _poster_asks(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
@@ -424,7 +435,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
-            if text and _content_words(text) >= 1 and not LOGISTICS.search(text):
+            if text and _content_words(text) >= 1 and not LOGISTICS.search(text) and _stands_alone(text):
                 found.append((text, unit.start + start, unit.start + end))
     return found
 

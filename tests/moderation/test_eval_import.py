@@ -14,7 +14,7 @@ from tests.moderation import samples
 DEV_SET = Path(__file__).resolve().parents[1] / "data" / "import_dev"
 # Set from what the offline rules reach on the dev set (docs/importing-questions.md has the figures); a change that
 # makes the reader worse on real posts fails here.
-FLOORS = {"questions": {"precision": 0.5, "recall": 0.25}, "classification": {"precision": 0.6, "recall": 0.6}}
+FLOORS = {"questions": {"precision": 0.35, "recall": 0.22}, "classification": {"precision": 0.6, "recall": 0.6}}
 
 
 def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
@@ -82,7 +82,7 @@ def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
     out = StringIO()
     call_command("eval_import", dataset=DEV_SET, json=True, stdout=out)
     figures = json.loads(out.getvalue())
-    assert figures["all"]["posts"] >= 30
+    assert figures["all"]["posts"] >= 80
     for kind, floors in FLOORS.items():
         for measure, floor in floors.items():
             assert figures["all"][kind][measure] >= floor, (kind, measure, figures["all"][kind])
