@@ -231,9 +231,8 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 10_000_000)
 IMPORT_MAX_ROW_CHARS = env_int("IMPORT_MAX_ROW_CHARS", 20_000)
 IMPORT_NEAR_DUPLICATE_THRESHOLD = env_int("IMPORT_NEAR_DUPLICATE_THRESHOLD", 90)
 IMPORT_CLAIM_TIMEOUT_SECONDS = env_float("IMPORT_CLAIM_TIMEOUT_SECONDS", 600)
-# With OPENAI_API_KEY set, the LLM reads imported posts (classification and extraction) and drafts rubrics in
-# moderation; set this to false to keep the offline rules for posts while grading with the LLM.
-IMPORT_READ_WITH_LLM = env_bool("IMPORT_READ_WITH_LLM", True)
+# With OPENAI_API_KEY set, the LLM also reads imported posts (classification and extraction) and drafts rubrics in
+# moderation, falling back to the offline rules when a call fails.
 
 # --- LLM grader ---------------------------------------------------------------------------------------------
 # With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,

@@ -1,8 +1,8 @@
 """Reading posts from Reddit and X: does the post report questions asked in an interview, by whom, and which ones,
 each in direct form with the span of the post it came from.
 
-Offline rules by default (rules.py); with an LLM configured (OPENAI_API_KEY and IMPORT_READ_WITH_LLM) the LLM
-reads the post (llm.py), and the rules take over when the call fails.
+Offline rules by default (rules.py); with an LLM configured (OPENAI_API_KEY) the LLM reads the post (llm.py), and
+the rules take over when the call fails.
 """
 
 import logging
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def llm_configured() -> bool:
-    return bool(settings.OPENAI_API_KEY) and settings.IMPORT_READ_WITH_LLM
+    return bool(settings.OPENAI_API_KEY)
 
 
 def read_post(post: str) -> PostReading:

@@ -36,7 +36,6 @@ def fake(settings):
         settings.OPENAI_BASE_URL = server.base_url
         settings.OPENAI_MODEL = "gpt-4o-mini"
         settings.OPENAI_TIMEOUT_SECONDS = 2
-        settings.IMPORT_READ_WITH_LLM = True
         yield server
 
 
