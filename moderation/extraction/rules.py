@@ -113,6 +113,8 @@ GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+thro
                                r"(?:your|the|my)\s+"
                                r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
                                re.IGNORECASE)
+DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|on|in|my|your|what|how|why)\W*$",
+                      re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
 # --- question filters -------------------------------------------------------------------------------------------
@@ -144,7 +146,7 @@ COMMUNITY = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
-ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+me\b|\bme\s+through\b", re.IGNORECASE)
+ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
     "a an the and or but so of to in on at for with from by about as is are was were be been being do does did have "
     "has had can could would should will shall may might must this that these those it its it's they them their "
@@ -533,6 +535,8 @@ def read(post: str) -> PostReading:
     seen: set[str] = set()
 
     def keep(text: str, start: int, end: int) -> None:
+        if DANGLING.search(text):  # "Tell me about a time when you" (the rest was a list the rules cannot join)
+            return
         key = " ".join(WORD.findall(text.lower()))
         if key and key not in seen:
             seen.add(key)
