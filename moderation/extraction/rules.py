@@ -535,7 +535,8 @@ def read(post: str) -> PostReading:
     seen: set[str] = set()
 
     def keep(text: str, start: int, end: int) -> None:
-        if not text.endswith("?") and DANGLING.search(text):  # "Tell me about a time when you" (the rest was a list the rules cannot join)
+        # "Tell me about a time when you" (the rest was a list the rules cannot join)
+        if not text.endswith("?") and DANGLING.search(text):
             return
         key = " ".join(WORD.findall(text.lower()))
         if key and key not in seen:
