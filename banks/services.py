@@ -74,6 +74,9 @@ def bank_move(*, bank: Bank, direction: str) -> None:
 
 @transaction.atomic
 def bank_question_add(*, bank: Bank, question: Question) -> BankQuestion:
+    """Add a question to the bank; one with no rubric to grade against is refused (it could only score 0 of 0)."""
+    if problem := question_services.questions_not_practisable(question_ids=[question.pk]).get(question.pk):
+        raise ValidationError(f"“{question.title}” cannot be added to a bank yet: {problem}.")
     last = bank.entries.aggregate(last=Max("position"))["last"]
     entry, _ = BankQuestion.objects.get_or_create(
         bank=bank, question=question, defaults={"position": 0 if last is None else last + 1}
@@ -207,12 +210,16 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
     parsed = parse_bank_file(data)
     existing = _existing_questions(parsed)
     problems = _bank_file_problems(parsed=parsed, existing=existing, user=user)
-    report = BankFileReport()
+    report, questions = BankFileReport(), []
     for number, entry in enumerate(parsed.entries if not problems else [], start=1):
         try:
-            _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report)
+            questions.append(
+                _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report))
         except ValidationError as error:
             problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
+    missing = question_services.questions_not_practisable(question_ids=[question.pk for question in questions])
+    problems += [f"Question {number} ({question.key}): it cannot be in a bank yet: {missing[question.pk]}."
+                 for number, question in enumerate(questions, start=1) if question.pk in missing]
     if problems:
         raise ValidationError(problems)
     _bank_file_finish(bank=bank, parsed=parsed)

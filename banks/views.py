@@ -103,7 +103,10 @@ def bank_questions(request, bank_id: int):
         messages.error(request, "Choose a question.")
     elif action == "add":
         addable = Q(status=Question.Status.PUBLISHED) | Q(created_by__in=[request.user.pk, bank.owner_id])
-        services.bank_question_add(bank=bank, question=get_object_or_404(Question, addable, pk=question_id))
+        try:
+            services.bank_question_add(bank=bank, question=get_object_or_404(Question, addable, pk=question_id))
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
     elif action == "remove":
         services.bank_question_remove(bank=bank, question_id=question_id)
     elif action in MOVES:
@@ -171,9 +174,12 @@ def _preview(form: QuestionEditorForm, name: str, text: str) -> SafeString:
 def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None, intent: str):
     if question is None:
         question = question_services.question_create(author=request.user, draft=form.draft())
-        if bank is not None:
-            services.bank_question_add(bank=bank, question=question)
         saved = "Question saved as a draft."
+        if bank is not None:
+            try:
+                services.bank_question_add(bank=bank, question=question)
+            except ValidationError as error:
+                saved = f"Question saved as a draft, not in the bank: {error.messages[0]}"
     else:
         changed = question_services.question_update(question=question, editor=request.user, draft=form.draft())
         question.refresh_from_db()

@@ -348,12 +348,15 @@ ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
 
 # --- Question imports (moderation) ---------------------------------------------------------------------------
 # Files over IMPORT_MAX_UPLOAD_BYTES are refused before they are read; a row whose text is longer than
-# IMPORT_MAX_ROW_CHARS is refused on its own. Near-duplicates: rapidfuzz token_set_ratio at or above the threshold
-# after normalisation (see moderation/dedupe.py).
+# IMPORT_MAX_ROW_CHARS is refused on its own, except a Reddit or X post: its own text (title, body and the poster's
+# comments) is read up to IMPORT_MAX_ROW_CHARS and the rest is left, with a warning. Near-duplicates: rapidfuzz
+# token_set_ratio at or above the threshold after normalisation (see moderation/dedupe.py).
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 10_000_000)
 IMPORT_MAX_ROW_CHARS = env_int("IMPORT_MAX_ROW_CHARS", 20_000)
 IMPORT_NEAR_DUPLICATE_THRESHOLD = env_int("IMPORT_NEAR_DUPLICATE_THRESHOLD", 90)
 IMPORT_CLAIM_TIMEOUT_SECONDS = env_float("IMPORT_CLAIM_TIMEOUT_SECONDS", 600)
+# With OPENAI_API_KEY set, the LLM also reads imported posts (classification and extraction) and drafts rubrics in
+# moderation, falling back to the offline rules when a call fails.
 
 # --- Bank files (banks) ----------------------------------------------------------------------------------------
 # A bank file up to BANK_FILE_SYNC_MAX_BYTES is imported inside the request (about a second for 100 questions);

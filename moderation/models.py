@@ -92,6 +92,15 @@ class ImportRow(models.Model):
                                     related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    evidence = models.TextField(blank=True, help_text="The words of the post the question was read from.")
+    evidence_start = models.PositiveIntegerField(null=True, blank=True,
+                                                 help_text="Character offset of the evidence in the post's text.")
+    evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    reader = models.CharField(max_length=80, blank=True, help_text="What read the post: the rules or an LLM.")
+    interview_round = models.CharField(max_length=100, blank=True)
+    flags = models.CharField(max_length=200, blank=True, help_text="Comma-separated, e.g. prompt_injection.")
+    rubric_drafted = models.BooleanField(default=False, help_text="The rubric and model answer were drafted by the "
+                                                                  "LLM and not yet saved by a moderator.")
 
     objects = ImportRowQuerySet.as_manager()
 

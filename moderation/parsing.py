@@ -47,6 +47,7 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     is_post: bool = False
+    post_id: str = ""
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _json_or_jsonl(text: str) -> ParsedFile:
         if isinstance(value.get("data"), list):
             return ParsedFile("X API v2 response", _x_api(value))
         if value.get("kind") == "Listing" or isinstance(value.get("data"), dict):
-            return ParsedFile("Reddit listing", _reddit_listing([value]))
+            return ParsedFile("Reddit listing", *_reddit_listing([value]))
         if _is_reddit_submission(value):  # a one-line submissions dump
             return ParsedFile("Reddit submissions JSONL", [_reddit_post(1, value)])
         if "text" in value:  # a one-line JSONL file
@@ -122,7 +123,7 @@ def _json_or_jsonl(text: str) -> ParsedFile:
                               "`text` field. " + FORMAT_HELP)
     if isinstance(value, list):
         if value and all(isinstance(item, dict) and item.get("kind") == "Listing" for item in value):
-            return ParsedFile("Reddit listing", _reddit_listing(value))
+            return ParsedFile("Reddit listing", *_reddit_listing(value))
         if value and isinstance(value[0], dict) and "tweet" in value[0]:
             return ParsedFile("X archive", _x_archive_items(value))
         if value and isinstance(value[0], dict) and _is_reddit_submission(value[0]):
@@ -194,22 +195,66 @@ def _csv(text: str) -> ParsedFile:
     return ParsedFile("CSV", records)
 
 
-def _reddit_listing(listings: list[dict]) -> list[Record]:
-    records, number = [], 0
+def _reddit_listing(listings: list[dict]) -> tuple[list[Record], list[str]]:
+    """Posts (t3) become records. Comments (t1, at any depth of a thread's reply tree) are read only when the
+    poster wrote them ("they also asked ..."), appended to their post; other people's comments are left out."""
+    records, posts, number, ignored = [], {}, 0, 0
+    comments: list[dict] = []
     for listing in listings:
         children = (listing.get("data") or {}).get("children")
         if not isinstance(children, list):
             raise ImportFileError("The Reddit listing has no data.children list. " + FORMAT_HELP)
         for child in children:
-            number += 1
             data = child.get("data") if isinstance(child, dict) else None
+            if isinstance(child, dict) and child.get("kind") == "t1" and isinstance(data, dict):
+                comments.extend(_comment_tree(data))
+                continue
+            if isinstance(child, dict) and child.get("kind") == "more":
+                continue
+            number += 1
             if not isinstance(data, dict):
                 records.append(Record(row=number, error="this child has no data object"))
-            elif child.get("kind") == "t1":  # a comment
-                records.append(_reddit_post(number, {**data, "title": "", "selftext": data.get("body", "")}))
-            else:
-                records.append(_reddit_post(number, data))
-    return records
+                continue
+            record = _reddit_post(number, data)
+            records.append(record)
+            posts[str(data.get("name") or f"t3_{data.get('id')}")] = (record, data.get("author"))
+    if not posts:  # a dump of comments alone (a search or a user's history): each comment is a post of its own
+        return [_reddit_post(n, {**c, "title": "", "selftext": c.get("body", "")}) for n, c in enumerate(comments, 1)
+                ], []
+    lone_post = next(iter(posts.values())) if len(posts) == 1 else None
+    for comment in comments:
+        post, author = posts.get(str(comment.get("link_id"))) or lone_post or (None, None)
+        body = comment.get("body") if isinstance(comment.get("body"), str) else ""
+        if post is not None and _by_poster(comment, author) and body.strip() and not post.error:
+            post.text += "\n\n" + body.strip()
+        else:
+            ignored += 1
+    warnings = [f"{ignored} comment{'s' if ignored != 1 else ''} by people other than the poster "
+                f"{'were' if ignored != 1 else 'was'} left out: only posts and the poster's own comments are read"
+                ] if ignored else []
+    return records, warnings
+
+
+def _comment_tree(data: dict) -> list[dict]:
+    """A comment and all its replies, in reading order. Replies come as a Reddit listing (`{"data": {"children":
+    [{"kind": "t1", "data": ...}]}}`) in API dumps, or as a plain list of comments in some archives."""
+    found, stack = [], [data]
+    while stack:
+        comment = stack.pop()
+        found.append(comment)
+        replies = comment.get("replies")
+        if isinstance(replies, dict):
+            children = (replies.get("data") or {}).get("children")
+            replies = [child.get("data") for child in children if isinstance(child, dict) and child.get("kind") == "t1"
+                       ] if isinstance(children, list) else []
+        stack.extend(reversed([reply for reply in replies if isinstance(reply, dict)]
+                              if isinstance(replies, list) else []))
+    return found
+
+
+def _by_poster(comment: dict, author) -> bool:
+    return comment.get("is_submitter") is True or bool(author and author != "[deleted]"
+                                                      and comment.get("author") == author)
 
 
 def _reddit_post(number: int, data) -> Record:
@@ -221,11 +266,18 @@ def _reddit_post(number: int, data) -> Record:
     text = "\n\n".join(part for part in (str(data.get("title") or "").strip(), str(selftext).strip()) if part)
     permalink = str(data.get("permalink") or "")
     url = f"https://www.reddit.com{permalink}" if permalink.startswith("/") else permalink or str(data.get("url") or "")
-    record = Record(row=number, text=text, platform="reddit", is_post=True)
+    record = Record(row=number, text=text, platform="reddit", is_post=True, post_id=str(data.get("id") or ""))
     record.url = _url(url, record)
     record.posted_at = _date(data.get("created_utc"), record)
     if data.get("subreddit"):
         record.notes.append(f"r/{data['subreddit']}")
+    comments = [c for top in data.get("comments") if isinstance(top, dict) for c in _comment_tree(top)
+                ] if isinstance(data.get("comments"), list) else []
+    for comment in comments:
+        body = comment.get("body") if isinstance(comment.get("body"), str) else ""
+        if _by_poster(comment, data.get("author")) and body.strip() and body.strip() not in text:
+            text = "\n\n".join(part for part in (text, body.strip()) if part)
+    record.text = text
     if not text:
         record.error = "the post has neither a title nor any text"
     return record
@@ -271,7 +323,7 @@ def _x_archive_items(items: list) -> list[Record]:
 
 
 def _tweet(number: int, text: str, tweet_id, created_at, username: str | None) -> Record:
-    record = Record(row=number, text=str(text).strip(), platform="x", is_post=True)
+    record = Record(row=number, text=str(text).strip(), platform="x", is_post=True, post_id=str(tweet_id or ""))
     if tweet_id:
         record.url = f"https://x.com/{username or 'i/web'}/status/{tweet_id}"
     record.posted_at = _date(created_at, record)

@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 
-from questions.models import Question, Sighting
+from questions.models import Question, RubricItem, Sighting
 
 from .models import ImportJob, ImportRow
 
@@ -28,10 +28,17 @@ def review_queue(*, job_id: int | None = None) -> tuple[list[ImportRow], int]:
 def review_item(*, row_id: int) -> ImportRow:
     return get_object_or_404(
         _rows_with_questions().filter(outcome=ImportRow.Outcome.IMPORTED).prefetch_related(
-            "question__tags", Prefetch("question__sightings", queryset=Sighting.objects.order_by("-posted_at"))
+            "question__tags", "question__rubric_items",
+            Prefetch("question__sightings", queryset=Sighting.objects.order_by("-posted_at")),
         ),
         pk=row_id,
     )
+
+
+def published_without_rubric(*, limit: int = 20) -> tuple[list[Question], int]:
+    """Published questions a candidate would be graded on against nothing (no key point): flagged for moderators."""
+    questions = Question.objects.published().exclude(rubric_items__kind=RubricItem.Kind.KEY_POINT)
+    return list(questions.order_by("pk").only("pk", "title", "source_kind")[:limit]), questions.count()
 
 
 def question_by_number(*, number: int) -> Question:

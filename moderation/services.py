@@ -25,13 +25,14 @@ from django.utils.text import slugify
 
 from playbook.models import Category, Level
 from questions.models import Question, Sighting
-from questions.services import question_render, tags_for
+from questions.services import QuestionDraft, question_render, question_update, questions_not_practisable, tags_for
 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
+from .extraction import Extracted, read_post
 from .models import ImportJob, ImportRow
 from .parsing import ImportFileError, Record, parse
-from .splitting import company_in, list_questions, role_in, split_post
+from .splitting import company_in, list_questions, role_in
 
 logger = logging.getLogger(__name__)
 
@@ -221,32 +222,48 @@ class Importer:
             self._row(record, 1, ImportRow.Outcome.ERROR, record.error, record.text[:300])
             return
         if len(record.text) > limit:
-            self._row(record, 1, ImportRow.Outcome.ERROR,
-                      f"the text is {len(record.text):,} characters long; the limit is {limit:,} a row "
-                      "(IMPORT_MAX_ROW_CHARS). Shorten it or split it into several rows.", record.text[:300])
-            return
+            if not record.is_post:
+                self._row(record, 1, ImportRow.Outcome.ERROR,
+                          f"the text is {len(record.text):,} characters long; the limit is {limit:,} a row "
+                          "(IMPORT_MAX_ROW_CHARS). Shorten it or split it into several rows.", record.text[:300])
+                return
+            record.warnings.append(f"the post is {len(record.text):,} characters long; its first {limit:,} were "
+                                   "read (IMPORT_MAX_ROW_CHARS)")
+            record.text = record.text[:limit]
         if record.is_post:
-            texts = split_post(record.text)
+            reading = read_post(record.text)
+            if not reading.reports_interview:
+                self._row(record, 1, ImportRow.Outcome.SKIPPED,
+                          f"no interview question reported: {reading.reason or 'nothing was asked'}",
+                          record.text[:300], reader=reading.reader[:80], flags=",".join(reading.flags)[:200])
+                return
+            found = reading.questions
+            record.company = record.company or reading.company or company_in(record.text)
+            record.role = record.role or reading.role or role_in(record.text)
+            record.level = record.level or reading.level
+            if reading.round:
+                record.notes.append(f"round: {reading.round}")
+            context = {"reader": reading.reader[:80], "interview_round": reading.round[:100],
+                       "flags": ",".join(reading.flags)[:200]}
         else:
             listed = list_questions(record.text)
             texts = listed if len(listed) > 1 else [record.text]
-        if not texts:
-            self._row(record, 1, ImportRow.Outcome.SKIPPED,
-                      "no question found in the post (no list item or sentence that asks something)",
-                      record.text[:300])
-            return
+            found = [Extracted(text=text, start=0, end=0, evidence="") for text in texts]
+            context = {}
+            record.company = record.company or company_in(record.text)
+            record.role = record.role or role_in(record.text)
         if HTML_TAG.search(record.text):
             record.warnings.append("it contains HTML, stored as text and shown sanitised (no scripts, event "
                                    "handlers or javascript: links)")
-        record.company = record.company or company_in(record.text)
-        record.role = record.role or role_in(record.text)
-        for part, text in enumerate(texts, start=1):
-            self._question(record, part, text)
+        for part, extracted in enumerate(found, start=1):
+            spans = ({"evidence": extracted.evidence, "evidence_start": extracted.start,
+                      "evidence_end": extracted.end} if extracted.evidence else {})
+            self._question(record, part, extracted.text, **context, **spans)
 
-    def _question(self, record: Record, part: int, text: str) -> None:
+    def _question(self, record: Record, part: int, text: str, **context) -> None:
         normalised = normalise(text)
         if not normalised:
-            self._row(record, part, ImportRow.Outcome.ERROR, "the text has no words in it", text[:300])
+            self._row(record, part, ImportRow.Outcome.ERROR, "the text has no words in it", text[:300], **context)
             return
         sighting = Sighting(
             platform=record.platform, url=record.url, posted_at=record.posted_at, company=record.company[:100],
@@ -265,7 +282,7 @@ class Importer:
             row = self._row(record, part,
                             ImportRow.Outcome.DUPLICATE if match.exact else ImportRow.Outcome.NEAR_DUPLICATE,
                             f"{kind} of “{question.title}” ({number}); not imported again", text[:300],
-                            question=question, similarity=match.score)
+                            question=question, similarity=match.score, **context)
             self.duplicate_sightings.append((row, sighting))
             return
         nearest = self.finder.nearest(normalised)
@@ -296,6 +313,7 @@ class Importer:
             category_from_row=category.from_row, suggested_category_id=None if category.from_row else category.label,
             category_confidence=category.confidence, level_from_row=level.from_row,
             suggested_level_id=None if level.from_row else level.label, level_confidence=level.confidence,
+            **context,
         )
 
     def _resolve(self, given: str, vocabulary: dict[str, int], classifier: CentroidClassifier, text: str,
@@ -380,18 +398,41 @@ def _close_reviews(*, row_ids: list[int], status: str, reviewer, **fields) -> li
     return [pk for pk in question_ids if pk]
 
 
+@dataclass
+class ReviewResult:
+    done: int
+    not_practisable: list[str]  # "“title”: what it lacks", for questions left waiting
+
+    def message(self, action: str) -> str:
+        verb = "approved and published" if action == "approve" else "rejected"
+        text = f"{self.done} question{'s' if self.done != 1 else ''} {verb}."
+        if self.not_practisable:
+            text += (f" {len(self.not_practisable)} left waiting, because a candidate could not practise them yet: "
+                     + "; ".join(self.not_practisable) + ". Open each one and add its rubric.")
+        return text
+
+
 @transaction.atomic
-def import_rows_review(*, row_ids: list[int], action: str, reviewer) -> int:
-    """Approve (publish) or reject (archive) pending imported questions, one or many at once."""
+def import_rows_review(*, row_ids: list[int], action: str, reviewer) -> ReviewResult:
+    """Approve (publish) or reject (archive) pending imported questions, one or many at once. A question without a
+    key point to grade against (or without a level) is not approved: it stays pending, and the result says why."""
     if action not in REVIEW_ACTIONS:
         raise ValidationError("Choose approve or reject.")
+    blocked: list[str] = []
+    if action == "approve":
+        pending = dict(ImportRow.objects.pending_review().filter(pk__in=row_ids)
+                       .values_list("question_id", "question__title"))
+        missing = questions_not_practisable(question_ids=[pk for pk in pending if pk])
+        blocked = [f"“{pending[pk]}”: {problem}" for pk, problem in missing.items()]
+        row_ids = list(ImportRow.objects.filter(pk__in=row_ids).exclude(question_id__in=missing)
+                       .values_list("pk", flat=True))
     status, question_status = {
         "approve": (ImportRow.Review.APPROVED, Question.Status.PUBLISHED),
         "reject": (ImportRow.Review.REJECTED, Question.Status.ARCHIVED),
     }[action]
     question_ids = _close_reviews(row_ids=row_ids, status=status, reviewer=reviewer)
     Question.objects.filter(pk__in=question_ids, status=Question.Status.PENDING_REVIEW).update(status=question_status)
-    return len(question_ids)
+    return ReviewResult(done=len(question_ids), not_practisable=blocked)
 
 
 @transaction.atomic
@@ -410,16 +451,50 @@ def import_row_merge(*, row: ImportRow, target: Question, reviewer) -> None:
 
 
 @transaction.atomic
-def import_row_edit(*, row: ImportRow, title: str, prompt: str, category: Category, levels: list[Level],
-                    tags: list[str]) -> Question:
-    """Correct an imported question before approving it."""
+def import_row_edit(*, row: ImportRow, editor, title: str, prompt: str, category: Category, levels: list[Level],
+                    tags: list[str], key_points: list[str], trade_offs: list[str], failure_modes: list[str],
+                    model_answer: str) -> Question:
+    """Correct an imported question and write its rubric and model answer before approving it. A moderator's
+    save is a review of any drafted rubric, so the "drafted" mark goes."""
     question = Question.objects.select_for_update().get(pk=row.question_id)
     if row.review_status != ImportRow.Review.PENDING:
         raise ValidationError("This question has been reviewed already; edit it in the question editor.")
-    question.title, question.prompt, question.category = title.strip(), prompt.strip(), category
-    question_render(question)
-    question.full_clean(exclude=["levels", "role_tracks", "tags"])
-    question.save(update_fields=["title", "prompt", "prompt_html", "model_answer_html", "category", "updated_at"])
-    question.levels.set(levels)
-    question.tags.set(tags_for(tags))
+    question_update(question=question, editor=editor, draft=QuestionDraft(
+        title=title, prompt=prompt, category=category, levels=list(levels),
+        role_tracks=list(question.role_tracks.all()), tags=tags, model_answer=model_answer,
+        grader_guidance=question.grader_guidance,
+        rubric={"key_points": key_points, "trade_offs": trade_offs, "failure_modes": failure_modes},
+    ))
+    ImportRow.objects.filter(pk=row.pk).update(rubric_drafted=False)
+    row.rubric_drafted = False
+    question.refresh_from_db()
+    return question
+
+
+@transaction.atomic
+def import_row_draft_rubric(*, row: ImportRow, editor) -> Question:
+    """Ask the LLM for a draft rubric and model answer, saved on the pending question and marked as drafted until a
+    moderator saves the form. The question's own rubric items, if any, are replaced only when the draft has a key
+    point."""
+    from .drafting import draft_rubric
+
+    if row.review_status != ImportRow.Review.PENDING or row.question_id is None:
+        raise ValidationError("This question has been reviewed already.")
+    question = Question.objects.select_for_update().get(pk=row.question_id)
+    try:
+        draft = draft_rubric(question=question.prompt)
+    except Exception as error:  # the openai SDK and the network fail in many ways; the moderator can write it
+        logger.warning("The LLM could not draft a rubric for import row %s", row.pk, exc_info=True)
+        raise ValidationError(f"The LLM could not draft a rubric ({type(error).__name__}); write it by hand.") from None
+    if not draft.key_points:
+        raise ValidationError("The LLM returned no key point; write the rubric by hand.")
+    question_update(question=question, editor=editor, draft=QuestionDraft(
+        title=question.title, prompt=question.prompt, category=question.category,
+        levels=list(question.levels.all()), role_tracks=list(question.role_tracks.all()),
+        tags=[tag.name for tag in question.tags.all()], model_answer=draft.model_answer,
+        grader_guidance=question.grader_guidance,
+        rubric={"key_points": draft.key_points, "trade_offs": draft.trade_offs, "failure_modes": draft.failure_modes},
+    ))
+    ImportRow.objects.filter(pk=row.pk).update(rubric_drafted=True)
+    row.rubric_drafted = True
     return question

@@ -1,10 +1,9 @@
-"""Finding the interview questions in a post: list items that ask something, else sentences that end in "?" or
-give a task ("Design ...", "Explain ..."). Also reads the company and the role when the post names them."""
+"""Rows of our own format that hold a list of questions (one question each), and the company and role a post names.
+Posts from Reddit and X are read by moderation/extraction."""
 
 import re
 
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|Q\d{0,3}[.):])\s+(?P<item>\S.*)$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"“(])|\n+")
 # "They asked me: design a ..." or "Question 3 - explain ..." -> the part after the lead-in.
 LEAD_IN = re.compile(r"^.{0,80}?\b(?:asked|asks|question|questions|q\d*)\b[^:\-–]{0,40}[:\-–]\s*", re.IGNORECASE)
 TASK_VERBS = (
@@ -64,15 +63,6 @@ def list_questions(text: str) -> list[str]:
     """The items of a numbered or bulleted list that ask something."""
     items = [_clean(match["item"]) for line in text.splitlines() if (match := LIST_ITEM.match(line))]
     return _unique([item for item in items if _asks(item)])
-
-
-def split_post(text: str) -> list[str]:
-    """The questions a post asks: its list items if any ask something, else its asking sentences."""
-    from_list = list_questions(text)
-    if from_list:
-        return from_list
-    sentences = [_clean(part) for part in SENTENCE_END.split(text) if part.strip()]
-    return _unique([sentence for sentence in sentences if _asks(sentence)])
 
 
 def company_in(text: str) -> str:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from banks.roles import require_staff
 
 from . import reports, selectors, services
+from .extraction import llm_configured
 from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm
 
 
@@ -31,18 +32,19 @@ def queue(request):
             messages.error(request, "Tick at least one question first.")
         else:
             try:
-                done = services.import_rows_review(row_ids=row_ids, action=action, reviewer=request.user)
+                result = services.import_rows_review(row_ids=row_ids, action=action, reviewer=request.user)
             except ValidationError as error:
                 messages.error(request, error.messages[0])
             else:
-                verb = "approved and published" if action == "approve" else "rejected"
-                messages.success(request, f"{done} question{'s' if done != 1 else ''} {verb}.")
+                (messages.warning if result.not_practisable else messages.success)(request, result.message(action))
         if not request.htmx:
             return redirect(request.get_full_path())
     rows, waiting = selectors.review_queue(job_id=job_id)
     context = {"rows": rows, "waiting": waiting, "job_id": job_id}
-    template = "moderation/queue.html#queue" if request.htmx else "moderation/queue.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "moderation/queue.html#queue", context)
+    context["unpractisable"], context["unpractisable_count"] = selectors.published_without_rubric()
+    return render(request, "moderation/queue.html", context)
 
 
 @login_required
@@ -52,11 +54,7 @@ def item(request, row_id: int):
     require_staff(request.user)
     row = selectors.review_item(row_id=row_id)
     question = row.question
-    form = ImportedQuestionForm(initial={
-        "title": question.title, "prompt": question.prompt, "category": question.category.key,
-        "levels": [level.key for level in question.levels.all()],
-        "tags": ", ".join(tag.name for tag in question.tags.all()),
-    } if question else None)
+    form = ImportedQuestionForm(initial=ImportedQuestionForm.initial_for(question) if question else None)
     merge_form = MergeForm(initial={"target": row.nearest_id})
     if request.method == "POST":
         intent = request.POST.get("intent")
@@ -64,11 +62,20 @@ def item(request, row_id: int):
             if intent == "save":
                 form = ImportedQuestionForm(request.POST)
                 if form.is_valid():
-                    services.import_row_edit(row=row, **form.cleaned_data)
+                    services.import_row_edit(row=row, editor=request.user, **form.cleaned_data)
                     messages.success(request, "Question saved; it is still waiting for review.")
                     return redirect("moderation:item", row_id=row.pk)
+            elif intent == "draft" and llm_configured():
+                services.import_row_draft_rubric(row=row, editor=request.user)
+                messages.success(request, "The LLM drafted a rubric and a model answer: check and edit them, "
+                                          "then save.")
+                return redirect("moderation:item", row_id=row.pk)
             elif intent in services.REVIEW_ACTIONS:
-                if services.import_rows_review(row_ids=[row.pk], action=intent, reviewer=request.user):
+                result = services.import_rows_review(row_ids=[row.pk], action=intent, reviewer=request.user)
+                if result.not_practisable:
+                    messages.error(request, f"Not approved: {result.not_practisable[0].split(': ', 1)[1]}.")
+                    return redirect("moderation:item", row_id=row.pk)
+                if result.done:
                     messages.success(request, "Approved and published." if intent == "approve" else "Rejected.")
                 else:
                     messages.info(request, "This question had been reviewed already.")
@@ -83,7 +90,7 @@ def item(request, row_id: int):
         except ValidationError as error:
             messages.error(request, error.messages[0])
     return render(request, "moderation/item.html", {"row": row, "question": question, "form": form,
-                                                     "merge_form": merge_form})
+                                                     "merge_form": merge_form, "can_draft": llm_configured()})
 
 
 @login_required

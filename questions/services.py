@@ -273,15 +273,27 @@ def question_update(*, question: Question, editor, draft: QuestionDraft) -> bool
     return rubric_changed
 
 
+def questions_not_practisable(*, question_ids: list[int]) -> dict[int, str]:
+    """What each question still lacks before a candidate can practise it (a key point to grade against, a level),
+    for those that lack something. Two queries whatever the number of questions."""
+    with_key_point = set(RubricItem.objects.filter(question_id__in=question_ids, kind=RubricItem.Kind.KEY_POINT)
+                         .values_list("question_id", flat=True))
+    with_level = set(Question.levels.through.objects.filter(question_id__in=question_ids)
+                     .values_list("question_id", flat=True))
+    missing = {}
+    for pk in question_ids:
+        problems = [problem for problem, ok in (("add at least one key point to the rubric", pk in with_key_point),
+                                                ("choose at least one level", pk in with_level)) if not ok]
+        if problems:
+            missing[pk] = " and ".join(problems)
+    return missing
+
+
 def question_publish(*, question: Question) -> None:
-    """Draft to published: a question needs a prompt, a level and at least one key point to be graded."""
-    problems = []
-    if not question.rubric_items.filter(kind=RubricItem.Kind.KEY_POINT).exists():
-        problems.append("add at least one key point to the rubric")
-    if not question.levels.exists():
-        problems.append("choose at least one level")
-    if problems:
-        raise ValidationError(f"This question cannot be published yet: {' and '.join(problems)}.")
+    """Draft to published: a question needs a level and at least one key point to be graded, so no candidate ever
+    gets "0 of 0 rubric points"."""
+    if problem := questions_not_practisable(question_ids=[question.pk]).get(question.pk):
+        raise ValidationError(f"This question cannot be published yet: {problem}.")
     Question.objects.filter(pk=question.pk).update(status=Question.Status.PUBLISHED)
     question.status = Question.Status.PUBLISHED
 

@@ -205,17 +205,18 @@ def dashboard_timing(*, answers: int, runs: int) -> dict:
             "target_ms": 100}
 
 
-def import_dedupe_timing(*, rows: int, bank_size: int, near_share: float) -> dict:
+def import_dedupe_timing(*, rows: int, bank_size: int, near_share: float, shape: str = "own") -> dict:
     """Time to import `rows` generated rows, `near_share` of them near-duplicates (of the bank, or of earlier rows),
     with duplicate detection against a bank of `bank_size` questions: the import service as the Celery task runs
-    it, in a fresh process (Django set up there) on a fresh PostgreSQL database."""
+    it, in a fresh process (Django set up there) on a fresh PostgreSQL database. With shape "reddit" each row is a
+    Reddit submission whose question is told in a post, so the post reader runs on every row too."""
     name = f"playbook_bench_import_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
         with multiprocessing.get_context("spawn").Pool(1) as pool:
             return pool.apply(_import_dedupe_in_child, (f"postgresql://postgres@127.0.0.1:5432/{name}", rows,
-                                                        bank_size, near_share))
+                                                        bank_size, near_share, shape))
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -265,7 +266,7 @@ def _near(text: str, rng) -> str:
     return " ".join(words) + "?"
 
 
-def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_share: float) -> dict:
+def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_share: float, shape: str) -> dict:
     import random
 
     os.environ["DATABASE_URL"] = database_url
@@ -304,8 +305,14 @@ def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_s
         else:
             text = _question(rng, terms)
             written.append(text)
-        lines.append(json.dumps({"text": text, "source_platform": "reddit", "company": "Bench",
-                                 "source_url": f"https://www.reddit.com/r/bench/comments/{number}/"}))
+        if shape == "reddit":
+            lines.append(json.dumps({
+                "id": f"b{number}", "title": f"Bench onsite, round {number % 5 + 1}", "subreddit": "bench",
+                "selftext": f"Had my onsite last week. The interviewer asked me: {text} I froze. Any advice?",
+                "permalink": f"/r/bench/comments/b{number}/", "created_utc": 1714560000 + number}))
+        else:
+            lines.append(json.dumps({"text": text, "source_platform": "reddit", "company": "Bench",
+                                     "source_url": f"https://www.reddit.com/r/bench/comments/{number}/"}))
     data = "\n".join(lines).encode()
     started = time.monotonic()
     job = services.import_job_create(filename="bench.jsonl", data=data)
@@ -315,7 +322,7 @@ def _import_dedupe_in_child(database_url: str, rows: int, bank_size: int, near_s
     caught = job.rows.filter(row_number__in=planted, outcome__in=[ImportRow.Outcome.DUPLICATE,
                                                                   ImportRow.Outcome.NEAR_DUPLICATE]).count()
     connections.close_all()
-    return {"rows": rows, "bank_questions": Question.objects.count() - outcomes.get("imported", 0),
+    return {"shape": shape, "rows": rows, "bank_questions": Question.objects.count() - outcomes.get("imported", 0),
             "planted_near_duplicates": len(planted), "caught": caught, "seconds": round(elapsed, 1),
             "rows_per_s": round(rows / elapsed), "outcomes": outcomes, "target_s": 20}
 
@@ -485,9 +492,6 @@ def main() -> None:
     report: dict = {}
     if not port_open("127.0.0.1", 5432) or not port_open("127.0.0.1", 6379):
         sys.exit("make bench needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
-    if "--limits-only" in sys.argv:
-        print(json.dumps({"submit_path_limits": submit_limits_timing(submits=400, recent=290, older=5000)}, indent=2))
-        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         if "throughput" in only:
@@ -499,6 +503,8 @@ def main() -> None:
     if "import" in only:
         report["import_10000_rows_against_2000_questions"] = import_dedupe_timing(rows=10_000, bank_size=2_000,
                                                                                   near_share=0.2)
+        report["import_10000_reddit_posts_against_2000_questions"] = import_dedupe_timing(
+            rows=10_000, bank_size=2_000, near_share=0.2, shape="reddit")
     if "limits" in only:
         report["submit_path_limits"] = submit_limits_timing(submits=400, recent=290, older=5000)
     if "import-scaling" in only:

@@ -58,3 +58,13 @@ def test_an_empty_bank_cannot_be_practised(candidate, instructor):
     with pytest.raises(ValidationError, match="no published questions"):
         services.bank_practice_start(user=candidate, bank=BankFactory(owner=instructor), question_count=3)
     assert not PracticeSession.objects.exists()
+
+
+def test_a_question_without_a_key_point_cannot_be_added_to_a_bank(instructor):
+    bank = BankFactory(owner=instructor)
+    bare = QuestionFactory(title="Approved without a rubric", status=Question.Status.PUBLISHED,
+                           rubric=[("trade_off", "Cost against latency")])
+    with pytest.raises(ValidationError, match="“Approved without a rubric” cannot be added to a bank yet: add at "
+                                              "least one key point to the rubric"):
+        services.bank_question_add(bank=bank, question=bare)
+    assert not bank.entries.exists()

@@ -72,3 +72,11 @@ def test_a_missing_question_gets_a_clear_message(client, instructor, bank):
     client.force_login(instructor)
     response = client.post(url_of(bank), {"action": "add", "question": "abc"}, follow=True)
     assert "Choose a question." in response.content.decode()
+
+
+def test_adding_a_question_without_a_rubric_says_what_is_missing_and_changes_nothing(client, instructor, bank):
+    bare = QuestionFactory(title="Imported, approved, no rubric", rubric=[])
+    client.force_login(instructor)
+    response = client.post(url_of(bank), {"action": "add", "question": bare.pk}, follow=True)
+    assert "cannot be added to a bank yet: add at least one key point to the rubric" in response.content.decode()
+    assert titles(bank) == ["Explain the KV cache", "Chunking for RAG"]

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from questions.models import Question, RubricItem
 from tests.factories import CategoryFactory, LevelFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
@@ -70,6 +71,9 @@ def test_imported_hostile_content_is_rendered_inert_after_approval(live_server, 
     log_in(page, base, "admin")
     upload(page, base, tmp_path, "hostile.json", json.dumps(OWN_ROWS))
     upload(page, base, tmp_path, "reddit.json", json.dumps(REDDIT))
+    # a question needs a rubric to be approved; this test is about rendering, so give each one a key point
+    RubricItem.objects.bulk_create(RubricItem(question=question, kind="key_point", text="Names the risk")
+                                   for question in Question.objects.filter(status="pending_review"))
     page.get_by_role("link", name="Moderation", exact=True).click()
     expect(page.get_by_test_id("queue-row")).to_have_count(6)
     for box in page.locator("main").get_by_role("checkbox").all():

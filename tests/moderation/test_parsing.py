@@ -17,13 +17,32 @@ def test_a_reddit_listing_gives_one_post_per_child_with_its_link_date_and_subred
     assert record.notes == ["r/MachineLearning"]
 
 
-def test_a_reddit_comments_page_reads_posts_and_comments():
-    post = {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": samples.REDDIT_POST}]}}
+def test_a_reddit_comments_page_reads_the_post_and_only_the_posters_own_comments():
+    post = {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {**samples.REDDIT_POST,
+                                                                          "author": "op_name", "name": "t3_abc"}}]}}
+    reply_by_poster = {"kind": "t1", "data": {"body": "Edit: they also asked how I'd shard a vector index.",
+                                              "author": "op_name", "link_id": "t3_abc", "replies": ""}}
+    comments = {"kind": "Listing", "data": {"children": [
+        {"kind": "t1", "data": {"body": "What would you do? Any advice?", "author": "someone", "link_id": "t3_abc",
+                                "replies": {"kind": "Listing", "data": {"children": [reply_by_poster]}}}},
+        {"kind": "t1", "data": {"body": "How would you detect data drift?", "author": "another", "link_id": "t3_abc",
+                                "replies": ""}},
+    ]}}
+    parsed = parse(samples.json.dumps([post, comments]).encode())
+    [record] = parsed.records
+    assert record.text.startswith("Meta MLE onsite questions")
+    assert record.text.endswith("Edit: they also asked how I'd shard a vector index.")
+    assert "data drift" not in record.text and "Any advice" not in record.text
+    assert parsed.warnings == ["2 comments by people other than the poster were left out: only posts and the "
+                               "poster's own comments are read"]
+
+
+def test_a_dump_of_comments_alone_reads_each_comment_as_a_post():
     comments = {"kind": "Listing", "data": {"children": [
         {"kind": "t1", "data": {"body": "They also asked: how would you detect data drift?", "created_utc": 1,
                                 "permalink": "/r/x/comments/abc/c1/"}}]}}
-    parsed = parse(samples.json.dumps([post, comments]).encode())
-    assert [r.text[:25] for r in parsed.records] == ["Meta MLE onsite questions", "They also asked: how woul"]
+    [record] = parse(samples.json.dumps(comments).encode()).records
+    assert record.text == "They also asked: how would you detect data drift?"
 
 
 def test_a_reddit_submissions_dump_is_read_line_by_line():

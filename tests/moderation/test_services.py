@@ -45,7 +45,8 @@ def test_a_reddit_listing_post_becomes_its_questions_each_keeping_link_date_comp
 
 
 def test_a_reddit_submissions_dump_imports_its_posts(bank):
-    post = {**samples.REDDIT_POST, "title": "What is a vector database good for?", "selftext": ""}
+    post = {**samples.REDDIT_POST, "title": "Asked in my Pinecone screen: what is a vector database good for?",
+            "selftext": ""}
     job = run(samples.reddit_jsonl(post), "RS_2024-05.jsonl")
     assert job.detected_format == "Reddit submissions JSONL"
     [question] = imported(job)
@@ -66,7 +67,7 @@ def test_an_x_archive_imports_its_tweets(bank):
                                 ("18", "Lovely weather in Paris.")), "tweets.js")
     assert job.detected_format == "X archive"
     assert outcomes(job) == [(1, 1, "imported"), (2, 1, "skipped")]
-    assert "no question found" in job.rows.get(row_number=2).message
+    assert "no interview question reported" in job.rows.get(row_number=2).message
 
 
 @pytest.mark.parametrize("data,format", [
@@ -232,20 +233,48 @@ def pending(bank):
     return list(job.rows.order_by("row_number"))
 
 
-def test_approving_publishes_and_rejecting_archives(pending, admin_user):
-    first, second = pending
-    assert services.import_rows_review(row_ids=[first.pk], action="approve", reviewer=admin_user) == 1
-    assert services.import_rows_review(row_ids=[second.pk], action="reject", reviewer=admin_user) == 1
+def edit(row, admin_user, bank, **changes):
+    fields = {"title": row.question.title, "prompt": row.question.prompt, "category": bank["rag"],
+              "levels": [bank["senior"]], "tags": [], "key_points": ["Names the signal the reranker adds"],
+              "trade_offs": [], "failure_modes": [], "model_answer": "", **changes}
+    return services.import_row_edit(row=row, editor=admin_user, **fields)
+
+
+@pytest.fixture
+def with_rubric(pending, admin_user, bank):
+    for row in pending:
+        edit(row, admin_user, bank)
+    return pending
+
+
+def test_approving_publishes_and_rejecting_archives(with_rubric, admin_user):
+    first, second = with_rubric
+    assert services.import_rows_review(row_ids=[first.pk], action="approve", reviewer=admin_user).done == 1
+    assert services.import_rows_review(row_ids=[second.pk], action="reject", reviewer=admin_user).done == 1
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.review_status, first.question.status) == ("approved", "published")
     assert (second.review_status, second.question.status) == ("rejected", "archived")
     assert first.reviewed_by == admin_user
 
 
-def test_bulk_review_skips_rows_already_reviewed(pending, admin_user):
+def test_bulk_review_skips_rows_already_reviewed(with_rubric, admin_user):
+    pending = with_rubric
     services.import_rows_review(row_ids=[pending[0].pk], action="reject", reviewer=admin_user)
-    assert services.import_rows_review(row_ids=[r.pk for r in pending], action="approve", reviewer=admin_user) == 1
+    assert services.import_rows_review(row_ids=[r.pk for r in pending], action="approve",
+                                       reviewer=admin_user).done == 1
     assert Question.objects.get(pk=pending[0].question_id).status == "archived"
+
+
+def test_a_question_without_a_key_point_is_not_approved_and_the_result_says_what_is_missing(pending, admin_user,
+                                                                                         bank):
+    edit(pending[1], admin_user, bank)
+    result = services.import_rows_review(row_ids=[r.pk for r in pending], action="approve", reviewer=admin_user)
+    assert result.done == 1
+    assert result.not_practisable == ["“What does a reranker add to retrieval?”: add at least one key point to the "
+                                      "rubric"]
+    assert "1 left waiting" in result.message("approve")
+    pending[0].refresh_from_db()
+    assert (pending[0].review_status, pending[0].question.status) == ("pending", "pending_review")
 
 
 def test_merging_makes_the_import_a_sighting_of_the_existing_question(pending, bank, admin_user):
@@ -268,11 +297,18 @@ def test_a_question_cannot_be_merged_into_itself(pending, admin_user):
         services.import_row_merge(row=pending[0], target=pending[0].question, reviewer=admin_user)
 
 
-def test_editing_corrects_the_question_before_review(pending, bank):
-    question = services.import_row_edit(row=pending[0], title="Rerankers", prompt="Why add a **reranker**?",
-                                        category=bank["rag"], levels=[bank["senior"]], tags=["Retrieval"])
-    assert (question.title, question.status) == ("Rerankers", "pending_review")
+def test_editing_corrects_the_question_and_writes_its_rubric_and_model_answer_before_review(pending, bank,
+                                                                                            admin_user):
+    question = edit(pending[0], admin_user, bank, title="Rerankers", prompt="Why add a **reranker**?",
+                    tags=["Retrieval"], key_points=["Cross-encoders score query and passage together"],
+                    trade_offs=["Latency against precision"], failure_modes=["Reranking a poor candidate set"],
+                    model_answer="A reranker rescores the top candidates.")
+    assert (question.title, question.status, question.rubric_version) == ("Rerankers", "pending_review", 2)
     assert list(question.tags.values_list("name", flat=True)) == ["retrieval"]
+    assert [(item.kind, item.text) for item in question.rubric_items.order_by("position")] == [
+        ("key_point", "Cross-encoders score query and passage together"), ("trade_off", "Latency against precision"),
+        ("failure_mode", "Reranking a poor candidate set")]
+    assert question.model_answer == "A reranker rescores the top candidates."
 
 
 def test_nothing_imported_is_published_without_review(bank):
@@ -336,3 +372,21 @@ def test_each_batch_renews_the_claim_and_a_worker_whose_job_was_taken_over_stops
     assert claims[1] > claims[0]
     assert job.status == "running" and job.processed_rows == services.BATCH_ROWS
     assert job.rows.count() == services.BATCH_ROWS
+
+
+def test_a_post_longer_than_the_row_limit_is_read_up_to_the_limit_instead_of_rejected(bank, settings):
+    settings.IMPORT_MAX_ROW_CHARS = 2_000
+    long_post = {**samples.REDDIT_POST, "title": "Databricks onsite",
+                 "selftext": "They asked how I'd deduplicate a billion rows. " + "Long story about my commute. " * 300}
+    job = run(samples.reddit_listing(long_post), "long.json")
+    [row] = job.rows.all()
+    assert (row.outcome, row.question.prompt) == ("imported", "How would you deduplicate a billion rows?")
+    assert "its first 2,000 were read" in row.message
+
+
+def test_a_post_that_reports_no_interview_is_skipped_with_the_reason(bank):
+    ad = {**samples.REDDIT_POST, "title": "We're hiring ML engineers",
+          "selftext": "Join our team! Requirements: Python. How would you like to build agents? Apply here."}
+    job = run(samples.reddit_listing(ad), "ad.json")
+    [row] = job.rows.all()
+    assert row.outcome == "skipped" and "no interview question reported: a job ad" in row.message

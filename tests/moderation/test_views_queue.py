@@ -3,11 +3,13 @@ from django.urls import reverse
 
 from moderation import services
 from questions.models import Question
+from tests.factories import QuestionFactory
 from tests.moderation import samples
 
 URL = reverse("moderation:queue")
-# session, user, the page of rows (with questions, categories, suggestions, nearest, job), their levels, the count
-PAGE_QUERIES = 5
+# session, user, the page of rows (with questions, categories, suggestions, nearest, job), their levels, the count,
+# then the published questions without a rubric and their count
+PAGE_QUERIES = 7
 
 
 @pytest.fixture
@@ -56,12 +58,41 @@ def test_the_page_costs_the_same_queries_with_two_or_twelve_rows(staff_client, j
     assert response.content.decode().count('data-testid="queue-row"') == 12
 
 
-def test_bulk_approve_publishes_the_ticked_questions(staff_client, job):
+def give_rubric(row, user) -> None:
+    question = row.question
+    services.import_row_edit(row=row, editor=user, title=question.title, prompt=question.prompt,
+                             category=question.category, levels=list(question.levels.all()), tags=[],
+                             key_points=["Says what the reranker scores"], trade_offs=[], failure_modes=[],
+                             model_answer="")
+
+
+def test_bulk_approve_publishes_the_ticked_questions(staff_client, job, admin_user):
     first, second = job.rows.order_by("row_number")
+    give_rubric(first, admin_user)
     response = staff_client.post(URL, {"rows": [first.pk], "action": "approve"})
     assert response.status_code == 302
     assert Question.objects.get(pk=first.question_id).status == "published"
     assert Question.objects.get(pk=second.question_id).status == "pending_review"
+
+
+def test_bulk_approve_leaves_questions_without_a_rubric_waiting_and_says_why(staff_client, job, admin_user):
+    first, second = job.rows.order_by("row_number")
+    give_rubric(first, admin_user)
+    response = staff_client.post(URL, {"rows": [first.pk, second.pk], "action": "approve"}, follow=True)
+    body = response.content.decode()
+    assert "1 question approved and published. 1 left waiting" in body
+    assert "“How do you pick an embedding model?”: add at least one key point to the rubric" in body
+    assert Question.objects.get(pk=second.question_id).status == "pending_review"
+
+
+def test_published_questions_without_a_rubric_are_flagged(staff_client, bank):
+    bare = QuestionFactory(title="Approved long ago, never given a rubric", status="published", rubric=[])
+    QuestionFactory(title="Practisable", status="published")
+    body = staff_client.get(URL).content.decode()
+    flagged = body.split('data-testid="unpractisable"')[1].split("</section>")[0]
+    assert "1 published question without a rubric" in flagged
+    assert bare.title in flagged and "Practisable" not in flagged
+    assert reverse("banks:question", args=[bare.pk]) in flagged
 
 
 def test_htmx_bulk_reject_returns_the_updated_queue(staff_client, job, django_assert_num_queries):

@@ -1,0 +1,572 @@
+"""The offline reader: general rules a careful moderator follows, no model.
+
+1. Classify: a post reports an interview when it says something was asked ("they asked", "got asked", "the second
+   round was about ...") or tells of an interview that happened; requests for help before an interview, job ads
+   and news do not, unless they also say what was asked.
+2. Extract, sentence by sentence (the title is the first sentence), keeping each question's span of the post:
+   reported speech turned into direct speech ("asked if I had X" -> "Do you have X?", "asked how I'd X" ->
+   "How would you X?", "asked me to X" -> "X.", "the round was about X" -> "Explain X."), direct questions that are
+   not addressed to the community or rhetorical, and list items that ask or set a task even without a "?".
+"""
+
+import re
+
+from ..splitting import company_in, role_in
+from .types import Extracted, PostReading
+
+MIN_CONTENT_WORDS = 1
+MAX_TOPIC_WORDS = 8
+
+# --- classification cues ----------------------------------------------------------------------------------------
+
+ASKED = re.compile(
+    r"\b(?:(?:was|were|got|get|been|being|i'm|am)\s+(?:also\s+|then\s+|first\s+)?asked|asked\s+(?:me|us)\b|"
+    r"(?:they|he|she|interviewers?|recruiter|manager|panel|engineer|lead|person|guy|team|cto|ceo|founder|raiser)\s+"
+    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
+    r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
+    r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
+    r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
+    r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
+    r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
+    r"i\s+was\s+(?:given|tasked)|(?<!\bI\s)asked\s+(?:in|at|during|by)\b|"
+    r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
+    r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
+    r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve)|"
+    r"(?:interview|onsite|screen|loop)\s+experience\b|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
+    r"[\"“])",
+    re.IGNORECASE,
+)
+# The poster is the interviewer (or the hiring side), or lists the questions they asked the interviewer.
+OTHER_SIDE = re.compile(
+    r"\bI(?:'ve|\s+have)?\s+(?:interviewed|conducted|hired)\s+(?:over\s+|more\s+than\s+|about\s+)?(?:\d|hundreds|"
+    r"dozens|tons|lots|many|a\s+lot)|\bI(?:'m|\s+am)\s+(?:an?\s+)?(?:interviewer|hiring\s+manager|recruiter|"
+    r"co-?founder|founder)\b|\bas\s+an\s+interviewer\b|\b(?:hiring|interviewing)\s+(?:ml|ai|software|data)?\s*"
+    r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b",
+    re.IGNORECASE,
+)
+LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
+                       r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
+                       r"deadlines?|offers?)\b", re.IGNORECASE)
+POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
+                       r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
+HAPPENED = re.compile(
+    r"\b(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
+    r"sat)\s+(?:my|an?|the|our|their|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
+    r"morning|recently)\b.{0,60}\binterview|\binterview\w*\b.{0,60}\b(?:yesterday|last\s+week|went|was)\b|"
+    r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
+    re.IGNORECASE,
+)
+BEFORE = re.compile(
+    r"\b(?:have|got|has)\s+(?:an?|my)\s+(?:\w+\s+){0,3}interview\b.{0,40}\b(?:next|tomorrow|coming|upcoming|on\s+"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|in\s+\w+\s+(?:days?|weeks?))|\bupcoming\b|\bpreparing\s+for\b|"
+    r"\bprep(?:are|aring)?\s+for\b|\b(?:should|do|can|would)\s+i\s+(?:prepare|prep|study|revise|focus\s+on)\b|"
+    r"\bwhat\s+(?:should|can|do)\s+i\s+expect|\bwhat\s+to\s+expect|\bany\s+(?:tips|advice|resources)|"
+    r"\binterview\w*\s+(?:is\s+)?(?:next|tomorrow|coming\s+up|this\s+(?:week|friday|monday))",
+    re.IGNORECASE,
+)
+JOB_AD = re.compile(
+    r"(?:\bwe(?:'re|\s+are)\s+(?:hiring|looking\s+for|growing)|\bis\s+hiring\b|#hiring|\bhiring\s*[:!]|"
+    r"\bapply\s+(?:here|now|at|via|today|through)|\bjoin\s+(?:our|the|us)\b|\bopen\s+(?:roles?|positions?)\b|"
+    r"\bjob\s+(?:opening|description|post(?:ing)?)\b|\bresponsibilities\s*:|\brequirements\s*:|"
+    r"\b(?:salary|compensation|comp)\s*(?:range)?\s*:|\bdm\s+me\b|\bsend\s+(?:me\s+)?your\s+(?:cv|resume)|"
+    r"\blink\s+in\s+(?:bio|comments)|\bwe\s+offer\b|\bbenefits\s*:)",
+    re.IGNORECASE,
+)
+NEWS = re.compile(r"\b(?:announced|announces|according\s+to|reportedly|launch(?:es|ed)|acquir(?:es|ed)|layoffs?|"
+                  r"raises\s+\$|funding\s+round|press\s+release|breaking)\b", re.IGNORECASE)
+
+ROUND_LINE = re.compile(r"^\s*(?:round|r)\s*\d+\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*\S", re.IGNORECASE | re.M)
+LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8,}\?\s*$", re.IGNORECASE | re.M)
+
+# --- sentence units -------------------------------------------------------------------------------------------
+
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
+ROUND_PREFIX = re.compile(
+    r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
+    r"(?:phone|tech(?:nical)?|recruiter|coding|system design|ml system design|ml design|behaviou?ral|hiring manager|"
+    r"onsite|on-site|final|take[- ]home|live coding|ml|llm|genai|theory|case study|lld|hld|sd|dsa|lc|oa|bq|lp)"
+    r"\s*(?:round|screen|interview|question)?|"
+    r"q(?:uestion)?\s*\d*)\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+LEAD_IN = re.compile(
+    r"^.{0,100}?\b(?:asked|asks|question(?:s)?|q\d*|they\s+said|interviewer\s+said|went\s+like)\b"
+    r"[^:\-–—?\"“]{0,40}[:\-–—]\s*|^.{0,100}?\basked(?:\s+me|\s+us)?,?\s+(?=[\"“])",
+    re.IGNORECASE,
+)
+
+LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
+                          re.IGNORECASE)
+TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
+                        r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
+WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
+                       r"could|can|should|will|has|have|might)\b", re.IGNORECASE)
+TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
+
+NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
+                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the)\s+\w+$", re.IGNORECASE)
+ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
+                                 r"a\s+time|role|team)\b", re.IGNORECASE)
+GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
+                               r"(?:your|the|my)\s+"
+                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
+                               re.IGNORECASE)
+DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|on|in|my|your|what|how|why)\W*$",
+                      re.IGNORECASE)
+PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
+
+# --- question filters -------------------------------------------------------------------------------------------
+
+QUESTION_START = re.compile(
+    r"^(?:how|what|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|would|should|will|"
+    r"have|has|had|if|given|suppose|imagine|say|let's\s+say|walk|tell|explain|describe|design|implement|write|"
+    r"compare|build|estimate|derive|discuss|define|code|list|name|contrast|calculate|prove|show|optimi[sz]e|"
+    r"debug|propose|sketch|outline|evaluate|create|develop|model|solve|find|reverse|merge|given|difference|"
+    r"differences|pros|trade-?offs?|in\s+what|in\s+which|for\s+a|for\s+an|between)\b",
+    re.IGNORECASE,
+)
+TASK_START = re.compile(
+    r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
+    r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
+    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?)\b",
+    re.IGNORECASE,
+)
+COMMUNITY = re.compile(
+    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
+    r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
+    r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
+    r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
+    r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
+    r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
+    r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
+    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
+    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
+ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
+GENERIC = frozenset(
+    "a an the and or but so of to in on at for with from by about as is are was were be been being do does did have "
+    "has had can could would should will shall may might must this that these those it its it's they them their "
+    "there here what which who whom whose why how when where you your yours i me my we us our he she his her "
+    "not no yes any some all more most very really just even also only then than too like get got go going "
+    "thing things stuff something anything everything way ways one ones kind sort lot lots much many well good "
+    "bad okay ok right wrong sure now ever again still yet fraud normal worth fair real seriously actually "
+    "literally honestly else done happen happened happening mean means think know want need say said tell".split()
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
+
+# --- reported speech --------------------------------------------------------------------------------------------
+
+ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
+       r"them))?|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
+       r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
+CLAUSE_END = (r"(?=\s*(?:[.;!?]|$|\(|\s[-–—]\s|"
+              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
+              r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
+              r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
+              r"followed|plus|also|the\s+interviewer|the\s+other)\b|\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
+              r"which|because|since)\s))")
+YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
+                rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
+                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
+CONTINUATION = re.compile(rf"\s*,?\s*(?:(?:and|or|then|also|later)\s+)+(?:asked\s+(?:me\s+)?)?"
+                          rf"(?P<wh>how|what|why|when|which|where|who|if|whether)\s+(?P<clause>.+?){CLAUSE_END}",
+                          re.IGNORECASE)
+TO_DO = re.compile(
+    rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
+    rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
+    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|estimate|derive|discuss|define|"
+    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
+    rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
+    rf"deploy)\b.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+TOPIC = re.compile(
+    rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
+    rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
+    rf"discussion|questions?)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
+    rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
+    rf"(?:all\s+|mostly\s+)?)(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
+            (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
+            (r"\bmyself\b", "yourself")]
+BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would": "would", "is": "is", "are": "are",
+             "can": "can", "should": "should", "will": "will", "has": "has", "have": "have", "does": "does",
+             "do": "do", "did": "did", "might": "might", "must": "must"}
+MODALS = {"would", "could", "can", "should", "will", "might", "must"}
+IRREGULAR_PAST = {"knew": "know", "built": "build", "made": "make", "did": "do", "had": "have", "wrote": "write",
+                  "thought": "think", "chose": "choose", "went": "go", "took": "take", "found": "find",
+                  "dealt": "deal", "ran": "run", "led": "lead", "taught": "teach", "got": "get", "gave": "give",
+                  "saw": "see", "felt": "feel", "spent": "spend", "kept": "keep", "understood": "understand"}
+PAST_PARTICIPLE = re.compile(r"^(?:\w+ed|built|made|done|written|known|led|run|taken|seen|worked|used|been)$")
+
+LEVELS = [("staff", re.compile(r"\b(?:staff|principal|L[67]|E[67])\b")),
+          ("senior", re.compile(r"\b(?:senior|sr\.?|L5|E5)\b", re.IGNORECASE)),
+          ("mid", re.compile(r"\b(?:mid[- ]level|L4|E4|SDE\s*II|MLE\s*II)\b", re.IGNORECASE)),
+          ("junior", re.compile(r"\b(?:junior|jr\.?|new\s+grad|entry[- ]level|intern(?:ship)?|L3|E3)\b",
+                                re.IGNORECASE))]
+ROUND = re.compile(
+    r"\b(?:(?:phone|recruiter|technical|tech|coding|(?:ml\s+)?system\s+design|ml\s+design|behaviou?ral|"
+    r"hiring\s+manager|final|first|second|third|fourth|1st|2nd|3rd|4th|virtual|live\s+coding|pair\s+programming|"
+    r"bar\s+raiser|ml\s+theory|ml\s+breadth|ml\s+depth)\s+(?:round|screen|interview|onsite)|on-?site|"
+    r"phone\s+screen|take[- ]home)\b",
+    re.IGNORECASE,
+)
+
+
+class Unit:
+    """A sentence (or list item) of the post, with its offsets."""
+
+    def __init__(self, text: str, start: int, listed: bool, list_context: bool):
+        self.text, self.start, self.listed, self.list_context = text, start, listed, list_context
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def units(post: str) -> list[Unit]:
+    found: list[Unit] = []
+    offset = 0
+    context = False  # the latest prose line announced a list of questions or topics
+    for line in post.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        marker = LIST_MARKER.match(body)
+        if body.strip():
+            if marker:
+                item = body[marker.end():]
+                found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
+                                  context))
+            else:
+                context = bool(LIST_CONTEXT.search(SENTENCE_END.split(body)[-1]))
+                cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
+                for at, until in zip(cuts, cuts[1:], strict=False):
+                    piece = body[at:until]
+                    if piece.strip():
+                        lead = len(piece) - len(piece.lstrip())
+                        found.append(Unit(piece.strip(), offset + at + lead, False, False))
+        offset += len(line)
+    return found
+
+
+# --- turning reported speech into direct speech --------------------------------------------------------------------
+
+
+def _you(text: str) -> str:
+    for pattern, replacement in PRONOUNS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _finish(text: str, mark: str) -> str:
+    text = " ".join(text.strip(" ,;:-–—\"“”'*_").split())
+    text = re.sub(r"[.?!]+$", "", text)
+    return _capital(text) + mark if text else ""
+
+
+def _base(verb: str) -> str:
+    lower = verb.lower()
+    if lower in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lower]
+    if lower.endswith("ied"):
+        return lower[:-3] + "y"
+    if lower.endswith("ed"):
+        stem = lower[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]
+        if re.search(r"(?:at|ut|iz|is|ys|v|c|g|dl|bl|tl|kl|pl|gl|ur|as|us|ns|rs|ud|id|od|ar|rg|lv)$", stem):
+            return stem + "e"
+        return stem
+    return lower
+
+
+def _yes_no(clause: str) -> str:
+    words = clause.split()
+    if not words:
+        return ""
+    first = words[0].lower()
+    if first in {"i", "i'd", "i've", "i'm"}:
+        rest = words[1:]
+        head = rest[0].lower() if rest else ""
+        if first == "i'm":
+            return _finish("Are you " + _you(" ".join(rest)), "?")
+        if first == "i've" or (first == "i'd" and head and (PAST_PARTICIPLE.match(head) or head == "ever")):
+            return _finish("Have you " + _you(" ".join(rest)), "?")
+        if first == "i'd":
+            return _finish("Would you " + _you(" ".join(rest)), "?")
+        if head in {"had", "have"} and len(rest) > 1 and (PAST_PARTICIPLE.match(rest[1].lower())
+                                                         or rest[1].lower() == "ever"):
+            return _finish("Have you " + _you(" ".join(rest[1:])), "?")
+        if head in {"had", "have", "knew", "know", "understood", "understand", "used", "use", "liked", "like",
+                    "wanted", "want", "thought", "think"}:
+            return _finish("Do you " + _base(head) + " " + _you(" ".join(rest[1:])), "?")
+        if head in {"was", "am", "were"}:
+            return _finish("Are you " + _you(" ".join(rest[1:])), "?")
+        if head in MODALS or head in {"could", "would"}:
+            verb = {"could": "Can", "would": "Would"}.get(head, _capital(head))
+            return _finish(f"{verb} you " + _you(" ".join(rest[1:])), "?")
+        if head == "ever" or (head.endswith("ed") or head in IRREGULAR_PAST):
+            return _finish("Have you " + _you(" ".join(rest)), "?")
+        return _finish("Do you " + _you(" ".join(rest)), "?")
+    for position, word in enumerate(words[:7]):
+        if word.lower() in BACKSHIFT and position > 0:
+            subject = " ".join(words[:position])
+            aux = BACKSHIFT[word.lower()]
+            return _finish(f"{_capital(aux)} {_you(subject)} {_you(' '.join(words[position + 1:]))}", "?")
+    return _finish("Is it true that " + _you(clause), "?")
+
+
+def _wh(wh: str, clause: str) -> str:
+    words = clause.split()
+    if not words:
+        return ""
+    wh = wh.lower()
+    first = words[0].lower()
+    if first in BACKSHIFT and first not in {"had", "have", "has"}:  # already direct: "asked what is RAG"
+        return _finish(f"{wh} {BACKSHIFT[first]} {_you(' '.join(words[1:]))}", "?")
+    if first in {"i", "i'd", "i've", "we", "you", "they"}:
+        rest = words[1:]
+        head = rest[0].lower() if rest else ""
+        subject = {"i": "you", "i'd": "you", "i've": "you", "we": "we", "you": "you", "they": "they"}[first]
+        if first == "i'd":
+            if head and PAST_PARTICIPLE.match(head) and not head.endswith("ed"):
+                return _finish(f"{wh} have you {_you(' '.join(rest))}", "?")
+            return _finish(f"{wh} would you {_you(' '.join(rest))}", "?")
+        if first == "i've":
+            return _finish(f"{wh} have you {_you(' '.join(rest))}", "?")
+        if head in MODALS:
+            verb = "can" if head == "could" else head
+            return _finish(f"{wh} {verb} {subject} {_you(' '.join(rest[1:]))}", "?")
+        if head in {"was", "were", "am", "are"}:
+            return _finish(f"{wh} are {subject} {_you(' '.join(rest[1:]))}", "?")
+        if head in {"had", "have"} and len(rest) > 1 and PAST_PARTICIPLE.match(rest[1].lower()):
+            return _finish(f"{wh} have {subject} {_you(' '.join(rest[1:]))}", "?")
+        if head and (head.endswith("ed") or head in IRREGULAR_PAST):
+            return _finish(f"{wh} did {subject} {_base(head)} {_you(' '.join(rest[1:]))}", "?")
+        if head:
+            return _finish(f"{wh} do {subject} {_you(' '.join(rest))}", "?")
+    if words[-1].lower() in {"is", "was", "are", "were"} and len(words) > 1:  # "what the difference ... is"
+        return _finish(f"{wh} {BACKSHIFT[words[-1].lower()]} {_you(' '.join(words[:-1]))}", "?")
+    return _finish(f"Explain {wh} {_you(clause)}", ".")
+
+
+def _topics(clause: str) -> list[str]:
+    clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+)", "", clause,
+                    flags=re.IGNORECASE)
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s+&\s+|\s+or\s+", clause)
+             if part.strip()]
+    if len(parts) > 1 and all(len(part.split()) <= 5 for part in parts):
+        return parts
+    return [clause.strip()]
+
+
+def _stands_alone(question: str) -> bool:
+    """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
+    approach" that every interviewer says."""
+    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
+
+
+def _poster_asks(text: str, match: re.Match) -> bool:
+    """"I asked if ..." is the candidate asking, not the interviewer."""
+    return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
+                                              "pressed")) and bool(POSTER_ASKS.search(text[:match.start()]))
+
+
+def _topic_question(topic: str, *, design: bool = False) -> str:
+    topic = topic.strip(" .,:;\"“”'")
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic):
+        return ""
+    if ABOUT_THE_CANDIDATE.search(topic):
+        return _finish("Tell me about " + _you(topic), ".")
+    if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
+        return _finish("Tell me about " + _you(topic), ".")
+    if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
+        return _finish("Explain " + _you(topic), ".")
+    if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
+        return _finish("Tell me about " + _you(topic), ".")
+    return _finish(("Design " if design else "Explain ") + _you(topic), ".")
+
+
+def reported(unit: Unit) -> list[tuple[str, int, int]]:
+    """Questions in reported speech in one sentence, each with its span inside the post."""
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(text: str, match: re.Match) -> None:
+        start, end = match.span()
+        if _poster_asks(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
+            return
+        if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
+            found.append((text, unit.start + start, unit.start + end))
+
+    def add_with_continuations(text: str, match: re.Match) -> None:
+        add(text, match)
+        # "asked if X, then how Y and what Z": one asking verb, several questions
+        while (more := CONTINUATION.match(unit.text, match.end())) is not None:
+            wh = more["wh"].lower()
+            add(_yes_no(more["clause"]) if wh in {"if", "whether"} else _wh(wh, more["clause"]), more)
+            match = more
+
+    for match in QUOTED.finditer(unit.text):
+        quoted = _direct(match["q"]).rstrip(",")
+        if asks_interview_question(quoted, listed=True):
+            add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
+    for match in YES_NO.finditer(unit.text):
+        add_with_continuations(_yes_no(match["clause"]), match)
+    for match in WH.finditer(unit.text):
+        add_with_continuations(_wh(match["wh"], match["clause"]), match)
+    for match in TO_DO.finditer(unit.text):
+        add(_finish(_you(match["clause"]), "."), match)
+    for match in TOPIC.finditer(unit.text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken) or _poster_asks(unit.text, match):
+            continue
+        taken.append((start, end))
+        design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
+        for topic in _topics(match["clause"]):
+            text = _topic_question(topic, design=design)
+            if text and _content_words(text) >= 1 and not LOGISTICS.search(text) and _stands_alone(text):
+                found.append((text, unit.start + start, unit.start + end))
+    return found
+
+
+# --- direct questions -------------------------------------------------------------------------------------------
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for word in WORD.findall(text) if word.lower().strip("'") not in GENERIC and len(word) > 1)
+
+
+def _direct(text: str) -> str:
+    """The sentence without what leads into the question ("Round 2: ", "They asked me: ", quotes)."""
+    text = re.sub(r"\*\*|__|`", "", text)
+    text = text.strip().strip("*_>").strip()
+    for _ in range(3):  # "Round 2: LLD - design ..."
+        text = ROUND_PREFIX.sub("", text)
+    text = LEAD_IN.sub("", text).strip()
+    text = text.strip("*_").strip()
+    if text[:1] in "\"“'" and text[-1:] in "\"”'":
+        text = text[1:-1].strip()
+    elif text[:1] in "\"“" and re.search(r"[\"”]", text[1:]):
+        text = re.split(r"[\"”]", text[1:], maxsplit=1)[0].strip()
+    text = re.sub(r"^(?:and|also|so|then|plus|or|but|like)\b[,\s]*", "", text, flags=re.IGNORECASE)
+    text = TRAILING_ASIDE.sub("", text)
+    if talk := TALK_ABOUT.match(text.rstrip(".")):
+        return "Tell me about " + talk["topic"]
+    if re.match(r"differences?\s+between\b", text, re.IGNORECASE):
+        return "What is the " + text[:1].lower() + text[1:].rstrip(".?") + "?"
+    return _capital(text)
+
+
+def asks_interview_question(text: str, *, listed: bool) -> bool:
+    """A direct question an interviewer could have asked: not to the community, not rhetorical, not about the
+    poster, and standing on its own (not "Solve it using ...")."""
+    if len(text.split()) < (2 if TASK_START.match(text) else 3) or _content_words(text) < MIN_CONTENT_WORDS:
+        return False
+    if PRONOUN_OBJECT.match(text):
+        return False
+    if COMMUNITY.search(text):
+        return False
+    if FIRST_PERSON.search(ALLOWED_ME.sub("", text)):
+        return False
+    if text.endswith("?"):
+        return bool(QUESTION_START.match(text)) or listed
+    return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
+
+
+def _listed_topic(text: str) -> str:
+    """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
+    text = text.strip().rstrip(".")
+    if TASK_START.match(text):
+        return _finish(text, ".")
+    first = text.split()[0].lower() if text.split() else ""
+    if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
+        return ""
+    if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
+            and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
+        return _topic_question(text)
+    return ""
+
+
+# --- the post -----------------------------------------------------------------------------------------------------
+
+
+def classify(post: str) -> tuple[bool, str]:
+    asked = bool(ASKED.search(post) or ROUND_LINE.search(post))
+    interview = bool(INTERVIEW.search(post))
+    happened = interview and bool(HAPPENED.search(post))
+    if JOB_AD.search(post) and not asked:
+        return False, "a job ad"
+    if OTHER_SIDE.search(post) and not asked:
+        return False, "written from the interviewer's side, or lists the poster's own questions"
+    if NEWS.search(post) and not asked:
+        return False, "news"
+    if asked:
+        return True, "says what was asked"
+    first_line = post.strip().split("\n", 1)[0]
+    if INTERVIEW.search(first_line) and not BEFORE.search(post) and LISTED_QUESTION.search(post):
+        return True, "lists questions under an interview title"
+    if happened:
+        return True, "tells of an interview that happened"
+    if BEFORE.search(post):
+        return False, "asks for help before an interview"
+    return False, "no interview reported"
+
+
+def read(post: str) -> PostReading:
+    reports, reason = classify(post)
+    reading = PostReading(reports_interview=reports, reason=reason, company=company_in(post), role=role_in(post),
+                          level=level_in(post), round=round_in(post))
+    if not reports:
+        return reading
+    questions: list[Extracted] = []
+    seen: set[str] = set()
+
+    def keep(text: str, start: int, end: int) -> None:
+        # "Tell me about a time when you" (the rest was a list the rules cannot join)
+        if not text.endswith("?") and DANGLING.search(text):
+            return
+        key = " ".join(WORD.findall(text.lower()))
+        if key and key not in seen:
+            seen.add(key)
+            questions.append(Extracted(text=text, start=start, end=end, evidence=post[start:end]))
+
+    for unit in units(post):
+        found = reported(unit)
+        if found:
+            for text, start, end in found:
+                keep(text, start, end)
+            continue
+        text = _direct(unit.text)
+        if asks_interview_question(text, listed=unit.listed):
+            keep(_finish(text, "?" if text.rstrip().endswith("?") else "."), unit.start, unit.end)
+        elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
+            keep(topic, unit.start, unit.end)
+    reading.questions = questions
+    if not questions:
+        reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
+    return reading
+
+
+def level_in(text: str) -> str:
+    for key, pattern in LEVELS:
+        if pattern.search(text):
+            return key
+    return ""
+
+
+def round_in(text: str) -> str:
+    match = ROUND.search(text)
+    return match.group(0) if match else ""

@@ -1,0 +1,88 @@
+"""`manage.py eval_import`: the matching rule, the figures on a small dataset built here, and the floors the
+reader holds on the dev set in tests/data/import_dev."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from moderation.evaluation import MATCH_THRESHOLD, match, similarity
+from tests.moderation import samples
+
+DEV_SET = Path(__file__).resolve().parents[1] / "data" / "import_dev"
+# Set from what the offline rules reach on the dev set (docs/importing-questions.md has the figures); a change that
+# makes the reader worse on real posts fails here.
+FLOORS = {"questions": {"precision": 0.35, "recall": 0.22}, "classification": {"precision": 0.6, "recall": 0.6}}
+
+
+def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
+    assert similarity("How would you evaluate a RAG pipeline?", "Explain how you would evaluate a RAG pipeline.") \
+        >= MATCH_THRESHOLD
+    assert similarity("Do you have experience with agentic AI?", "Have you got experience with agentic AI?") \
+        >= MATCH_THRESHOLD
+    assert similarity("Explain attention.", "How does attention differ from convolution in vision transformers?") \
+        < MATCH_THRESHOLD
+    assert similarity("Design a URL shortener.", "Design a rate limiter.") < MATCH_THRESHOLD
+
+
+def test_matching_is_one_to_one_best_first():
+    extracted = ["Explain KV caching.", "Explain KV caching in vLLM.", "Design a rate limiter."]
+    expected = ["Explain KV caching.", "How would you design a rate limiter?"]
+    assert [(i, j) for i, j, _ in match(extracted, expected)] == [(0, 0), (2, 1)]
+
+
+def write_dataset(folder: Path) -> None:
+    report = {**samples.REDDIT_POST, "id": "a1", "title": "Cohere onsite",
+              "selftext": "They asked if I had shipped a reranker. Then the second round was about KV caching."}
+    help_request = {**samples.REDDIT_POST, "id": "a2", "title": "Cohere interview next week",
+                    "selftext": "I have an interview at Cohere next week. What should I expect?"}
+    (folder / "reddit.json").write_bytes(samples.reddit_listing(report, help_request))
+    key = [{"file": "reddit.json", "post_id": "a1", "reports_interview": True,
+            "questions": ["Have you shipped a reranker?", "Explain KV caching.", "How does LoRA work?"]},
+           {"file": "reddit.json", "post_id": "a2", "reports_interview": False, "questions": []}]
+    (folder / "answer_key.jsonl").write_text("\n".join(json.dumps(line) for line in key))
+
+
+def test_it_prints_precision_and_recall_of_questions_and_classification(tmp_path):
+    write_dataset(tmp_path)
+    out = StringIO()
+    call_command("eval_import", dataset=tmp_path, stdout=out)
+    assert ("All posts (2 posts): questions precision 1.00 recall 0.67 (2 matched of 2 extracted, 3 expected); "
+            "classification precision 1.00 recall 1.00") in out.getvalue()
+
+
+def test_json_output_has_every_half(tmp_path):
+    write_dataset(tmp_path)
+    out = StringIO()
+    call_command("eval_import", dataset=tmp_path, json=True, stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["all"]["questions"] == {"precision": 1.0, "recall": 0.667, "matched": 2, "extracted": 2,
+                                           "expected": 3}
+    assert figures["tune"]["posts"] + figures["check"]["posts"] == 2
+
+
+def test_a_folder_without_an_answer_key_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="has no answer_key.jsonl"):
+        call_command("eval_import", dataset=tmp_path)
+
+
+def test_an_answer_key_naming_a_missing_post_is_refused(tmp_path):
+    write_dataset(tmp_path)
+    with (tmp_path / "answer_key.jsonl").open("a") as key:
+        key.write("\n" + json.dumps({"file": "reddit.json", "post_id": "nope", "reports_interview": False,
+                                     "questions": []}))
+    with pytest.raises(CommandError, match="reddit.json#nope"):
+        call_command("eval_import", dataset=tmp_path)
+
+
+def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
+    settings.OPENAI_API_KEY = ""
+    out = StringIO()
+    call_command("eval_import", dataset=DEV_SET, json=True, stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["all"]["posts"] >= 80
+    for kind, floors in FLOORS.items():
+        for measure, floor in floors.items():
+            assert figures["all"][kind][measure] >= floor, (kind, measure, figures["all"][kind])

@@ -1,0 +1,133 @@
+"""The offline post reader, one failure kind of the old splitter at a time."""
+
+import pytest
+
+from moderation.extraction.rules import read
+
+
+def questions(post: str) -> list[str]:
+    return [question.text for question in read(post).questions]
+
+
+# --- questions that are not interview questions --------------------------------------------------------------
+
+
+def test_questions_to_the_community_and_rhetorical_ones_are_not_interview_questions():
+    post = ("Meta onsite yesterday. They asked me to design a feed ranking system. What would you do? Any advice? "
+            "Forever a fraud? Should I follow up with the recruiter?")
+    assert questions(post) == ["Design a feed ranking system."]
+
+
+def test_a_quoted_remark_is_not_a_question_but_a_quoted_interview_question_is():
+    post = ('Stripe phone screen today. The interviewer asked me: "How would you detect card fraud in real time?" '
+            'When I answered he said "really?" and moved on.')
+    assert questions(post) == ["How would you detect card fraud in real time?"]
+
+
+def test_questions_the_candidate_asked_the_interviewer_are_not_reported_questions():
+    post = ("Some questions I asked at my Amazon bar raiser interview\n\n"
+            "1. What qualities do you see in candidates who raise the bar?\n"
+            "2. Has there been a time you advocated for a candidate?")
+    assert read(post).reports_interview is False
+
+
+def test_salary_and_logistics_are_not_interview_questions():
+    post = ("The recruiter asked about my salary expectations and then asked if I needed visa sponsorship. "
+            "I asked if there was equity. I ended the call.")
+    assert read(post).reports_interview is False
+
+
+# --- reported speech ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence,question", [
+    ("They asked if I had experience with agentic AI.", "Do you have experience with agentic AI?"),
+    ("Then I got asked how I'd evaluate a RAG pipeline.", "How would you evaluate a RAG pipeline?"),
+    ("The second round was about KV caching.", "Explain KV caching."),
+    ("The interviewer asked whether RAG was better than fine-tuning for fresh data.",
+     "Is RAG better than fine-tuning for fresh data?"),
+    ("He asked me what the difference between top-k and top-p sampling is.",
+     "What is the difference between top-k and top-p sampling?"),
+    ("She asked how I handled a model that drifted in production.",
+     "How did you handle a model that drifted in production?"),
+    ("They wanted me to design a rate limiter for an LLM API.", "Design a rate limiter for an LLM API."),
+    ("The system design question was about a semantic cache.", "Design a semantic cache."),
+])
+def test_reported_speech_becomes_a_direct_question(sentence, question):
+    assert questions(f"Google MLE onsite last week. {sentence} Went fine.") == [question]
+
+
+def test_a_round_about_several_topics_gives_one_question_each():
+    assert questions("Had my Cohere screen. The questions were about quantization, LoRA and speculative decoding.") == [
+        "Explain quantization.", "Explain LoRA.", "Explain speculative decoding."]
+
+
+def test_each_question_keeps_its_span_of_the_post():
+    post = "Anthropic onsite.\n\nThey asked if I had experience with agentic AI, and then moved on."
+    [question] = read(post).questions
+    assert post[question.start:question.end] == question.evidence == "asked if I had experience with agentic AI"
+
+
+# --- lists and titles -----------------------------------------------------------------------------------------------
+
+
+def test_a_list_of_questions_without_question_marks_is_read_item_by_item():
+    post = ("Amazon L5 phone screen questions:\n"
+            "1. Difference between bagging and boosting\n"
+            "2. Design a recommendation system for Prime Video (45 mins)\n"
+            "- KV caching\n"
+            "- How does attention scale with sequence length")
+    assert questions(post) == ["What is the difference between bagging and boosting?",
+                               "Design a recommendation system for Prime Video.", "Explain KV caching.",
+                               "How does attention scale with sequence length."]
+    assert read(post).level == "senior" and read(post).round == "phone screen"
+
+
+def test_a_question_in_the_title_but_not_the_body_is_read():
+    post = "Asked at my Microsoft interview: what is the difference between L1 and L2 regularisation?\n\nBlanked."
+    assert questions(post) == ["What is the difference between L1 and L2 regularisation?"]
+
+
+def test_a_list_of_what_the_poster_did_is_not_a_list_of_questions():
+    post = ("Just had my onsite. What I prepared:\n- Implemented papers from scratch\n- Kaggle rankings\n"
+            "Nothing of it came up.")
+    assert questions(post) == []
+
+
+# --- posts that report nothing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("post,reason", [
+    ("I have an interview at Meta next week for an MLE role. What should I expect? Will they ask about "
+     "transformers?", "asks for help before an interview"),
+    ("We're hiring a Senior ML Engineer! Requirements: 5 years of Python. How would you like to work on LLMs? "
+     "Apply here.", "a job ad"),
+    ("OpenAI announced a new reasoning model today. How will this change ML interviews?", "news"),
+    ("I've interviewed 100+ ML engineers this year. Can you deploy a model so customers can use it? That is what "
+     "matters.", "written from the interviewer's side, or lists the poster's own questions"),
+])
+def test_help_requests_job_ads_news_and_the_interviewers_side_report_no_questions(post, reason):
+    reading = read(post)
+    assert (reading.reports_interview, reading.questions, reading.reason) == (False, [], reason)
+
+
+def test_a_rant_about_an_interview_that_names_no_question_reports_none():
+    reading = read("Bombed my Stripe interview. Forever a fraud? I froze the whole time.")
+    assert reading.reports_interview is False and "names no question" in reading.reason
+
+
+def test_who_asked_is_read_from_the_post():
+    reading = read("Senior ML Engineer onsite at Mistral. They asked how I'd shard a vector index.")
+    assert (reading.company, reading.role, reading.level, reading.round) == (
+        "Mistral AI", "Senior ML Engineer", "senior", "onsite")
+
+
+def test_without_a_list_the_sentences_that_ask_are_the_questions_and_abbreviations_do_not_cut_them():
+    post = ("Had my Anthropic screen today. What is RAG? And when would you not use it? What is an i.i.d. sample? "
+            "Went fine overall.")
+    assert questions(post) == ["What is RAG?", "When would you not use it?", "What is an i.i.d. sample?"]
+
+
+def test_a_lead_in_is_dropped_from_a_task():
+    assert questions("Asked at Google today: design a rate limiter for an LLM API. Brutal.") == [
+        "Design a rate limiter for an LLM API."]
