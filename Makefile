@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test bench chromium lint
+.PHONY: install vendor run test bench chromium lint
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,22 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
-run: install
+# Browser assets from the npm registry, fetched at install time and never committed (static/vendor/ is ignored):
+# Pyodide's core files, and the CodeMirror 6 editor bundled once by esbuild. The exercise page needs both.
+VENDOR := static/vendor/.installed
+PYODIDE_FILES := pyodide.js pyodide.mjs pyodide.asm.js pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
+
+$(VENDOR): frontend/package.json frontend/package-lock.json frontend/editor.js
+	cd frontend && npm ci --no-audit --no-fund --silent
+	rm -rf static/vendor && mkdir -p static/vendor/pyodide static/vendor/codemirror
+	cd frontend/node_modules/pyodide && cp $(PYODIDE_FILES) ../../../static/vendor/pyodide/
+	frontend/node_modules/.bin/esbuild frontend/editor.js --bundle --minify --format=iife \
+	  --global-name=PlaybookEditor --log-level=warning --outfile=static/vendor/codemirror/editor.js
+	touch $@
+
+vendor: $(VENDOR)
+
+run: install vendor
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 	$(PY) manage.py create_demo_user
@@ -27,11 +42,11 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and apt-get is not usable: browser tests will skip (fail under CI=true)"; fi; }
 
-test: install chromium
+test: install vendor chromium
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/run_tests.py $(ARGS)
 
-bench: install
+bench: install vendor chromium
 	$(PY) scripts/bench.py
 
 lint: install
