@@ -14,16 +14,20 @@ $(VENV)/.installed: requirements.txt
 install: $(VENV)/.installed
 
 # Browser assets from the npm registry, fetched at install time and never committed (static/vendor/ is ignored):
-# Pyodide's core files, and the CodeMirror 6 editor bundled once by esbuild. The exercise page needs both.
+# Pyodide's core files, and the CodeMirror 6 editor bundled once by esbuild. The exercise page needs both. They go
+# under a folder named by a digest of the lock and the editor source (practice/exercises/vendor.py computes the
+# same), so a new version gets new URLs and browsers may cache these files as immutable.
 VENDOR := static/vendor/.installed
+VENDOR_SOURCES := frontend/package-lock.json frontend/editor.js
 PYODIDE_FILES := pyodide.js pyodide.mjs pyodide.asm.js pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
 
-$(VENDOR): frontend/package.json frontend/package-lock.json frontend/editor.js
+$(VENDOR): Makefile frontend/package.json $(VENDOR_SOURCES)
 	cd frontend && npm ci --no-audit --no-fund --silent
-	rm -rf static/vendor && mkdir -p static/vendor/pyodide static/vendor/codemirror
-	cd frontend/node_modules/pyodide && cp $(PYODIDE_FILES) ../../../static/vendor/pyodide/
-	frontend/node_modules/.bin/esbuild frontend/editor.js --bundle --minify --format=iife \
-	  --global-name=PlaybookEditor --log-level=warning --outfile=static/vendor/codemirror/editor.js
+	rm -rf static/vendor
+	STAMP=$$(cat $(VENDOR_SOURCES) | sha256sum | cut -c1-12) && mkdir -p static/vendor/$$STAMP/pyodide \
+	  && (cd frontend/node_modules/pyodide && cp $(PYODIDE_FILES) ../../../static/vendor/$$STAMP/pyodide/) \
+	  && frontend/node_modules/.bin/esbuild frontend/editor.js --bundle --minify --format=iife \
+	       --global-name=PlaybookEditor --log-level=warning --outfile=static/vendor/$$STAMP/editor.js
 	touch $@
 
 vendor: $(VENDOR)

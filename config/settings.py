@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "playbook",
     "questions",
     "practice",
+    "practice.exercises",
     "accounts",
     "assignments",
     "progress",
@@ -161,6 +162,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# The vendored browser assets (Pyodide, the editor bundle) have no hash in their names, so whitenoise would give
+# them its short default max-age; their folder changes only with a new pinned version, so they are cached for a
+# year and marked immutable (see static_headers in config/static.py).
+VENDOR_STATIC_MAX_AGE = env_int("VENDOR_STATIC_MAX_AGE", 365 * 24 * 3600)
+WHITENOISE_ADD_HEADERS_FUNCTION = "config.static.static_headers"
 # Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at")
 
@@ -221,6 +227,11 @@ PRACTICE_MAX_QUESTIONS = 10
 # Answer texts older than this many days are blanked (scores and verdicts are kept) by `purge_old_answer_texts`
 # and a daily beat task. 0 keeps them forever.
 ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
+
+# --- Coding exercises (run in the candidate's browser, never on the server) ------------------------------------
+# A run (visible or hidden tests) that takes longer is stopped: its Web Worker is terminated and a new one started.
+EXERCISE_RUN_SECONDS = env_int("EXERCISE_RUN_SECONDS", 10)
+EXERCISE_CODE_MAX_CHARS = env_int("EXERCISE_CODE_MAX_CHARS", 20_000)
 
 # --- Question imports (moderation) ---------------------------------------------------------------------------
 # Files over IMPORT_MAX_UPLOAD_BYTES are refused before they are read; a row whose text is longer than
