@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.static import static_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -164,9 +166,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # The vendored browser assets (Pyodide, the editor bundle) have no hash in their names, so whitenoise would give
 # them its short default max-age; their folder changes only with a new pinned version, so they are cached for a
-# year and marked immutable (see static_headers in config/static.py).
-VENDOR_STATIC_MAX_AGE = env_int("VENDOR_STATIC_MAX_AGE", 365 * 24 * 3600)
-WHITENOISE_ADD_HEADERS_FUNCTION = "config.static.static_headers"
+# year (VENDOR_STATIC_MAX_AGE seconds) and marked immutable: see config/static.py.
+WHITENOISE_ADD_HEADERS_FUNCTION = static_headers
 # Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at")
 

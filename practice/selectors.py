@@ -26,7 +26,10 @@ def session_question_for(*, session: PracticeSession, position: int, follow_up: 
             follow_up_of__session=session,
             follow_up_of__position=position,
         )
-    return get_object_or_404(SessionQuestion.objects.select_related(*_WITH_ANSWERS), session=session, position=position)
+    return get_object_or_404(
+        SessionQuestion.objects.select_related(*_WITH_ANSWERS, "question__exercise", "answer__code_submission"),
+        session=session, position=position,
+    )
 
 
 def session_items(*, session: PracticeSession) -> list[SessionQuestion]:
