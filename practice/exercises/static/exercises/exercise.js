@@ -13,10 +13,8 @@
   const submitButton = root.querySelector("[data-submit]");
   const status = root.querySelector("[data-status]");
   const output = root.querySelector("[data-output]");
-  const editor = window.PlaybookEditor ? window.PlaybookEditor.attachEditor(codeArea) : null;
-  const code = () => (editor ? editor.getCode() : codeArea.value);
   // Read by the browser test and `make bench`: how long Python took to start and each run took, in ms.
-  const timings = (window.exerciseTimings = { boots: [], runs: [], cachedFiles: [] });
+  const timings = (window.exerciseTimings = { boots: [], pyodideLoads: [], runs: [], cachedFiles: [] });
 
   let worker = null;
   let ready = null;
@@ -31,6 +29,7 @@
         const data = event.data;
         if (data.type === "ready") {
           timings.boots.push(data.bootMs);
+          timings.pyodideLoads.push(data.loadedMs);
           timings.cachedFiles = data.cachedFiles;
           resolve();
           return;
@@ -175,5 +174,7 @@
     form.submit();
   });
 
-  startWorker();
+  startWorker();  // Python starts loading now, while the editor is built and the candidate reads
+  const editor = window.PlaybookEditor ? window.PlaybookEditor.attachEditor(codeArea) : null;
+  const code = () => (editor ? editor.getCode() : codeArea.value);
 })();

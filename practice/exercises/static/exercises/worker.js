@@ -9,11 +9,12 @@ let booted = null;
 async function boot(runnerSource) {
   const started = performance.now();
   const pyodide = await loadPyodide({ indexURL });
+  const loadedMs = performance.now() - started;
   pyodide.runPython(runnerSource);
   // Which of Pyodide's files came from the browser cache (nothing transferred): shown in the page's timings.
   const cachedFiles = performance.getEntriesByType("resource")
     .filter((entry) => entry.transferSize === 0).map((entry) => entry.name.split("/").pop());
-  return { runTests: pyodide.globals.get("run_tests_json"), bootMs: performance.now() - started, cachedFiles };
+  return { runTests: pyodide.globals.get("run_tests_json"), bootMs: performance.now() - started, loadedMs, cachedFiles };
 }
 
 self.onmessage = async (event) => {
@@ -21,7 +22,7 @@ self.onmessage = async (event) => {
   if (message.type === "init") {
     booted = boot(message.runner);
     booted.then(
-      (python) => self.postMessage({ type: "ready", bootMs: python.bootMs, cachedFiles: python.cachedFiles }),
+      (python) => self.postMessage({ type: "ready", bootMs: python.bootMs, loadedMs: python.loadedMs, cachedFiles: python.cachedFiles }),
       (error) => self.postMessage({ type: "failed", error: String((error && error.message) || error) }),
     );
     return;
