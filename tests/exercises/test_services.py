@@ -110,3 +110,22 @@ def test_a_reused_grade_carries_this_answers_tests_not_the_earlier_ones(exercise
         overall.append(grade)
     assert overall[1].reused
     assert overall[0].overall - overall[1].overall == Decimal("3.5")
+
+
+def test_purging_old_answer_texts_blanks_the_code_and_output_but_keeps_the_test_counts(exercise_item, exercise,
+                                                                                      apply_async):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.services import answer_texts_purge
+
+    answer, _ = exercise_answer_submit(user=exercise_item.session.user, session_question=exercise_item,
+                                       exercise=exercise, code=CODE, explanation=EXPLANATION,
+                                       results=results(hidden=[("test_negative", True)], stdout="private"))
+    Answer.objects.filter(pk=answer.pk).update(status=Answer.Status.GRADED,
+                                               submitted_at=timezone.now() - timedelta(days=40))
+    assert answer_texts_purge(older_than_days=30) == 1
+    submission = CodeSubmission.objects.get(answer=answer)
+    assert (submission.code, submission.results) == ("", {})
+    assert (submission.hidden_passed, submission.hidden_total) == (1, 2)
