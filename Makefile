@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run admin test bench chromium wrk lint screenshots
+.PHONY: install vendor run admin test bench chromium wrk lint screenshots
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,26 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
-run: install
+# Browser assets from the npm registry, fetched at install time and never committed (static/vendor/ is ignored):
+# Pyodide's core files, and the CodeMirror 6 editor bundled once by esbuild. The exercise page needs both. They go
+# under a folder named by a digest of the lock and the editor source (practice/exercises/vendor.py computes the
+# same), so a new version gets new URLs and browsers may cache these files as immutable.
+VENDOR := static/vendor/.installed
+VENDOR_SOURCES := frontend/package-lock.json frontend/editor.js
+PYODIDE_FILES := pyodide.js pyodide.mjs pyodide.asm.js pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
+
+$(VENDOR): Makefile frontend/package.json $(VENDOR_SOURCES)
+	cd frontend && npm ci --no-audit --no-fund --silent
+	rm -rf static/vendor
+	STAMP=$$(cat $(VENDOR_SOURCES) | sha256sum | cut -c1-12) && mkdir -p static/vendor/$$STAMP/pyodide \
+	  && (cd frontend/node_modules/pyodide && cp $(PYODIDE_FILES) ../../../static/vendor/$$STAMP/pyodide/) \
+	  && frontend/node_modules/.bin/esbuild frontend/editor.js --bundle --minify --format=iife \
+	       --global-name=PlaybookEditor --log-level=warning --outfile=static/vendor/$$STAMP/editor.js
+	touch $@
+
+vendor: $(VENDOR)
+
+run: install vendor
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 	$(PY) manage.py create_demo_user
@@ -36,7 +55,7 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and apt-get is not usable: browser tests will skip (fail under CI=true)"; fi; }
 
-test: install chromium
+test: install vendor chromium
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/run_tests.py $(ARGS)
 
@@ -48,7 +67,7 @@ wrk:
 	  else echo "wrk is not installed and apt-get is not usable: page throughput falls back to a Python client"; fi; }
 
 # `make bench ARGS="--only scaling"` runs one section.
-bench: install wrk
+bench: install vendor chromium wrk
 	$(PY) scripts/bench.py $(ARGS)
 
 # The README's screenshots (docs/screenshots/), taken with demo data on a throw-away database.

@@ -29,12 +29,14 @@ def account_delete(*, user) -> None:
 
 
 def answer_texts_purge(*, older_than_days: int) -> int:
-    """Blank the text of graded answers submitted more than `older_than_days` ago, and the quotes of it kept as
-    evidence in the grade's rubric verdicts; scores, verdicts and feedback stay. 0 keeps every text.
+    """Blank the text of graded answers submitted more than `older_than_days` ago, the quotes of it kept as
+    evidence in the grade's rubric verdicts, and an exercise answer's code and test output; scores, verdicts, test
+    counts and feedback stay. 0 keeps every text.
 
     Answers still queued, grading or failed keep their text: they may yet be graded. Running it again only touches
     answers that have crossed the line since. Returns how many answers were blanked.
     """
+    from practice.exercises.models import CodeSubmission
     from practice.models import Answer, Grade  # here: scripts/bench.py imports the demo credentials before setup
 
     if older_than_days <= 0:
@@ -48,6 +50,7 @@ def answer_texts_purge(*, older_than_days: int) -> int:
             for grade in grades:
                 grade.items = [{**item, "evidence": ""} for item in grade.items]
             Grade.objects.bulk_update(grades, ["items"])
+            CodeSubmission.objects.filter(answer_id__in=batch).update(code="", results={})
             blanked += Answer.objects.filter(pk__in=batch).update(text="")
     return blanked
 

@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from config.static import static_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "playbook",
     "questions",
     "practice",
+    "practice.exercises",
     "accounts",
     "assignments",
     "progress",
@@ -186,6 +189,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# The vendored browser assets (Pyodide, the editor bundle) have no hash in their names, so whitenoise would give
+# them its short default max-age; their folder changes only with a new pinned version, so they are cached for a
+# year (VENDOR_STATIC_MAX_AGE seconds) and marked immutable: see config/static.py.
+WHITENOISE_ADD_HEADERS_FUNCTION = static_headers
 # Locally static files are served from the app folders; only production runs collectstatic into STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at")
 
@@ -345,6 +352,11 @@ PRACTICE_MAX_QUESTIONS = 10
 # Answer texts older than this many days are blanked (scores and verdicts are kept) by `purge_old_answer_texts`
 # and a daily beat task. 0 keeps them forever.
 ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0)
+
+# --- Coding exercises (run in the candidate's browser, never on the server) ------------------------------------
+# A run (visible or hidden tests) that takes longer is stopped: its Web Worker is terminated and a new one started.
+EXERCISE_RUN_SECONDS = env_int("EXERCISE_RUN_SECONDS", 10)
+EXERCISE_CODE_MAX_CHARS = env_int("EXERCISE_CODE_MAX_CHARS", 20_000)
 
 # --- Question imports (moderation) ---------------------------------------------------------------------------
 # Files over IMPORT_MAX_UPLOAD_BYTES are refused before they are read; a row whose text is longer than

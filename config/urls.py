@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("practice/exercises/", include("practice.exercises.urls")),
     path("practice/", include("practice.urls")),
     path("progress/", include("progress.urls")),
     path("assignments/", include("assignments.urls")),

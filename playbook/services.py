@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from assignments.services import assignments_load
+from practice.exercises.content import question_entry, read_exercises
+from practice.exercises.services import exercises_load
 from questions.services import ContentReport, questions_load_content
 
 from .loading import SectionCounts, pick, remove_stale, required, unique_keys, upsert
@@ -60,7 +62,8 @@ class PlaybookContentReport(ContentReport):
 
 @transaction.atomic
 def content_load(*, content_dir: Path = CONTENT_DIR, force: bool = False) -> PlaybookContentReport:
-    """Load the taxonomy, the question bank, loops, assignments and the checklist; safe to run again and again.
+    """Load the taxonomy, the question bank (with the coding exercises, each a question of its own), loops,
+    assignments and the checklist; safe to run again and again.
 
     A content file that does not exist is skipped; any invalid file rolls the whole load back.
     """
@@ -68,7 +71,10 @@ def content_load(*, content_dir: Path = CONTENT_DIR, force: bool = False) -> Pla
     entries: list[dict] = []
     for path in sorted((content_dir / "questions").glob("*.yaml")):
         entries.extend(_read_yaml(path) or [])
+    exercises = read_exercises(content_dir / "exercises")
+    entries.extend(question_entry(exercise) for exercise in exercises)
     report = PlaybookContentReport(**vars(questions_load_content(entries=entries, force=force)))
+    report.sections.update(exercises_load(exercises=exercises))
     for name, loader in (("loops.yaml", loops_load), ("assignments.yaml", assignments_load),
                          ("checklist.yaml", checklist_load)):
         if (content_dir / name).exists():

@@ -17,12 +17,17 @@ FOLLOW_UP_LEVELS = {"senior", "staff"}
 
 
 def _round_questions(categories: list, level: Level, used: set[int]) -> list[Question]:
-    """Up to QUESTIONS_PER_ROUND published questions, taking the round's categories in turn, never repeating."""
+    """Up to QUESTIONS_PER_ROUND published questions, taking the round's categories in turn, never repeating.
+
+    Runnable exercises come first where a category has them, so a coding round is rehearsed by writing code that
+    runs against tests, under the round's countdown."""
     pools = []
     for category in categories:
-        ids = [q for q in Question.objects.for_cell(category=category, level=level).values_list("id", flat=True)
-               if q not in used]
+        rows = Question.objects.for_cell(category=category, level=level).values_list("id", "exercise")
+        ids = [q for q, _ in rows if q not in used]
         random.shuffle(ids)
+        runnable = {q for q, exercise in rows if exercise is not None}
+        ids.sort(key=lambda question_id: question_id in runnable)  # pop() takes from the end: exercises first
         pools.append(ids)
     picked: list[int] = []
     while len(picked) < QUESTIONS_PER_ROUND and any(pools):

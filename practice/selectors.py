@@ -43,8 +43,11 @@ def session_question_for(*, session: PracticeSession, position: int, follow_up: 
             follow_up_of__session=session,
             follow_up_of__position=position,
         )
-    item = get_object_or_404(SessionQuestion.objects.select_related(*_with_answers(session)), session=session,
-                             position=position)
+    item = get_object_or_404(
+        SessionQuestion.objects.select_related(*_with_answers(session), "question__exercise",
+                                               "answer__code_submission"),
+        session=session, position=position,
+    )
     return _known_without_follow_ups(session, [item])[0]
 
 

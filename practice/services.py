@@ -18,6 +18,7 @@ from progress.rollups import progress_record_grade
 from progress.services import review_schedule_from_grade
 from questions.models import Question
 
+from .exercises.scoring import exercise_overall, spoken_score
 from .grading import OfflineGrader, get_grader
 from .grading.follow_up import write_follow_up
 from .grading.scoring import score
@@ -231,7 +232,8 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     """
     if not answer_claim(answer_id=answer_id):
         return None
-    answer = Answer.objects.select_related("question", "session_question__question", "session_question__session").get(
+    answer = Answer.objects.select_related(
+        "question", "session_question__question", "session_question__session", "code_submission").get(
         pk=answer_id
     )
     grader = grader or get_grader()
@@ -244,7 +246,8 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
                             model=grader.model, prompt_version=grader.prompt_version)
     earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
     if earlier is not None:
-        return _grade_save(answer, {**_copy_fields(earlier), "fallback": fallback}, request_key=key, reused=True)
+        fields = _with_tests(answer, {**_copy_fields(earlier), "fallback": fallback})
+        return _grade_save(answer, fields, request_key=key, reused=True)
     try:
         with claim_heartbeat(answer_id=answer_id):
             output = grader.grade(grading_request_for(answer.session_question, answer.text))
@@ -276,7 +279,19 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "latency_ms": output.latency_ms,
         "fallback": fallback,
     }
-    return _grade_save(answer, fields, request_key=key, reused=False)
+    return _grade_save(answer, _with_tests(answer, fields), request_key=key, reused=False)
+
+
+def _with_tests(answer: Answer, fields: dict) -> dict:
+    """An exercise answer's overall also counts its hidden tests (practice.exercises.scoring); the spoken score is
+    recomputed from the verdicts, so a grade reused from another answer never carries that answer's tests."""
+    submission = getattr(answer, "code_submission", None)
+    if submission is None:
+        return fields
+    spoken = spoken_score(items=fields["items"], clarity_verdict=fields["clarity_verdict"])
+    overall = exercise_overall(spoken=spoken, hidden_passed=submission.hidden_passed,
+                               hidden_total=submission.hidden_total)
+    return {**fields, "overall": overall}
 
 
 _COPIED_FIELDS = ["grader", "model", "prompt_version", "rubric_version", "overall", "key_points", "trade_offs",

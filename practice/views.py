@@ -10,6 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from limits import LimitReached
 
 from . import selectors, services
+from .exercises.forms import ExerciseAnswerForm
+from .exercises.services import exercise_answer_submit
+from .exercises.vendor import editor_url, pyodide_url
 from .forms import AnswerForm, QuestionLevelForm, StartSessionForm
 from .models import Answer
 
@@ -61,14 +64,24 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     session = selectors.session_for(user=request.user, session_id=session_id)
     item = selectors.session_question_for(session=session, position=position, follow_up=follow_up)
     answer = getattr(item, "answer", None)
-    form = AnswerForm(request.POST or None)
+    exercise = None if item.is_follow_up else getattr(item.question, "exercise", None)
+    if exercise:
+        form = ExerciseAnswerForm(request.POST or None, initial={"code": exercise.starter_code})
+    else:
+        form = AnswerForm(request.POST or None)
     status = 200
     if request.method == "POST":
         try:
             if form.is_valid():
-                answer, created = services.answer_submit(
-                    user=request.user, session_question=item, text=form.cleaned_data["text"]
-                )
+                if exercise:
+                    answer, created = exercise_answer_submit(
+                        user=request.user, session_question=item, exercise=exercise, code=form.cleaned_data["code"],
+                        explanation=form.cleaned_data["text"], results=form.cleaned_data["results"],
+                    )
+                else:
+                    answer, created = services.answer_submit(
+                        user=request.user, session_question=item, text=form.cleaned_data["text"]
+                    )
                 if not created:
                     messages.info(request, "This question was already answered; your first answer is kept.")
                 if not request.htmx:
@@ -83,6 +96,8 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     context = {
         "session": session,
         "item": item,
+        "exercise": exercise,
+        "exercise_assets": {"pyodide": pyodide_url(), "editor": editor_url()} if exercise else None,
         "answer": answer,
         "form": form,
         "asked_follow_up": asked_follow_up,

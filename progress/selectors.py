@@ -323,7 +323,7 @@ def attempt_comparison(*, user, question_id: int) -> Comparison:
     """
     attempts = list(
         Answer.objects.filter(user=user, question_id=question_id, session_question__position__isnull=False)
-        .select_related("question", "grade", "session_question__session__level")
+        .select_related("question__exercise", "grade", "session_question__session__level", "code_submission")
         .order_by("submitted_at", "pk")
     )
     if not attempts:

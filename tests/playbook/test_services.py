@@ -89,7 +89,7 @@ def test_loading_the_content_twice_leaves_every_count_unchanged(db):
     assert second.created == [] and second.updated == [] and len(second.unchanged) == len(first.created)
     assert set(second.sections) == {"Round types", "Process facts", "Loops", "Loop rounds", "Assignment patterns",
                                     "Tech stack entries", "Self-review items", "README review questions",
-                                    "Take-home briefs", "Checklist areas", "Checklist items"}
+                                    "Take-home briefs", "Checklist areas", "Checklist items", "Exercises"}
     for name, counts in second.sections.items():
         assert (counts.created, counts.updated, counts.removed) == (0, 0, 0), name
         assert counts.unchanged == first.sections[name].created > 0, name

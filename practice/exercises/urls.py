@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "exercises"
+urlpatterns = [
+    path("", views.exercise_list, name="list"),
+    path("sessions/<int:session_id>/questions/<int:position>/hidden-tests/", views.hidden_tests,
+         name="hidden_tests"),
+]

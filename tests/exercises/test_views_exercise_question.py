@@ -1,0 +1,98 @@
+"""The practice question page when the question is a runnable exercise."""
+
+import json
+
+from django.urls import reverse
+
+from practice.exercises.models import CodeSubmission
+from practice.models import Answer
+from tests.exercises.factories import HIDDEN
+from tests.factories import GradeFactory
+
+PAGE_QUERIES = 4  # django_session, auth_user, the session, the session question with its question and exercise
+CODE = "def add(a, b):\n    return a + b\n"
+EXPLANATION = "Constant time; negatives and zero need nothing special."
+
+
+def url_of(item) -> str:
+    return reverse("practice:question", args=[item.session_id, item.position])
+
+
+def test_it_shows_the_editor_form_with_the_starter_code_and_no_hidden_tests(candidate_client, exercise_item,
+                                                                            exercise, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES + 1):  # + marking the question shown
+        response = candidate_client.get(url_of(exercise_item))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "raise NotImplementedError" in page
+    assert "test_adds" in page, "the visible tests are shown"
+    assert "negatives add up" not in page, "the hidden tests themselves are fetched on submit"
+    assert "a determined person could read them" in page
+    assert "graded on the explanation only" in page, "the no-JavaScript note"
+    config = json.loads(page.split('<script id="exercise-config" type="application/json">')[1].split("</script>")[0])
+    assert config["hiddenTestsUrl"] == reverse("exercises:hidden_tests", args=[exercise_item.session_id, 1])
+    assert "def run_tests" in config["runner"]
+
+
+def test_a_post_without_javascript_stores_the_code_and_grades_the_explanation_only(
+        candidate_client, exercise_item, apply_async, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = candidate_client.post(url_of(exercise_item), {"code": CODE, "text": EXPLANATION})
+    assert response.status_code == 302
+    submission = CodeSubmission.objects.select_related("answer").get()
+    assert submission.code == CODE and submission.answer.text == EXPLANATION
+    assert submission.hidden_passed is None
+    apply_async.assert_called_once()
+    page = candidate_client.get(url_of(exercise_item)).content.decode()
+    assert "JavaScript was off" in page and "Show the reference solution" in page
+
+
+def test_a_post_with_results_records_them_as_self_reported(candidate_client, exercise_item, apply_async,
+                                                           django_assert_num_queries):
+    results = json.dumps({"hidden": [{"name": "test_negative", "passed": True, "message": ""},
+                                     {"name": "test_zero", "passed": False, "message": "zero stays zero"}]})
+    candidate_client.post(url_of(exercise_item), {"code": CODE, "text": EXPLANATION, "results": results})
+    Answer.objects.update(status=Answer.Status.GRADED)
+    GradeFactory(answer=Answer.objects.get(), overall="2.5")
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url_of(exercise_item))
+    page = response.content.decode()
+    assert "1 of 2" in page and "self-reported" in page and "zero stays zero" in page
+    assert "return a + b" in page, "the reference solution is revealed after the submit"
+    assert "Exercise score = hidden tests 1.8 of 3.5" in page
+
+
+def test_empty_code_is_refused_with_a_message_and_keeps_the_explanation(candidate_client, exercise_item,
+                                                                        apply_async):
+    response = candidate_client.post(url_of(exercise_item), {"code": "  \n", "text": EXPLANATION})
+    assert response.status_code == 200
+    assert "Your code is empty" in response.content.decode()
+    assert EXPLANATION in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_an_empty_explanation_is_refused_and_keeps_the_code(candidate_client, exercise_item, apply_async):
+    response = candidate_client.post(url_of(exercise_item), {"code": CODE, "text": ""})
+    assert response.status_code == 200
+    assert "Your answer is empty" in response.content.decode()
+    assert "return a + b" in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_hidden_tests_are_served_to_the_sessions_owner_only(client, candidate_client, other_candidate,
+                                                            exercise_item, django_assert_num_queries):
+    url = reverse("exercises:hidden_tests", args=[exercise_item.session_id, exercise_item.position])
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url)
+    assert response.json() == {"tests": HIDDEN, "names": ["test_negative", "test_zero"]}
+    assert "no-store" in response["Cache-Control"]
+    assert candidate_client.post(url).status_code == 405
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(other_candidate)
+    assert client.get(url).status_code == 404
+
+
+def test_hidden_tests_of_a_question_without_an_exercise_are_404(candidate_client, session_question):
+    url = reverse("exercises:hidden_tests", args=[session_question.session_id, session_question.position])
+    assert candidate_client.get(url).status_code == 404
