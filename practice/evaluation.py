@@ -105,7 +105,7 @@ def agreement(predicted: list[float], reference: list[float]) -> dict:
 def grade_all(items: list[EvalItem], grader, *, workers: int = 1) -> list[float]:
     def overall(item: EvalItem) -> float:
         output = grader.grade(item.request)
-        return float(score(output.items, output.clarity).overall)
+        return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(overall, items))

@@ -254,7 +254,7 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     except BaseException:
         answer_release(answer_id=answer_id)
         raise
-    scores = score(output.items, output.clarity)
+    scores = score(output.items, output.clarity, full_credit_share=output.full_credit_share)
     fields = {
         "grader": output.grader,
         "model": output.model,

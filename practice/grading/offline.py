@@ -10,6 +10,7 @@ text copied from the rubric, and sentences addressed to the grader are ignored.
 from collections import Counter
 from difflib import SequenceMatcher
 
+from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
 from .text import content_stems, is_prose, sentences, split_untrusted, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
@@ -27,13 +28,7 @@ GENERIC_STEMS = frozenset(
     )
 )
 GENERIC_WEIGHT = 0.5
-
-
-def _stem_matches(stem_a: str, stem_b: str) -> bool:
-    if stem_a == stem_b:
-        return True
-    shorter, longer = sorted((stem_a, stem_b), key=len)
-    return len(shorter) >= 5 and longer.startswith(shorter)
+SHORT_MODEL_ANSWER_WORDS = 25
 
 
 class OfflineGrader:
@@ -43,10 +38,13 @@ class OfflineGrader:
 
     def grade(self, request: GradingRequest) -> GraderOutput:
         rubric = request.rubric or points_from_model_answer(request.model_answer)
+        full_credit_share = 1.0 if request.rubric else MODEL_ANSWER_FULL_CREDIT_SHARE
         kept, injected = split_untrusted(request.answer)
         flags = ["prompt_injection"] if injected else []
         question_stems = set(content_stems(request.question))
-        passages = [(text, stems) for text, stems in _passages(kept) if _adds_to(stems, question_stems)]
+        short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS
+        passages = [(text, stems) for text, stems in _passages(kept, direct=short_question)
+                    if _adds_to(stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
 
         items: list[ItemVerdict] = []
@@ -56,7 +54,7 @@ class OfflineGrader:
                 flags.append("rubric_copy")
             items.append(verdict)
 
-        clarity = judge_clarity(kept)
+        clarity = judge_clarity(kept, short_question=short_question)
         if kept and not any(is_prose(s) for s in kept):
             flags.append("no_prose")
         return GraderOutput(
@@ -66,6 +64,7 @@ class OfflineGrader:
             grader=self.name,
             prompt_version=PROMPT_VERSION,
             flags=flags,
+            full_credit_share=full_credit_share,
         )
 
     def _judge(self, point, passages, question_stems, item_stem_counts, rubric_size) -> ItemVerdict:
@@ -75,7 +74,7 @@ class OfflineGrader:
         total = sum(weights.values())
         best_share, best_passage = 0.0, ""
         for passage, passage_stems in passages:
-            matched = sum(w for s, w in weights.items() if any(_stem_matches(s, p) for p in passage_stems))
+            matched = sum(w for s, w in weights.items() if s in passage_stems)
             share = matched / total
             if share > best_share:
                 best_share, best_passage = share, passage
@@ -84,7 +83,7 @@ class OfflineGrader:
         if best_share >= COVERED_AT:
             return ItemVerdict(point.kind, point.text, Verdict.COVERED, evidence=best_passage)
         if best_share >= PARTLY_AT:
-            missing = [s for s in weights if not any(_stem_matches(s, p) for p in _stems_of(best_passage))]
+            missing = [s for s in weights if s not in _stems_of(best_passage)]
             return ItemVerdict(
                 point.kind, point.text, Verdict.PARTLY, evidence=best_passage,
                 note=f"touched on; still missing: {', '.join(_readable(point.text, missing)[:4])}",
@@ -118,9 +117,10 @@ def _stems_of(passage: str) -> set[str]:
     return set(content_stems(passage))
 
 
-def _passages(kept: list[str]) -> list[tuple[str, set[str]]]:
-    """Prose sentences, alone and in consecutive pairs, with their stems."""
-    prose = [s for s in kept if is_prose(s)]
+def _passages(kept: list[str], *, direct: bool = False) -> list[tuple[str, set[str]]]:
+    """Prose sentences, alone and in consecutive pairs, with their stems. Where the model answer itself is a few
+    words (`direct`), a short answer is a direct answer, not a list of terms, and counts too."""
+    prose = [s for s in kept if is_prose(s) or (direct and len(words(s)) <= SHORT_MODEL_ANSWER_WORDS)]
     passages = [(s, _stems_of(s)) for s in prose]
     passages += [(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(prose, prose[1:])]
     return passages
@@ -147,14 +147,15 @@ def _readable(text: str, missing_stems: list[str]) -> list[str]:
     return out
 
 
-def judge_clarity(kept: list[str]) -> Clarity:
+def judge_clarity(kept: list[str], *, short_question: bool = False) -> Clarity:
     """Unclear: a fragment or mostly not prose. Clear: enough connected prose in sentences of readable length.
 
     Brevity alone is not unclear: a two-sentence answer to a short question can be adequate.
     """
     tokens = [w for s in kept for w in words(s)]
     if len(tokens) < 12:
-        return Clarity.UNCLEAR
+        # A short answer to a question whose model answer is short too ("push and pop") is a direct answer.
+        return Clarity.ADEQUATE if tokens and short_question else Clarity.UNCLEAR
     prose_share = sum(1 for s in kept if is_prose(s)) / len(kept)
     if prose_share < 0.4:
         return Clarity.UNCLEAR
@@ -170,6 +171,8 @@ def points_from_model_answer(model_answer: str) -> list[RubricPoint]:
     if len(parts) < 3:
         clauses = [c.strip() for s in parts for c in s.replace(";", ",").split(",")]
         parts = [c for c in clauses if len(content_stems(c)) >= 2] or parts
+    if not parts and content_stems(model_answer):
+        parts = [model_answer.strip()]  # "Iteration." or "push and pop" is still the point to look for
     return [RubricPoint(Kind.KEY_POINT, part) for part in parts]
 
 

@@ -14,6 +14,7 @@ import openai
 from django.conf import settings
 
 from .errors import MalformedOutputError, RetryableGradingError
+from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
 from .text import normalise, split_untrusted, without_sentences
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
@@ -174,6 +175,7 @@ class OpenAIGrader:
             input_tokens=input_tokens,
             output_tokens=output_tokens,
             latency_ms=latency_ms,
+            full_credit_share=1.0 if request.rubric else MODEL_ANSWER_FULL_CREDIT_SHARE,
         )
 
 

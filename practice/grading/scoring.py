@@ -2,6 +2,9 @@
 
 1. Each rubric item earns credit by its verdict: covered 1, partly 0.5, missed 0.
 2. Key points, trade-offs and failure modes each score 5 x the mean credit of their items (no items: no score).
+   When no rubric was written and the points were drawn from the model answer, half of those points earn full
+   marks (`full_credit_share` 0.5): a model answer says more than the question requires, and human graders give
+   full marks to an answer that makes its main points (measured on the public SAF dev set, see docs/grading.md).
 3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
    (weights of absent dimensions are shared out in proportion).
 4. Clarity scores clear 5, adequate 3, unclear 1, and scales content by 1.0, 0.9 or 0.8: it can cost points, never
@@ -15,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .types import Clarity, ItemVerdict, Kind, Verdict
 
+MODEL_ANSWER_FULL_CREDIT_SHARE = 0.5
 CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
 WEIGHTS = {Kind.KEY_POINT: 0.5, Kind.TRADE_OFF: 0.25, Kind.FAILURE_MODE: 0.25}
 CLARITY_SCORE = {Clarity.CLEAR: 5.0, Clarity.ADEQUATE: 3.0, Clarity.UNCLEAR: 1.0}
@@ -39,12 +43,12 @@ def _half_point(value: float) -> Decimal:
     return (doubled / 2).quantize(Decimal("0.1"))
 
 
-def score(items: list[ItemVerdict], clarity: Clarity) -> Scores:
+def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: float = 1.0) -> Scores:
     by_kind: dict[Kind, float] = {}
     for kind in Kind:
         credits = [CREDIT[item.verdict] for item in items if item.kind == kind]
         if credits:
-            by_kind[kind] = 5 * sum(credits) / len(credits)
+            by_kind[kind] = 5 * min(1.0, sum(credits) / len(credits) / full_credit_share)
     total_weight = sum(WEIGHTS[kind] for kind in by_kind)
     content = sum(WEIGHTS[kind] * value for kind, value in by_kind.items()) / total_weight if total_weight else 0.0
     overall = min(5.0, max(0.0, content * CLARITY_FACTOR[clarity]))

@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 STOPWORDS = frozenset(
     """
@@ -42,19 +45,13 @@ def normalise(text: str) -> str:
     return text.replace("’", "'")
 
 
+_SNOWBALL = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "batching", "batched" and "batches" at "batch"."""
-    word = _BRITISH.sub(lambda m: "iz" + m.group(1), word)
-    if len(word) <= 4:
-        return word
-    for suffix in ("ational", "ization", "ations", "ation", "iveness", "fulness", "ments", "ment", "ness",
-                   "ities", "ity", "ings", "ing", "ies", "ied", "edly", "ed", "ers", "er", "ly", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
+    """The Snowball (Porter 2) stem, British spellings first folded to American ("normalise" meets "normalize")."""
+    return _SNOWBALL.stemWord(_BRITISH.sub(lambda m: "iz" + m.group(1), word))
 
 
 def words(text: str) -> list[str]:

@@ -58,3 +58,5 @@ class GraderOutput:
     input_tokens: int = 0
     output_tokens: int = 0
     latency_ms: int = 0
+    # Below 1 when the points were drawn from a model answer instead of a written rubric (see scoring.score).
+    full_credit_share: float = 1.0

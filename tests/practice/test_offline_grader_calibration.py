@@ -1,0 +1,56 @@
+"""Issue 10: short correct answers get credit, and points drawn from a model answer are calibrated to human graders."""
+
+import pytest
+
+from practice.grading.offline import OfflineGrader, points_from_model_answer
+from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, score
+from practice.grading.text import stem
+from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, Verdict
+
+
+def overall(question: str, model_answer: str, answer: str) -> float:
+    output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=answer,
+                                                  model_answer=model_answer))
+    return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
+
+
+@pytest.mark.parametrize(("question", "model_answer", "answer"), [
+    ("Which two operations define a stack?", "push and pop", "push and pop"),
+    ("What does the KV cache store during generation?",
+     "The keys and values of the attention layers for tokens already processed, so they are not recomputed at every "
+     "step.", "It keeps the attention K and V tensors of earlier tokens so each new token only computes its own."),
+    ("Is Python's `is` the same as `==`?", "No: `is` checks identity (the same object), `==` checks equality of values.",
+     "No. is compares object identity, == compares values."),
+    ("What is the alternative to recursion here?", "Iteration.", "You can do it iteratively with a loop."),
+])
+def test_a_short_correct_answer_to_a_short_question_scores_at_least_four(question, model_answer, answer):
+    assert overall(question, model_answer, answer) >= 4.0
+
+
+@pytest.mark.parametrize(("question", "model_answer", "wrong"), [
+    ("What does the KV cache store during generation?",
+     "The keys and values of the attention layers for tokens already processed, so they are not recomputed at every "
+     "step.", "It stores the final output text of earlier requests so identical prompts are answered from memory."),
+    ("What is the alternative to recursion here?", "Iteration.", "You can memoise the results in a dictionary."),
+])
+def test_the_same_short_answer_with_the_key_idea_wrong_scores_at_most_one(question, model_answer, wrong):
+    assert overall(question, model_answer, wrong) <= 1.0
+
+
+def test_a_model_answer_of_one_word_still_yields_a_point_to_look_for():
+    assert [point.text for point in points_from_model_answer("Iteration.")] == ["Iteration."]
+    assert points_from_model_answer("   ") == []
+
+
+def test_half_the_points_drawn_from_a_model_answer_earn_full_marks_but_a_written_rubric_needs_them_all():
+    items = [ItemVerdict(Kind.KEY_POINT, f"point {n}", Verdict.COVERED if n < 2 else Verdict.MISSED)
+             for n in range(4)]
+    drawn = score(items, Clarity.CLEAR, full_credit_share=MODEL_ANSWER_FULL_CREDIT_SHARE)
+    written = score(items, Clarity.CLEAR)
+    assert float(drawn.overall) == 5.0
+    assert float(written.overall) == 2.5
+
+
+def test_british_and_american_spellings_meet_at_one_stem():
+    assert stem("normalise") == stem("normalize")
+    assert stem("batching") == stem("batched") == stem("batches")
