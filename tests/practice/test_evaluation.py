@@ -64,6 +64,17 @@ def test_offline_grader_figures_on_the_golden_set_stay_above_their_floors():
                                             "behavioral"}
 
 
+def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_their_floors():
+    """The SAF communication-networks set (tests/data/saf/README.md): answers and scores nobody here wrote. Floors a
+    little below what the offline grader reaches (docs/grading.md); the issue's aim (MAE 1.0, Pearson 0.5) is not
+    reached yet."""
+    report = run_eval("--dataset", str(GOLDEN.parent / "saf" / "saf_communication_networks_en.jsonl"), "--json")
+    assert report["n"] == 2858
+    assert report["mae"] <= 1.55
+    assert report["pearson"] >= 0.30
+    assert report["qwk"] >= 0.27
+
+
 def test_eval_grader_reports_each_bad_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "question": "q", "answer": "x", "reference_score": 3}\nnot json\n'
