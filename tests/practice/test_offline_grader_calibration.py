@@ -20,7 +20,8 @@ def overall(question: str, model_answer: str, answer: str) -> float:
      "The keys and values of the attention layers for tokens already processed, so they are not recomputed at every "
      "step.", "It keeps the attention K and V tensors of earlier tokens so each new token only computes its own."),
     ("Is Python's `is` the same as `==`?",
-     "No: `is` checks identity (the same object), `==` checks equality of values.", "No. is compares object identity, == compares values."),
+     "No: `is` checks identity (the same object), `==` checks equality of values.",
+     "No. is compares object identity, == compares values."),
     ("What is the alternative to recursion here?", "Iteration.", "You can do it iteratively with a loop."),
 ])
 def test_a_short_correct_answer_to_a_short_question_scores_at_least_four(question, model_answer, answer):
