@@ -3,7 +3,7 @@ number of queries."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 
 from playbook.models import InterviewLoop
 from practice.models import MockLoop, PracticeSession
@@ -39,8 +39,7 @@ def unfinished_session(*, user) -> PracticeSession | None:
     """The latest opened session with a question still open, with the position of its first open question."""
     return (
         PracticeSession.objects.owned_by(user).opened().with_titles()
-        .annotate(first_open=Min("items__position", filter=_OPEN_ITEM),
-                  question_count=Count("items", filter=Q(items__follow_up_of__isnull=True), distinct=True))
+        .annotate(first_open=Min("items__position", filter=_OPEN_ITEM))
         .filter(first_open__isnull=False)
         .order_by("-created_at", "-pk")
         .first()
