@@ -21,7 +21,7 @@ from banks.roles import is_instructor
 from moderation.models import ImportJob, ImportRow
 from playbook.models import ChecklistTick
 from practice.models import Answer, HumanGrade, MockLoop, PracticeSession
-from progress.models import CardReview, Profile, ReviewCard
+from progress.models import CardReview, DayProgress, Profile, ProgressCell, QuestionProgress, ReviewCard
 from questions.models import Question, QuestionRevision
 
 
@@ -238,8 +238,10 @@ EXPORT_KINDS = {
     "admin_actions": ExportKind("Changes you made in the admin", _admin_actions, "staff"),
 }
 # Every model that refers to the user, and where it is exported: sessions hold their rounds, answers their grades.
+# The progress rollups are sums of those grades, so the answers carry everything they hold.
 EXPORTED_MODELS = {PracticeSession, Answer, ReviewCard, Profile, ChecklistTick, MockLoop, TakeHomeAttempt, Bank,
-                   BankImport, Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry}
+                   BankImport, Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry,
+                   ProgressCell, QuestionProgress, DayProgress}
 
 
 def export_kinds(*, user) -> dict[str, str]:
