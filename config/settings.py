@@ -215,7 +215,7 @@ X_FRAME_OPTIONS = "DENY"
 # inline scripts are refused. CSP_REPORT_ONLY sends the policy as report-only, to try a change first.
 CSP_DIRECTIVES = {
     "default-src": [SELF],
-    "script-src": [SELF],
+    "script-src": [SELF, "'wasm-unsafe-eval'"],  # Pyodide compiles WebAssembly; no JavaScript eval
     "style-src": [SELF],
     "style-src-attr": [UNSAFE_INLINE],
     "img-src": [SELF, "data:"],

@@ -59,7 +59,8 @@ PRODUCTION_ENV = {
 
 
 def test_check_deploy_is_clean_under_production_settings():
-    env = {**os.environ, **PRODUCTION_ENV}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **PRODUCTION_ENV}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

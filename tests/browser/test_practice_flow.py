@@ -18,6 +18,7 @@ def test_new_candidate_completes_a_session_and_sees_feedback_without_reload(live
                                                                            worker_process):
     page.goto(f"{live_server.url}/accounts/signup/")
     page.get_by_label("Username").fill("new-candidate")
+    page.locator("#id_email").fill("candidate@example.com")
     page.locator("#id_password1").fill("Interview-ready-2026")
     page.locator("#id_password2").fill("Interview-ready-2026")
     page.get_by_role("button", name="Sign up").click()

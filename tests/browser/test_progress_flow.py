@@ -22,6 +22,7 @@ def test_a_session_fills_the_dashboard_and_its_questions_come_back_for_review(li
                                                                               worker_process):
     page.goto(f"{live_server.url}/accounts/signup/")
     page.get_by_label("Username").fill("progressing-candidate")
+    page.locator("#id_email").fill("candidate@example.com")
     page.locator("#id_password1").fill("Interview-ready-2026")
     page.locator("#id_password2").fill("Interview-ready-2026")
     page.get_by_role("button", name="Sign up").click()
