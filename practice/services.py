@@ -268,7 +268,8 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "clarity_verdict": output.clarity,
         "feedback": output.feedback,
         "items": [
-            {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note}
+            {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note,
+             "confidence": round(i.confidence, 2)}
             for i in output.items
         ],
         "flags": output.flags,

@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+UNSURE_BELOW = 0.6
+
+
 class Kind(StrEnum):
     KEY_POINT = "key_point"
     TRADE_OFF = "trade_off"
@@ -44,6 +47,12 @@ class ItemVerdict:
     verdict: Verdict
     evidence: str = ""
     note: str = ""
+    # How sure the grader is of this verdict, 0 to 1. Below UNSURE_BELOW the page marks the verdict "unsure".
+    confidence: float = 1.0
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < UNSURE_BELOW
 
 
 @dataclass
