@@ -47,13 +47,21 @@ def session_start(
     random.shuffle(candidates)
     candidates.sort(key=lambda question_id: question_id in answered)
     return session_of_questions(
-        user=user, question_ids=candidates[:question_count], category_id=category.pk, level_id=level.pk,
+        user=user,
+        question_ids=candidates[:question_count],
+        category_id=category.pk,
+        level_id=level.pk,
         role_track=role_track,
     )
 
 
 def session_of_questions(
-    *, user, question_ids: list[int], category_id: int, level_id: int, role_track: RoleTrack | None = None,
+    *,
+    user,
+    question_ids: list[int],
+    category_id: int,
+    level_id: int,
+    role_track: RoleTrack | None = None,
     asks_follow_ups: bool = False,
 ) -> PracticeSession:
     """A practice session of the given questions, numbered from 1 in the order given.
@@ -64,17 +72,39 @@ def session_of_questions(
     """
     with transaction.atomic(savepoint=False):  # a limit reached rolls back the caller's transaction too
         user_lock(user_id=user.pk)
-        recent_rows_check(PracticeSession.objects.filter(user=user), stamp="created_at",
-                          per_minute=settings.SESSIONS_PER_MINUTE, per_day=settings.SESSIONS_PER_DAY,
-                          done="started {count} practice sessions", again="start another")
-        return _session_create(user=user, question_ids=question_ids, category_id=category_id, level_id=level_id,
-                               role_track=role_track, asks_follow_ups=asks_follow_ups)
+        recent_rows_check(
+            PracticeSession.objects.filter(user=user),
+            stamp="created_at",
+            per_minute=settings.SESSIONS_PER_MINUTE,
+            per_day=settings.SESSIONS_PER_DAY,
+            done="started {count} practice sessions",
+            again="start another",
+        )
+        return _session_create(
+            user=user,
+            question_ids=question_ids,
+            category_id=category_id,
+            level_id=level_id,
+            role_track=role_track,
+            asks_follow_ups=asks_follow_ups,
+        )
 
 
-def _session_create(*, user, question_ids: list[int], category_id: int, level_id: int,
-                    role_track: RoleTrack | None, asks_follow_ups: bool) -> PracticeSession:
+def _session_create(
+    *,
+    user,
+    question_ids: list[int],
+    category_id: int,
+    level_id: int,
+    role_track: RoleTrack | None,
+    asks_follow_ups: bool,
+) -> PracticeSession:
     session = PracticeSession.objects.create(
-        user=user, category_id=category_id, level_id=level_id, role_track=role_track, asks_follow_ups=asks_follow_ups,
+        user=user,
+        category_id=category_id,
+        level_id=level_id,
+        role_track=role_track,
+        asks_follow_ups=asks_follow_ups,
         question_count=len(question_ids),
     )
     SessionQuestion.objects.bulk_create(
@@ -91,8 +121,9 @@ def session_of_question_start(*, user, question: Question, level: Level) -> Prac
         raise ValidationError("This question is not published, so it cannot be practised.")
     if not question.levels.filter(pk=level.pk).exists():
         raise ValidationError(f"This question is not asked at {level.name} level. Choose one of its levels.")
-    return session_of_questions(user=user, question_ids=[question.pk], category_id=question.category_id,
-                                level_id=level.pk)
+    return session_of_questions(
+        user=user, question_ids=[question.pk], category_id=question.category_id, level_id=level.pk
+    )
 
 
 def session_question_mark_shown(*, session_question: SessionQuestion) -> None:
@@ -150,9 +181,14 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
     try:
         with transaction.atomic():
             user_lock(user_id=user.pk)
-            recent_rows_check(Answer.objects.filter(user=user), stamp="submitted_at",
-                              per_minute=settings.ANSWERS_PER_MINUTE, per_day=settings.ANSWERS_PER_DAY,
-                              done="submitted {count} answers", again="submit again")
+            recent_rows_check(
+                Answer.objects.filter(user=user),
+                stamp="submitted_at",
+                per_minute=settings.ANSWERS_PER_MINUTE,
+                per_day=settings.ANSWERS_PER_DAY,
+                done="submitted {count} answers",
+                again="submit again",
+            )
             answer = Answer.objects.create(
                 session_question=session_question,
                 user=user,
@@ -213,8 +249,16 @@ def grade_request_key(
     *, item: SessionQuestion, answer_text: str, grader_name: str, model: str, prompt_version: str
 ) -> str:
     question = item.question
-    parts = [str(question.pk), str(question.rubric_version), item.follow_up_prompt, item.focus_text, grader_name,
-             model, prompt_version, answer_text]
+    parts = [
+        str(question.pk),
+        str(question.rubric_version),
+        item.follow_up_prompt,
+        item.focus_text,
+        grader_name,
+        model,
+        prompt_version,
+        answer_text,
+    ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -233,17 +277,21 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     if not answer_claim(answer_id=answer_id):
         return None
     answer = Answer.objects.select_related(
-        "question", "session_question__question", "session_question__session", "code_submission").get(
-        pk=answer_id
-    )
+        "question", "session_question__question", "session_question__session", "code_submission"
+    ).get(pk=answer_id)
     grader = grader or get_grader()
     fallback = ""
     if grader.name != OfflineGrader.name:
         fallback = llm_budget_reached(user_id=answer.user_id)
         if fallback:
             grader = OfflineGrader()
-    key = grade_request_key(item=answer.session_question, answer_text=answer.text, grader_name=grader.name,
-                            model=grader.model, prompt_version=grader.prompt_version)
+    key = grade_request_key(
+        item=answer.session_question,
+        answer_text=answer.text,
+        grader_name=grader.name,
+        model=grader.model,
+        prompt_version=grader.prompt_version,
+    )
     earlier = Grade.objects.filter(request_key=key).order_by("created_at").first()
     if earlier is not None:
         fields = _with_tests(answer, {**_copy_fields(earlier), "fallback": fallback})
@@ -268,15 +316,22 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "clarity_verdict": output.clarity,
         "feedback": output.feedback,
         "items": [
-            {"kind": i.kind, "text": i.text, "verdict": i.verdict, "evidence": i.evidence, "note": i.note,
-             "confidence": round(i.confidence, 2)}
+            {
+                "kind": i.kind,
+                "text": i.text,
+                "verdict": i.verdict,
+                "evidence": i.evidence,
+                "note": i.note,
+                "confidence": round(i.confidence, 2),
+            }
             for i in output.items
         ],
         "flags": output.flags,
         "input_tokens": output.input_tokens,
         "output_tokens": output.output_tokens,
-        "cost_usd": grade_cost_usd(model=output.model, input_tokens=output.input_tokens,
-                                   output_tokens=output.output_tokens),
+        "cost_usd": grade_cost_usd(
+            model=output.model, input_tokens=output.input_tokens, output_tokens=output.output_tokens
+        ),
         "latency_ms": output.latency_ms,
         "fallback": fallback,
     }
@@ -290,13 +345,27 @@ def _with_tests(answer: Answer, fields: dict) -> dict:
     if submission is None:
         return fields
     spoken = spoken_score(items=fields["items"], clarity_verdict=fields["clarity_verdict"])
-    overall = exercise_overall(spoken=spoken, hidden_passed=submission.hidden_passed,
-                               hidden_total=submission.hidden_total)
+    overall = exercise_overall(
+        spoken=spoken, hidden_passed=submission.hidden_passed, hidden_total=submission.hidden_total
+    )
     return {**fields, "overall": overall}
 
 
-_COPIED_FIELDS = ["grader", "model", "prompt_version", "rubric_version", "overall", "key_points", "trade_offs",
-                  "failure_modes", "clarity", "clarity_verdict", "feedback", "items", "flags"]
+_COPIED_FIELDS = [
+    "grader",
+    "model",
+    "prompt_version",
+    "rubric_version",
+    "overall",
+    "key_points",
+    "trade_offs",
+    "failure_modes",
+    "clarity",
+    "clarity_verdict",
+    "feedback",
+    "items",
+    "flags",
+]
 
 
 def _copy_fields(grade: Grade) -> dict:
@@ -356,8 +425,9 @@ def answer_regrade(*, answer: Answer) -> bool:
     untouched. Only a failed answer reopens, so clicks while one grading is in flight enqueue nothing more."""
     reopened = Answer.objects.filter(
         pk=answer.pk, status=Answer.Status.FAILED, regrades__lt=settings.GRADING_MAX_REGRADES
-    ).update(status=Answer.Status.QUEUED, enqueued_at=None, claimed_at=None, failure_message="",
-             regrades=F("regrades") + 1)
+    ).update(
+        status=Answer.Status.QUEUED, enqueued_at=None, claimed_at=None, failure_message="", regrades=F("regrades") + 1
+    )
     if reopened:
         transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
     return bool(reopened)
@@ -379,9 +449,11 @@ def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
     Idempotent: an answer gets at most one follow-up, and follow-ups get none of their own. An answer deleted
     meanwhile (its account was) gets none.
     """
-    answer = Answer.objects.select_related("session_question__session", "session_question__question", "grade").filter(
-        pk=answer_id
-    ).first()
+    answer = (
+        Answer.objects.select_related("session_question__session", "session_question__question", "grade")
+        .filter(pk=answer_id)
+        .first()
+    )
     if answer is None:
         return None
     item = answer.session_question
@@ -389,15 +461,21 @@ def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
         return None
     if SessionQuestion.objects.filter(follow_up_of=item).exists():
         return None
-    follow_up = write_follow_up(question=item.question.prompt, items=answer.grade.items, answer=answer.text,
-                                use_llm=not answer.grade.fallback)
+    follow_up = write_follow_up(
+        question=item.question.prompt, items=answer.grade.items, answer=answer.text, use_llm=not answer.grade.fallback
+    )
     if follow_up is None:
         return None
     try:
         with transaction.atomic():
             return SessionQuestion.objects.create(
-                session=item.session, question=item.question, position=None, follow_up_of=item,
-                follow_up_prompt=follow_up.prompt, focus_kind=follow_up.kind, focus_text=follow_up.focus,
+                session=item.session,
+                question=item.question,
+                position=None,
+                follow_up_of=item,
+                follow_up_prompt=follow_up.prompt,
+                focus_kind=follow_up.kind,
+                focus_text=follow_up.focus,
                 follow_up_writer=follow_up.writer,
             )
     except IntegrityError:  # a redelivered task created it first

@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
 UNSURE_BELOW = 0.6
 
 
