@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import psycopg  # noqa: E402
 
-from accounts.services import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
+from accounts.demo import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
 from tests.support.fake_openai import FakeOpenAI  # noqa: E402
 from tests.support.stack import Stack, free_port, port_open, wait_for  # noqa: E402
 from tests.support.web import WebClient  # noqa: E402
@@ -386,7 +386,8 @@ def embedded_submit(root: Path) -> dict:
         embedded.stop()
 
 
-SECTIONS = ("throughput", "embedded", "llm", "import", "limits", "import-scaling", "scaling", "exercises", "dashboard")
+SECTIONS = ("throughput", "embedded", "llm", "import", "limits", "import-scaling", "scaling", "exercises", "grader",
+            "dashboard")
 
 
 def scaling_timing() -> dict:
@@ -501,6 +502,47 @@ def exercise_run_timing() -> dict:
     }
 
 
+def grader_timing(*, runs: int = 200) -> dict:
+    """The offline grader on 300-word answers against a 9-item rubric, in a fresh process: the model load once,
+    then each answer (a different answer each time, so nothing is served from a cache but the rubric's vectors)."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_grader_timing_in_child, (runs,))
+
+
+def _grader_timing_in_child(runs: int) -> dict:
+    import random
+    import re
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+
+    from practice.evaluation import load_dataset
+    from practice.grading import semantic
+    from practice.grading.offline import OfflineGrader
+    from practice.grading.types import GradingRequest
+
+    started = time.monotonic()
+    semantic.warm_up()
+    load_ms = (time.monotonic() - started) * 1000
+    golden = load_dataset(Path(__file__).resolve().parent.parent / "tests" / "data" / "golden.jsonl")
+    request = next(item.request for item in golden if len(item.request.rubric) >= 9)
+    rubric = request.rubric[:9]
+    vocabulary = sorted({w for item in golden for w in re.findall(r"[a-z]+", item.request.answer.lower())})
+    rng = random.Random(7)
+    grader, timings = OfflineGrader(), []
+    for _ in range(runs):
+        answer = " ".join(" ".join(rng.choice(vocabulary) for _ in range(15)).capitalize() + "." for _ in range(20))
+        began = time.perf_counter()
+        grader.grade(GradingRequest(question=request.question, rubric=rubric, answer=answer))
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    return {"model_load_ms": round(load_ms), "answer_words": 300, "rubric_items": len(rubric), "runs": runs,
+            "median_ms": round(statistics.median(timings), 1), "p95_ms": round(timings[int(runs * 0.95) - 1], 1),
+            "target_p95_ms": 50}
+
+
 def import_scaling() -> dict:
     """Importing 50,000 rows against 10,000, same generator and bank: the ratio should stay near 5."""
     small = import_dedupe_timing(rows=10_000, bank_size=2_000, near_share=0.2)
@@ -538,6 +580,8 @@ def main() -> None:
         report["scaling"] = scaling_timing()
     if "exercises" in only:
         report["exercise_runs_in_the_browser"] = exercise_run_timing()
+    if "grader" in only:
+        report["offline_grader_300_words_9_items"] = grader_timing()
     if "dashboard" in only:  # sets Django up in this process: last
         report["progress_dashboard_500_answers"] = dashboard_timing(answers=500, runs=50)
     print(json.dumps(report, indent=2))

@@ -1,22 +1,47 @@
 """The offline rubric grader: deterministic, no network.
 
-For each rubric item it looks for the passage of the answer (one sentence, or two in a row) that states most of
-the item's content words, weighting the words that are distinctive to the item above those the question itself
-already uses (restating the question earns nothing). An item is covered when that passage states at least a third of
-the item's weighted content, partly covered from a sixth. Only prose counts as evidence: a list of bare terms,
-text copied from the rubric, and sentences addressed to the grader are ignored.
+For each rubric item it looks for the passage of the answer (one sentence, or two in a row) that states the item,
+by two kinds of evidence:
+
+- words: the share of the item's content words the passage states, weighting words distinctive to the item above
+  those the question itself already uses (restating the question earns nothing);
+- meaning: the cosine between the passage and the item in a sentence-embedding model (`semantic`), which meets
+  "K and V tensors of earlier tokens" and "keys and values for tokens already processed".
+
+The match is the word share, raised by meaning at most `SEMANTIC_LIFT` above it: meaning alone can find a point
+half-stated, never fully, so fluent text near the topic cannot collect points it does not make. An item is covered
+from a match of a third, partly covered from a sixth; an item of two or three words ("push and pop") needs them all.
+Story items ("gives a concrete situation") are judged on the story's structure (`stories`). Only prose counts as
+evidence unless the reference itself is not prose: a list of bare terms, text copied from the rubric, and sentences
+addressed to the grader are ignored. Each verdict carries a confidence: low when words and meaning disagree or the
+match sits on a threshold.
 """
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+import numpy as np
+
+from . import semantic, stories
 from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
-from .text import content_stems, is_prose, sentences, split_untrusted, words
+from .text import content_stems, is_prose, normalise, sentences, split_untrusted, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-1"
+PROMPT_VERSION = "offline-2"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
+SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
+SHORT_POINT_COVERED_AT = 0.75
+TERSE_ANSWER_WORDS = 6
+HEADING_WORDS = 6
+SEMANTIC_FLOOR = 0.45  # cosine at which meaning starts to count
+SEMANTIC_SPAN = 0.4  # cosine above the floor at which meaning counts in full
+SEMANTIC_LIFT = 0.3
+NEAR_THRESHOLD = 0.05
+OFF_TOPIC_SHARED_WORDS = 0.15  # share of the answer's content words found in the question and its reference
+OFF_TOPIC_MIN_WORDS = 30  # a short answer that misses is wrong or terse, not about something else
 QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
 # Words so common in this field that meeting one says little about which point the answer makes.
@@ -29,6 +54,14 @@ GENERIC_STEMS = frozenset(
 )
 GENERIC_WEIGHT = 0.5
 SHORT_MODEL_ANSWER_WORDS = 25
+_YES_NO = re.compile(r"^\W*(yes|no|true|false)\b")
+_OPPOSITE = {"yes": "no", "no": "yes", "true": "false", "false": "true"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    stems: frozenset[str]
 
 
 class OfflineGrader:
@@ -43,20 +76,39 @@ class OfflineGrader:
         flags = ["prompt_injection"] if injected else []
         question_stems = set(content_stems(request.question))
         short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS
-        passages = [(text, stems) for text, stems in _passages(kept, direct=short_question)
-                    if _adds_to(stems, question_stems)]
+        any_form = short_question or _not_prose(request.model_answer)
+        passages = _passages(kept, any_form=any_form)
+        if _adds_to(_stems_of(request.model_answer), question_stems):
+            # Restating the question says nothing, unless the reference does too: "compilation or run-time error?"
+            passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
+        similarity = _similarity(passages, rubric)
+        contradiction = _contradicts(request.model_answer, kept)
+        terse = len(words(" ".join(kept))) <= TERSE_ANSWER_WORDS
 
         items: list[ItemVerdict] = []
-        for point in rubric:
-            verdict = self._judge(point, passages, question_stems, item_stem_counts, len(rubric))
+        for index, point in enumerate(rubric):
+            if contradiction:
+                items.append(ItemVerdict(point.kind, point.text, Verdict.MISSED, confidence=0.8,
+                                         note=f"the answer says “{contradiction}”, the reverse of the reference"))
+                continue
+            element = stories.story_element(point.text)
+            if element:
+                items.append(_story_verdict(point, element, kept))
+                continue
+            verdict = self._judge(point, passages, similarity[:, index], question_stems, item_stem_counts,
+                                  len(rubric), terse=terse, written_rubric=bool(request.rubric),
+                                  lift=0.0 if injected else SEMANTIC_LIFT)
             if verdict.note == "copied from the rubric" and "rubric_copy" not in flags:
                 flags.append("rubric_copy")
             items.append(verdict)
 
         clarity = judge_clarity(kept, short_question=short_question)
-        if kept and not any(is_prose(s) for s in kept):
+        if kept and not any_form and not any(is_prose(s) for s in kept):
             flags.append("no_prose")
+        if _off_topic(request, kept, items):
+            flags.append("off_topic")
+            clarity = Clarity.ADEQUATE if clarity == Clarity.CLEAR else clarity  # fluent, but not an answer
         return GraderOutput(
             items=items,
             clarity=clarity,
@@ -67,28 +119,80 @@ class OfflineGrader:
             full_credit_share=full_credit_share,
         )
 
-    def _judge(self, point, passages, question_stems, item_stem_counts, rubric_size) -> ItemVerdict:
+    def _judge(self, point, passages, similarities, question_stems, item_stem_counts, rubric_size, *,
+               terse: bool = False, written_rubric: bool = True, lift: float = SEMANTIC_LIFT) -> ItemVerdict:
+        """`lift`: how far meaning may raise the word match. An answer that addresses the grader gets no benefit of
+        the doubt: its points must be made in words."""
         weights = _weights(point.text, question_stems, item_stem_counts, rubric_size)
         if not weights:
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item")
         total = sum(weights.values())
-        best_share, best_passage = 0.0, ""
-        for passage, passage_stems in passages:
-            matched = sum(w for s, w in weights.items() if s in passage_stems)
-            share = matched / total
-            if share > best_share:
-                best_share, best_passage = share, passage
-        if best_passage and _copies(point.text, best_passage):
+        # A terse answer to a terse point is judged whole: "push and enqueue" names something else than "push and pop".
+        short = terse and total <= SHORT_POINT_WEIGHT
+        covered_at = SHORT_POINT_COVERED_AT if short else COVERED_AT
+        partly_at = covered_at if short else PARTLY_AT
+        best = (0.0, 0.0, 0.0, None)  # match, word share, meaning, passage
+        for passage, similarity in zip(passages, similarities):
+            share = sum(w for s, w in weights.items() if s in passage.stems) / total
+            meaning = min(1.0, max(0.0, (float(similarity) - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
+            match = max(share, min(meaning, share + lift))
+            if match > best[0]:
+                best = (match, share, meaning, passage)
+        match, share, meaning, passage = best
+        if passage and _copies(point.text, passage.text, whole=not written_rubric):
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="copied from the rubric")
-        if best_share >= COVERED_AT:
-            return ItemVerdict(point.kind, point.text, Verdict.COVERED, evidence=best_passage)
-        if best_share >= PARTLY_AT:
-            missing = [s for s in weights if s not in _stems_of(best_passage)]
-            return ItemVerdict(
-                point.kind, point.text, Verdict.PARTLY, evidence=best_passage,
-                note=f"touched on; still missing: {', '.join(_readable(point.text, missing)[:4])}",
-            )
-        return ItemVerdict(point.kind, point.text, Verdict.MISSED)
+
+        def band(value: float) -> Verdict:
+            value += 1e-9  # a share of exactly a sixth is a sixth, whatever the floating-point sum says
+            return Verdict.COVERED if value >= covered_at else Verdict.PARTLY if value >= partly_at else Verdict.MISSED
+
+        verdict = band(match)
+        confidence = 0.9 if band(share) == band(meaning) else 0.65 if verdict == band(share) else 0.5
+        if any(abs(match - threshold) < NEAR_THRESHOLD for threshold in {covered_at, partly_at}):
+            confidence = min(confidence, 0.55)
+        evidence = passage.text if passage and verdict != Verdict.MISSED else ""
+        return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence)
+
+
+def _story_verdict(point: RubricPoint, element: stories.Element, kept: list[str]) -> ItemVerdict:
+    """A story item's words say nothing about the story ("rather than stating principles" is met by a sentence on
+    principles), so its verdict comes from the story's structure alone."""
+    verdict, evidence = stories.judge(element, kept)
+    note = f"judged on the story's structure: {element.value}"
+    return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=0.7, note=note)
+
+
+def _similarity(passages: list[Passage], rubric: list[RubricPoint]) -> np.ndarray:
+    """Cosine of every passage (rows) with every rubric item (columns)."""
+    if not passages or not rubric:
+        return np.zeros((len(passages), len(rubric)), dtype=np.float32)
+    return semantic.embed([p.text for p in passages]) @ semantic.embed([p.text for p in rubric], cache=True).T
+
+
+def _contradicts(model_answer: str, kept: list[str]) -> str:
+    """The answer's opening "yes" or "no" when the reference opens with the opposite, else ""."""
+    reference, answer = _YES_NO.match(normalise(model_answer)), _YES_NO.match(normalise(kept[0])) if kept else None
+    if reference and answer and answer.group(1) == _OPPOSITE[reference.group(1)]:
+        return answer.group(1)
+    return ""
+
+
+def _off_topic(request: GradingRequest, kept: list[str], items: list[ItemVerdict]) -> bool:
+    """True for an answer of a paragraph or more that makes none of the points and shares almost no words with the
+    question and its reference. (Sentence embeddings were tried here: on long texts they rate any two paragraphs of
+    technical prose as close.)"""
+    answer = " ".join(kept)
+    if len(words(answer)) < OFF_TOPIC_MIN_WORDS or any(item.verdict != Verdict.MISSED for item in items):
+        return False
+    topic = " ".join([request.question, request.model_answer, *(p.text for p in request.rubric)])
+    answer_stems, topic_stems = _stems_of(answer) - GENERIC_STEMS, _stems_of(topic)
+    return len(answer_stems & topic_stems) <= OFF_TOPIC_SHARED_WORDS * len(answer_stems)
+
+
+def _not_prose(reference: str) -> bool:
+    """True when the reference answer is itself a table, a list of steps or a formula rather than sentences."""
+    parts = sentences(reference)
+    return bool(parts) and sum(1 for part in parts if is_prose(part)) < len(parts) / 2
 
 
 def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rubric_size: int) -> dict[str, float]:
@@ -113,38 +217,34 @@ def _adds_to(passage_stems: set[str], question_stems: set[str]) -> bool:
     return len(new) / len(passage_stems) >= RESTATEMENT_NOVELTY
 
 
-def _stems_of(passage: str) -> set[str]:
-    return set(content_stems(passage))
+def _stems_of(passage: str) -> frozenset[str]:
+    return frozenset(content_stems(passage))
 
 
-def _passages(kept: list[str], *, direct: bool = False) -> list[tuple[str, set[str]]]:
-    """Prose sentences, alone and in consecutive pairs, with their stems. Where the model answer itself is a few
-    words (`direct`), a short answer is a direct answer, not a list of terms, and counts too."""
-    prose = [s for s in kept if is_prose(s) or (direct and len(words(s)) <= SHORT_MODEL_ANSWER_WORDS)]
-    passages = [(s, _stems_of(s)) for s in prose]
-    passages += [(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(prose, prose[1:])]
+def _passages(kept: list[str], *, any_form: bool = False) -> list[Passage]:
+    """Prose sentences, alone and in consecutive pairs. Where the reference is short or not prose itself
+    (`any_form`), a short answer is a direct answer and a table row is a row, not a list of terms: they count too."""
+    prose = [s for s in kept if is_prose(s) or (any_form and words(s))]
+    passages = [Passage(s, _stems_of(s)) for s in prose]
+    passages += [Passage(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(prose, prose[1:])]
+    # A heading belongs to the paragraph under it: "Known failures" then "It fails on scanned PDFs." is one passage.
+    passages += [Passage(f"{a}: {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(kept, kept[1:])
+                 if not is_prose(a) and len(words(a)) <= HEADING_WORDS and is_prose(b)]
     return passages
 
 
-def _copies(item_text: str, passage: str) -> bool:
-    """True when the passage reproduces the rubric item's wording rather than making the point in its own words."""
+def _copies(item_text: str, passage: str, *, whole: bool = False) -> bool:
+    """True when the passage reproduces the rubric item's wording rather than making the point in its own words.
+
+    `whole`: for a point drawn from a model answer only a copy of nearly all of it counts, since a correct answer
+    in plain words shares long runs with a short reference ("the name of the function and the types of ...").
+    """
     item_words, passage_words = words(item_text), words(passage)
     if len(item_words) < 8:
         return False
     matcher = SequenceMatcher(None, item_words, passage_words, autojunk=False)
     longest = max((block.size for block in matcher.get_matching_blocks()), default=0)
-    return longest >= max(8, int(0.7 * len(item_words)))
-
-
-def _readable(text: str, missing_stems: list[str]) -> list[str]:
-    wanted = set(missing_stems)
-    seen, out = set(), []
-    for word in words(text):
-        s = content_stems(word)
-        if s and s[0] in wanted and s[0] not in seen:
-            seen.add(s[0])
-            out.append(word)
-    return out
+    return longest >= max(8, int((0.9 if whole else 0.7) * len(item_words)))
 
 
 def judge_clarity(kept: list[str], *, short_question: bool = False) -> Clarity:
@@ -177,25 +277,39 @@ def points_from_model_answer(model_answer: str) -> list[RubricPoint]:
 
 
 KIND_LABEL = {Kind.KEY_POINT: "key point", Kind.TRADE_OFF: "trade-off", Kind.FAILURE_MODE: "failure mode"}
+MISSING_LISTED = 3
 
 
 def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str]) -> str:
+    """What a person would tell the candidate: each missing idea once, in the rubric's own words, most useful first.
+
+    The page lists every verdict beside this text, so the feedback names at most three missing points.
+    """
     covered = sum(1 for item in items if item.verdict == Verdict.COVERED)
-    lines = [f"You covered {covered} of {len(items)} rubric points."]
-    missed = [item for item in items if item.verdict == Verdict.MISSED]
     partly = [item for item in items if item.verdict == Verdict.PARTLY]
-    for kind in (Kind.TRADE_OFF, Kind.FAILURE_MODE, Kind.KEY_POINT):
-        for item in missed:
-            if item.kind == kind:
-                lines.append(f"Missing {KIND_LABEL[kind]}: {item.text}")
-    for item in partly:
-        lines.append(f"Go further on this {KIND_LABEL[item.kind]}: {item.text}")
-    if clarity != Clarity.CLEAR:
-        lines.append(
-            "Write it as a few connected sentences: say the point, then why it holds or what it costs."
-            if clarity == Clarity.UNCLEAR
-            else "Tighten the structure: one idea per sentence, and name each trade-off and failure mode outright."
-        )
+    missed = sorted((item for item in items if item.verdict == Verdict.MISSED),
+                    key=lambda item: list(KIND_LABEL).index(item.kind))
+    lines = []
+    if "off_topic" in flags:
+        lines.append("This answer does not address the question asked: read the question again and answer it "
+                     "directly.")
+    summary = f"You covered {covered} of {len(items)} rubric points"
+    lines.append(summary + (f" and touched on {len(partly)} more." if partly else "."))
+    if missed and not covered and not partly:
+        lines.append(f"Start with the main idea: {missed[0].text}")
+    else:
+        for item in missed[:MISSING_LISTED]:
+            lines.append(f"Missing {KIND_LABEL[item.kind]}: {item.text}")
+        if len(missed) > MISSING_LISTED:
+            lines.append(f"…and {len(missed) - MISSING_LISTED} more, listed below.")
+    for item in partly[:MISSING_LISTED]:
+        lines.append(f"Say more about this {KIND_LABEL[item.kind]}: {item.text}")
+    if clarity == Clarity.UNCLEAR:
+        lines.append("Write it as a few connected sentences: say the point, then why it holds or what it costs.")
+    elif clarity == Clarity.ADEQUATE and "off_topic" not in flags:
+        kinds = {item.kind for item in items}
+        lines.append("Tighten the structure: one idea per sentence"
+                     + (", and name each trade-off and failure mode outright." if kinds - {Kind.KEY_POINT} else "."))
     if "prompt_injection" in flags:
         lines.append("Sentences addressed to the grader were ignored; they never change a score.")
     if "no_prose" in flags:

@@ -16,6 +16,7 @@ STOPWORDS = frozenset(
     over own per quite rather really same several shall she should since so some such than that the their theirs
     them themselves then there these they this those though through thus to too under until up upon us usually
     very via was we were what whatever when where whether which while who whom whose why will with within without
+    make makes made making
     would yet you your yours yourself yourselves
     """.split()
 )
@@ -46,11 +47,30 @@ def normalise(text: str) -> str:
 
 
 _SNOWBALL = snowballstemmer.stemmer("english")
+# Snowball keeps comparatives apart from their adjective ("lower" is not "low"); an answer that says "low
+# temperature" states the same idea as a reference that says "lower values". The common gradable adjectives:
+_GRADABLE = (
+    "low high fast slow large small long short cheap big great wide deep simple easy hard safe strong weak new old "
+    "close sharp quick late early few dense sparse tight loose light heavy rich poor clean"
+).split()
+
+
+def _comparatives(adjective: str) -> dict[str, str]:
+    stem_ = adjective[:-1] if adjective.endswith("e") else adjective
+    if adjective.endswith("y"):
+        stem_ = adjective[:-1] + "i"
+    elif adjective == "big":
+        stem_ = "bigg"
+    return {stem_ + "er": adjective, stem_ + "est": adjective}
+
+
+_COMPARATIVE_OF = {form: base for adjective in _GRADABLE for form, base in _comparatives(adjective).items()}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem, British spellings first folded to American ("normalise" meets "normalize")."""
+    word = _COMPARATIVE_OF.get(word, word)
     return _SNOWBALL.stemWord(_BRITISH.sub(lambda m: "iz" + m.group(1), word))
 
 

@@ -14,8 +14,17 @@ def overall(question: str, model_answer: str, answer: str) -> float:
     return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
 
 
+TEMPERATURE = ("What does temperature control in sampling?",
+               "How random the sampling is: it divides the logits before the softmax, so lower values make the output "
+               "more deterministic.")
+IDENTITY = ("Is Python's `is` the same as `==`?",
+            "No: `is` checks identity (the same object), `==` checks equality of values.")
+
+
 @pytest.mark.parametrize(("question", "model_answer", "answer"), [
     ("Which two operations define a stack?", "push and pop", "push and pop"),
+    (*TEMPERATURE, "Randomness. Low temperature sharpens the distribution toward the most likely token; high "
+                   "temperature flattens it."),
     ("What does the KV cache store during generation?",
      "The keys and values of the attention layers for tokens already processed, so they are not recomputed at every "
      "step.", "It keeps the attention K and V tensors of earlier tokens so each new token only computes its own."),
@@ -33,6 +42,9 @@ def test_a_short_correct_answer_to_a_short_question_scores_at_least_four(questio
      "The keys and values of the attention layers for tokens already processed, so they are not recomputed at every "
      "step.", "It stores the final output text of earlier requests so identical prompts are answered from memory."),
     ("What is the alternative to recursion here?", "Iteration.", "You can memoise the results in a dictionary."),
+    ("Which two operations define a stack?", "push and pop", "push and enqueue"),
+    (*TEMPERATURE, "It sets the maximum number of tokens the model may generate before it stops."),
+    (*IDENTITY, "Yes. is and == both compare values, so either works."),
 ])
 def test_the_same_short_answer_with_the_key_idea_wrong_scores_at_most_one(question, model_answer, wrong):
     assert overall(question, model_answer, wrong) <= 1.0
@@ -55,3 +67,8 @@ def test_half_the_points_drawn_from_a_model_answer_earn_full_marks_but_a_written
 def test_british_and_american_spellings_meet_at_one_stem():
     assert stem("normalise") == stem("normalize")
     assert stem("batching") == stem("batched") == stem("batches")
+
+
+def test_comparatives_meet_their_adjective():
+    assert stem("lower") == stem("low") and stem("bigger") == stem("big") and stem("simplest") == stem("simple")
+    assert stem("user") != stem("use")
