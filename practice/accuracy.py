@@ -59,13 +59,17 @@ def report_write(report: dict, path: Path = REPORT_PATH) -> None:
     stored_report.cache_clear()
 
 
-@cache
-def stored_report(path: Path = REPORT_PATH) -> dict | None:
-    """The stored report, read once per process; None when it was never generated."""
+def read_report(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+
+
+@cache
+def stored_report() -> dict | None:
+    """The stored report, read once per process; None when it was never generated."""
+    return read_report(REPORT_PATH)
 
 
 def report_differences(stored: dict, fresh: dict) -> list[str]:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from questions.models import Question
 
+from .grading.types import UNSURE_BELOW
 from .models import Grade, GradeDispute, PracticeSession, SessionQuestion
 
 MAIN_ITEMS = Q(items__follow_up_of__isnull=True)  # follow-ups hang off a question; they are not counted as questions
@@ -112,3 +113,10 @@ def grade_latest_dispute(*, grade: Grade) -> GradeDispute | None:
     if dispute is not None:
         dispute.grade = grade
     return dispute
+
+
+def verdict_unsure(verdict: dict) -> bool:
+    """A stored verdict (a Grade.items entry) the grader was not sure of. Grades from before confidences were stored
+    carry none and count as sure."""
+    confidence = verdict.get("confidence")
+    return confidence is not None and confidence < UNSURE_BELOW

@@ -2,7 +2,7 @@ from django import template
 
 from questions.models import RubricItem
 
-from ..grading.types import UNSURE_BELOW
+from ..selectors import verdict_unsure
 
 register = template.Library()
 LABELS = dict(RubricItem.Kind.choices)
@@ -15,8 +15,5 @@ def kind_label(kind: str) -> str:
 
 
 @register.filter
-def unsure(verdict: dict) -> bool:
-    """A stored verdict (a Grade.items entry) the grader was not sure of. Grades from before confidences were stored
-    carry none and count as sure."""
-    confidence = verdict.get("confidence")
-    return confidence is not None and confidence < UNSURE_BELOW
+def unsure(verdict: dict | None) -> bool:
+    return bool(verdict) and verdict_unsure(verdict)

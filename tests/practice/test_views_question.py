@@ -470,3 +470,23 @@ def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, ca
         response = candidate_client.get(url_of(item))
 
     assert response.status_code == 200 and 'data-testid="overall-score"' in response.content.decode()
+
+
+def test_an_unsure_verdict_is_marked_and_explained_and_an_old_grade_counts_as_sure(
+    candidate_client, session_question, django_assert_num_queries
+):
+    GradeFactory(answer__session_question=session_question, items=[
+        {"kind": "key_point", "text": "Stores keys and values", "verdict": "covered", "evidence": "keeps keys",
+         "note": "", "confidence": 0.45},
+        {"kind": "trade_off", "text": "Memory against throughput", "verdict": "missed", "evidence": "", "note": "",
+         "confidence": 0.9},
+        {"kind": "failure_mode", "text": "Cache eviction", "verdict": "missed", "evidence": "", "note": ""},
+    ])
+
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
+        html = candidate_client.get(url_of(session_question)).content.decode()
+
+    assert html.count('<span class="badge unsure"') == 1
+    assert "The grader is not sure of this verdict (confidence 45%)" in html
+    unsure_item = html[html.index('<span class="badge unsure"') - 200:html.index('data-testid="unsure-note"')]
+    assert "badge covered" in unsure_item

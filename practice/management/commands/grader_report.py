@@ -1,6 +1,8 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from practice.accuracy import REPORT_PATH, measure_offline_grader, report_differences, report_write, stored_report
+from practice.accuracy import REPORT_PATH, measure_offline_grader, read_report, report_differences, report_write
 
 
 class Command(BaseCommand):
@@ -11,22 +13,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="fail if the stored report is out of date")
+        parser.add_argument("--output", type=Path, default=REPORT_PATH, help=f"default: {REPORT_PATH}")
 
-    def handle(self, *args, check: bool, **options):
+    def handle(self, *args, check: bool, output: Path, **options):
         fresh = measure_offline_grader()
         if check:
-            stored = stored_report()
-            differences = report_differences(stored or {}, fresh)
+            differences = report_differences(read_report(output) or {}, fresh)
             if differences:
-                raise CommandError(
-                    f"{REPORT_PATH} is out of date; run `python manage.py grader_report`:\n" + "\n".join(differences)
-                )
-            self.stdout.write(f"{REPORT_PATH} matches the current grader.")
+                raise CommandError(f"{output} is out of date; run `python manage.py grader_report`:\n"
+                                   + "\n".join(differences))
+            self.stdout.write(f"{output} matches the current grader.")
             return
-        report_write(fresh)
+        report_write(fresh, output)
         for dataset in fresh["datasets"]:
             self.stdout.write(
                 f"{dataset['key']}: n={dataset['n']} qwk={dataset['qwk']} pearson={dataset['pearson']} "
-                f"mae={dataset['mae']}"
+                f"mae={dataset['mae']} within_one={dataset['within_one']}"
             )
-        self.stdout.write(f"Wrote {REPORT_PATH}")
+        self.stdout.write(f"Wrote {output}")
