@@ -20,7 +20,7 @@ from banks.models import Bank, BankImport, BankQuestion
 from banks.roles import is_instructor
 from moderation.models import ImportJob, ImportRow
 from playbook.models import ChecklistTick
-from practice.models import Answer, HumanGrade, MockLoop, PracticeSession
+from practice.models import Answer, GradeDispute, HumanGrade, MockLoop, PracticeSession
 from progress.models import CardReview, DayProgress, Profile, ProgressCell, QuestionProgress, ReviewCard
 from questions.models import Question, QuestionRevision
 
@@ -206,6 +206,21 @@ def _hand_grades(user) -> list[dict]:
              "note": grade.note, "graded_at": grade.updated_at} for grade in grades]
 
 
+def _grade_disputes(user) -> list[dict]:
+    disputes = GradeDispute.objects.filter(grade__answer__user=user).select_related("grade__answer__question")
+    return [{"answer_id": dispute.grade.answer_id, "question_key": dispute.grade.answer.question.key,
+             "reason": dispute.reason, "filed_at": dispute.created_at, "grader_score": dispute.grade.overall,
+             "staff_score": dispute.staff_score, "staff_note": dispute.staff_note, "resolved_at": dispute.resolved_at}
+            for dispute in disputes.order_by("created_at", "pk")]
+
+
+def _dispute_decisions(user) -> list[dict]:
+    disputes = GradeDispute.objects.filter(resolved_by=user).select_related("grade__answer__question")
+    return [{"answer_id": dispute.grade.answer_id, "question_key": dispute.grade.answer.question.key,
+             "staff_score": dispute.staff_score, "staff_note": dispute.staff_note, "resolved_at": dispute.resolved_at}
+            for dispute in disputes.order_by("resolved_at", "pk")]
+
+
 def _admin_actions(user) -> list[dict]:
     entries = LogEntry.objects.filter(user=user).select_related("content_type").order_by("action_time", "pk")
     return [{"at": entry.action_time, "action": {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}.get(
@@ -228,6 +243,7 @@ EXPORT_KINDS = {
     "checklist_ticks": ExportKind("Checklist ticks", _checklist_ticks),
     "mock_loops": ExportKind("Mock loops", _mock_loops),
     "take_home_attempts": ExportKind("Take-home practice", _take_home_attempts),
+    "grade_disputes": ExportKind("Grades you disputed", _grade_disputes),
     "banks": ExportKind("Question banks you own", _banks, "instructors"),
     "questions": ExportKind("Questions you wrote or imported", _questions_written, "instructors"),
     "question_edits": ExportKind("Question edits you saved", _question_edits, "instructors"),
@@ -235,12 +251,13 @@ EXPORT_KINDS = {
     "imports": ExportKind("Files you imported (name, date, counts)", _imports, "staff"),
     "import_reviews": ExportKind("Imported questions you reviewed", _import_reviews, "staff"),
     "hand_grades": ExportKind("Answers you graded by hand", _hand_grades, "staff"),
+    "dispute_decisions": ExportKind("Grade disputes you resolved", _dispute_decisions, "staff"),
     "admin_actions": ExportKind("Changes you made in the admin", _admin_actions, "staff"),
 }
 # Every model that refers to the user, and where it is exported: sessions hold their rounds, answers their grades.
 # The progress rollups are sums of those grades, so the answers carry everything they hold.
 EXPORTED_MODELS = {PracticeSession, Answer, ReviewCard, Profile, ChecklistTick, MockLoop, TakeHomeAttempt, Bank,
-                   BankImport, Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, LogEntry,
+                   BankImport, Question, QuestionRevision, ImportJob, ImportRow, HumanGrade, GradeDispute, LogEntry,
                    ProgressCell, QuestionProgress, DayProgress}
 
 

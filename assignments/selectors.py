@@ -46,6 +46,7 @@ class SelfReviewEntry:
     item: SelfReviewItem
     ticked: bool
     readme_verdict: str  # "covered", "partly" or "missed" once the README is graded, else ""
+    readme_verdict_item: dict | None = None  # the grade's item behind it (with the grader's confidence)
 
 
 @dataclass
@@ -71,9 +72,13 @@ class AttemptPage:
 
     @property
     def entries(self) -> list[SelfReviewEntry]:
-        verdicts = {entry["text"]: entry["verdict"] for entry in self.grade.items} if self.grade else {}
+        verdicts = {entry["text"]: entry for entry in self.grade.items} if self.grade else {}
         ticked = set(self.attempt.ticks)
-        return [SelfReviewEntry(item, item.key in ticked, verdicts.get(item.rubric_text, "")) for item in self.items]
+        return [
+            SelfReviewEntry(item, item.key in ticked, verdicts.get(item.rubric_text, {}).get("verdict", ""),
+                            verdicts.get(item.rubric_text))
+            for item in self.items
+        ]
 
     @property
     def missing(self) -> list[SelfReviewEntry]:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Answer, Grade, PracticeSession, SessionQuestion
+from .models import Answer, Grade, GradeDispute, PracticeSession, SessionQuestion
 
 
 class SessionQuestionInline(admin.TabularInline):
@@ -28,3 +28,18 @@ class GradeAdmin(admin.ModelAdmin):
     list_display = ["answer", "overall", "grader", "model", "prompt_version", "created_at"]
     list_filter = ["grader"]
     raw_id_fields = ["answer"]
+
+
+@admin.register(GradeDispute)
+class GradeDisputeAdmin(admin.ModelAdmin):
+    """Read-only: disputes are filed by candidates and resolved on the staff queue, which records the human grade."""
+
+    list_display = ["grade", "created_at", "resolved_at", "staff_score", "resolved_by"]
+    list_filter = ["resolved_at"]
+    raw_id_fields = ["grade", "resolved_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,6 +2,7 @@ from django import forms
 
 from playbook.models import Category, Level, RoleTrack
 
+from .models import GradeDispute
 from .services import validate_answer_text
 
 QUESTION_COUNTS = [(1, "1"), (3, "3"), (5, "5"), (10, "10")]
@@ -59,3 +60,16 @@ class QuestionLevelForm(forms.Form):
 
     def clean_level(self) -> Level:
         return self.levels[self.cleaned_data["level"]]
+
+
+class GradeDisputeForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you disagree, in one sentence",
+        max_length=GradeDispute.REASON_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": GradeDispute.REASON_MAX_LENGTH}),
+        error_messages={
+            "required": "Say in one sentence why you disagree with this grade.",
+            "max_length": f"Keep it to one sentence: at most {GradeDispute.REASON_MAX_LENGTH} characters.",
+        },
+    )

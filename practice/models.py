@@ -197,6 +197,54 @@ class HumanGrade(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
 
+class GradeDisputeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+    def for_staff(self):
+        """Everything the staff queue and decision page show: the question, the answer, its grade and who filed."""
+        return self.select_related("grade__answer__question", "grade__answer__user", "resolved_by")
+
+
+class GradeDispute(models.Model):
+    """A candidate's "I disagree with this grade", with one sentence of why, until staff resolve it.
+
+    Staff resolve it with a score of their own, which is recorded as the answer's HumanGrade (the reference the
+    grader-quality page measures graders against). The grade itself is kept as the grader gave it.
+    """
+
+    REASON_MAX_LENGTH = 300
+
+    grade = models.ForeignKey(Grade, on_delete=models.CASCADE, related_name="disputes")
+    reason = models.CharField(max_length=REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    staff_score = models.DecimalField(max_digits=2, decimal_places=1, null=True, blank=True)
+    staff_note = models.CharField(max_length=500, blank=True)
+
+    objects = GradeDisputeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grade"], condition=models.Q(resolved_at__isnull=True), name="one_open_dispute_per_grade"
+            ),
+        ]
+        indexes = [models.Index(fields=["resolved_at", "created_at"], name="dispute_queue")]
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def score_changed(self) -> bool:
+        return self.staff_score is not None and self.staff_score != self.grade.overall
+
+
 class MockLoop(models.Model):
     """A rehearsal of a whole interview loop at one level: each round in order, against the clock."""
 

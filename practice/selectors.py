@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404
 
 from questions.models import Question
 
-from .models import PracticeSession, SessionQuestion
+from .grading.types import UNSURE_BELOW
+from .models import Grade, GradeDispute, PracticeSession, SessionQuestion
 
 MAIN_ITEMS = Q(items__follow_up_of__isnull=True)  # follow-ups hang off a question; they are not counted as questions
 _WITH_ANSWERS = ("question", "question__category", "answer", "answer__grade")
@@ -96,3 +97,26 @@ def recent_sessions(*, user, limit: int = 5) -> list[PracticeSession]:
 def published_question_for(*, key: str) -> Question:
     """A published question by key, or 404: drafts and archived questions cannot be practised on their own."""
     return get_object_or_404(Question.objects.published().select_related("category"), key=key)
+
+
+def grade_of_owner(*, user, answer_id: int) -> Grade:
+    """The grade of the user's own answer, or 404: another candidate's grade does not exist for them."""
+    return get_object_or_404(
+        Grade.objects.select_related("answer__question", "answer__session_question__follow_up_of"),
+        answer_id=answer_id, answer__user=user,
+    )
+
+
+def grade_latest_dispute(*, grade: Grade) -> GradeDispute | None:
+    """The grade's latest dispute (open, or resolved with the staff decision), or None. One query."""
+    dispute = grade.disputes.order_by("-created_at", "-id").first()
+    if dispute is not None:
+        dispute.grade = grade
+    return dispute
+
+
+def verdict_unsure(verdict: dict) -> bool:
+    """A stored verdict (a Grade.items entry) the grader was not sure of. Grades from before confidences were stored
+    carry none and count as sure."""
+    confidence = verdict.get("confidence")
+    return confidence is not None and confidence < UNSURE_BELOW

@@ -24,7 +24,7 @@ from .grading.follow_up import write_follow_up
 from .grading.scoring import score
 from .grading.types import GradingRequest, Kind, RubricPoint
 from .heartbeat import claim_heartbeat
-from .models import Answer, Grade, HumanGrade, PracticeSession, SessionQuestion
+from .models import Answer, Grade, PracticeSession, SessionQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -431,16 +431,6 @@ def answer_regrade(*, answer: Answer) -> bool:
     if reopened:
         transaction.on_commit(lambda: answer_enqueue_grading(answer_id=answer.pk))
     return bool(reopened)
-
-
-def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "") -> HumanGrade:
-    """Record (or correct) a staff member's reference score for an answer."""
-    if not (0 <= score <= 5) or (score * 2) % 1:
-        raise ValidationError("A human grade is a score from 0 to 5 in half points.")
-    human, _ = HumanGrade.objects.update_or_create(
-        answer=answer, defaults={"score": score, "note": note, "graded_by": staff_user}
-    )
-    return human
 
 
 def follow_up_create(*, answer_id: int) -> SessionQuestion | None:

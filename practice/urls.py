@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import mock_views, staff_views, views
+from . import mock_views, views
+from .staff import views as staff_views
 
 app_name = "practice"
 urlpatterns = [
@@ -12,10 +13,16 @@ urlpatterns = [
     path("sessions/<int:session_id>/questions/<int:position>/follow-up/", views.question, {"follow_up": True},
          name="follow_up"),
     path("answers/<int:answer_id>/regrade/", views.regrade, name="regrade"),
+    path("answers/<int:answer_id>/dispute/", views.grade_dispute, name="grade_dispute"),
+    path("grader-accuracy/", views.grader_accuracy, name="grader_accuracy"),
+    path("grader-accuracy/how-grading-works/", views.grading_docs, name="grading_docs"),
+    path("answers/<int:answer_id>/grader-accuracy/", views.grader_accuracy, name="grade_grader_accuracy"),
     path("mock/", mock_views.start, name="mock_start"),
     path("mock/<int:mock_id>/", mock_views.mock_loop, name="mock_loop"),
     path("mock/<int:mock_id>/rounds/<int:position>/", mock_views.mock_round, name="mock_round"),
     path("staff/grading/", staff_views.grading_overview, name="staff_grading"),
     path("staff/answers/", staff_views.answers, name="staff_answers"),
     path("staff/answers/<int:answer_id>/", staff_views.answer_human_grade, name="staff_answer"),
+    path("staff/disputes/", staff_views.disputes, name="staff_disputes"),
+    path("staff/disputes/<int:dispute_id>/", staff_views.dispute_resolve, name="staff_dispute"),
 ]

@@ -10,11 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from limits import LimitReached
 
 from . import selectors, services
+from .accuracy import grading_docs_html, stored_report
 from .exercises.forms import ExerciseAnswerForm
 from .exercises.services import exercise_answer_submit
 from .exercises.vendor import editor_url, pyodide_url
-from .forms import AnswerForm, QuestionLevelForm, StartSessionForm
+from .forms import AnswerForm, GradeDisputeForm, QuestionLevelForm, StartSessionForm
 from .models import Answer
+from .staff import selectors as staff_selectors
+from .staff import services as staff_services
 
 # How long the page waits for the interviewer's follow-up after the grade; a follow-up that failed stops the wait.
 FOLLOW_UP_WAIT = timedelta(minutes=2)
@@ -93,6 +96,7 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     elif answer is None:
         services.session_question_mark_shown(session_question=item)
     asked_follow_up = None if item.is_follow_up else getattr(item, "follow_up", None)
+    graded = answer is not None and answer.status == Answer.Status.GRADED
     context = {
         "session": session,
         "item": item,
@@ -103,11 +107,12 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
         "asked_follow_up": asked_follow_up,
         "awaiting_follow_up": (
             session.asks_follow_ups and not item.is_follow_up and asked_follow_up is None
-            and answer is not None and answer.status == Answer.Status.GRADED
-            and any(entry["verdict"] != "covered" for entry in answer.grade.items)
+            and graded and any(entry["verdict"] != "covered" for entry in answer.grade.items)
             and answer.grade.created_at > timezone.now() - FOLLOW_UP_WAIT
         ),
         "next_position": position + 1 if position < session.question_count else None,
+        "dispute": selectors.grade_latest_dispute(grade=answer.grade) if graded else None,
+        "dispute_form": GradeDisputeForm(),
     }
     template = "practice/question.html"
     if request.htmx and request.htmx.target in {"grade", "answer-area"}:
@@ -163,3 +168,40 @@ def summary(request, session_id: int):
         "continue_item": selectors.first_open_item(items),
     }
     return render(request, "practice/summary.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def grade_dispute(request, answer_id: int):
+    """"I disagree with this grade": the owner of the graded answer says why, and staff review it."""
+    grade = selectors.grade_of_owner(user=request.user, answer_id=answer_id)
+    form = GradeDisputeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff_services.grade_dispute_file(grade=grade, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.htmx:
+                messages.success(request, "Thank you: staff will review this grade and their decision will show here.")
+                return redirect(grade.answer.session_question.get_absolute_url())
+            form = GradeDisputeForm()
+    context = {"grade": grade, "answer": grade.answer, "dispute_form": form,
+               "dispute": selectors.grade_latest_dispute(grade=grade)}
+    template = "practice/grade_dispute.html#dispute" if request.htmx else "practice/grade_dispute.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def grader_accuracy(request, answer_id: int | None = None):
+    """How the grader works and how often it agrees with people: measured offline, and live from staff decisions."""
+    grade = selectors.grade_of_owner(user=request.user, answer_id=answer_id) if answer_id else None
+    context = {"grade": grade, "measured": stored_report(), "live": staff_selectors.human_agreement()}
+    return render(request, "practice/grader_accuracy.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def grading_docs(request):
+    return render(request, "practice/grading_docs.html", {"docs_html": grading_docs_html()})

@@ -1,7 +1,7 @@
 """Reads for the progress pages. Each is a fixed number of queries: aggregates run in SQL, never one per answer."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from playbook.models import Category, Level, RoleTrack
 from practice.models import Answer, Grade, PracticeSession, SessionQuestion
-from practice.selectors import recent_sessions
+from practice.selectors import recent_sessions, verdict_unsure
 from questions.models import Question, RubricItem
 
 from . import charts
@@ -302,6 +302,11 @@ class ComparisonRow:
     kind: str
     text: str
     verdicts: list[str | None]  # per attempt: the verdict, "" when not graded, None when not in its rubric
+    unsure: list[bool] = field(default_factory=list)  # per attempt: the grader was not sure of that verdict
+
+    @property
+    def cells(self) -> list[tuple[str | None, bool]]:
+        return list(zip(self.verdicts, self.unsure or [False] * len(self.verdicts), strict=True))
 
     @property
     def kind_label(self) -> str:
@@ -332,12 +337,15 @@ def attempt_comparison(*, user, question_id: int) -> Comparison:
     order: dict[tuple[str, str], None] = {}
     for attempt in attempts:
         grade = getattr(attempt, "grade", None)
-        verdicts = {(item["kind"], item["text"]): item["verdict"] for item in grade.items} if grade else None
+        verdicts = {(item["kind"], item["text"]): item for item in grade.items} if grade else None
         order.update(dict.fromkeys(verdicts or {}))
         verdicts_by_attempt.append(verdicts)
-    rows = [
-        ComparisonRow(kind=kind, text=text,
-                      verdicts=["" if v is None else v.get((kind, text)) for v in verdicts_by_attempt])
-        for kind, text in order
-    ]
+    rows = []
+    for kind, text in order:
+        items = [None if v is None else v.get((kind, text)) for v in verdicts_by_attempt]
+        rows.append(ComparisonRow(
+            kind=kind, text=text,
+            verdicts=["" if v is None else (item or {}).get("verdict") for v, item in zip(verdicts_by_attempt, items)],
+            unsure=[item is not None and verdict_unsure(item) for item in items],
+        ))
     return Comparison(question=attempts[0].question, attempts=attempts, rows=rows)

@@ -2,6 +2,8 @@ from django import template
 
 from questions.models import RubricItem
 
+from ..selectors import verdict_unsure
+
 register = template.Library()
 LABELS = dict(RubricItem.Kind.choices)
 
@@ -10,3 +12,8 @@ LABELS = dict(RubricItem.Kind.choices)
 def kind_label(kind: str) -> str:
     """"trade_off" -> "Trade-off"."""
     return LABELS.get(kind, kind)
+
+
+@register.filter
+def unsure(verdict: dict | None) -> bool:
+    return bool(verdict) and verdict_unsure(verdict)

@@ -24,9 +24,9 @@ def csv_url(kind: str) -> str:
 
 # django_session, auth_user, the user's and groups' permissions (is the user an instructor?), the profile,
 # sessions with their questions and those questions (3), answers with grades, review cards, card reviews,
-# checklist ticks, mock loops, take-home attempts.
+# checklist ticks, mock loops, take-home attempts, grade disputes.
 def json_queries() -> int:
-    return 2 + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1
+    return 2 + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1
 
 
 @pytest.mark.parametrize("url", [JSON_URL, csv_url("answers")])
@@ -169,3 +169,20 @@ def test_an_admin_who_uploaded_an_import_gets_the_json_and_csv_exports_without_t
     assert "b'" not in response.content.decode()
     for kind in export_kinds(user=admin_user):
         assert client.get(csv_url(kind)).status_code == 200
+
+
+def test_my_grade_disputes_export_with_the_staff_decision_and_never_anothers(candidate_client, history,
+                                                                            other_candidate, django_assert_num_queries):
+    from practice.models import GradeDispute
+
+    GradeDispute.objects.create(grade=history[0], reason="My answer names both.", staff_score="4.5",
+                                staff_note="Agreed.", resolved_at="2026-12-06T12:00:00Z")
+    GradeDispute.objects.create(grade=GradeFactory(answer__session_question__session__user=other_candidate),
+                                reason="Someone else's reason")
+
+    with django_assert_num_queries(2 + 2 + 1):
+        response = candidate_client.get(csv_url("grade_disputes"))
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(row["reason"], row["staff_score"], row["staff_note"]) for row in rows] == [
+        ("My answer names both.", "4.5", "Agreed.")]

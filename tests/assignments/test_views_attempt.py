@@ -168,8 +168,9 @@ def test_a_graded_readme_shows_its_score_and_what_the_grader_found_for_each_item
     session = attempt_review_start(attempt=attempt)
     verdicts = {"Explains the problem the project solves": "covered", "Describes the automated tests": "covered",
                 "Explains the trade-offs made": "missed", "Analyses how the system fails": "partly"}
-    GradeFactory(answer__session_question=session.items.get(), overall="3.0", items=[
-        {"kind": "key_point", "text": text, "verdict": verdict, "evidence": "", "note": ""}
+    grade = GradeFactory(answer__session_question=session.items.get(), overall="3.0", items=[
+        {"kind": "key_point", "text": text, "verdict": verdict, "evidence": "", "note": "",
+         "confidence": 0.5 if verdict == "partly" else 0.9}
         for text, verdict in verdicts.items()])
 
     with django_assert_num_queries(PAGE_QUERIES + REVIEW_QUERIES):
@@ -184,6 +185,10 @@ def test_a_graded_readme_shows_its_score_and_what_the_grader_found_for_each_item
     assert '<span class="badge covered">covered</span>' in tests and "you ticked this" not in tests
     problem = html.split('id="review-explains-the-problem"')[1].split("</li>")[0]
     assert "your README says so; tick it if your submission really has it" in problem
+    failures = html.split('id="review-failure-analysis"')[1].split("</li>")[0]
+    assert '<span class="badge partly">partly</span>' in failures and '<span class="badge unsure"' in failures
+    assert html.count('class="badge unsure"') == 1
+    assert reverse("practice:grade_grader_accuracy", args=[grade.answer_id]) in html
     assert ">Grade a revised README</button>" in html
 
 

@@ -18,6 +18,7 @@ from banks.roles import instructors_group
 from moderation import services as moderation_services
 from playbook.models import InterviewLoop, Level
 from practice.mock_services import mock_loop_start
+from practice.models import GradeDispute
 from questions.models import Question
 from tests.banks.factories import BankFactory, BankQuestionFactory
 from tests.factories import GradeFactory, PracticeSessionFactory, SessionQuestionFactory, UserFactory
@@ -50,6 +51,7 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
     job = moderation_services.import_job_create(filename="questions.jsonl", uploaded_by=staff, data=upload)
     moderation_services.import_job_run(job_id=job.pk)
     answer_id = graded.answer.pk
+    dispute = GradeDispute.objects.create(grade=graded.answer.grade, reason="My answer names both operations.")
 
     everyone = [("/", 200), (reverse("playbook:loops"), 200), (reverse("playbook:loop", args=[loop.key]), 200),
                 (reverse("playbook:checklist"), 200), (reverse("assignments:list"), 200),
@@ -64,6 +66,9 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
             (reverse("assignments:practice"), 200), (reverse("assignments:attempt", args=[attempt.pk]), 200),
             (reverse("practice:mock_loop", args=[mock.pk]), 200),
             (reverse("practice:mock_round", args=[mock.pk, 1]), 200),
+            (reverse("practice:grade_dispute", args=[answer_id]), 200),
+            (reverse("practice:grade_grader_accuracy", args=[answer_id]), 200),
+            (reverse("practice:grading_docs"), 200),
             (reverse("accounts:data"), 200), (reverse("banks:public"), 200),
             (reverse("banks:shared", args=[bank.share_token]), 200), (reverse("banks:list"), 403),
         ],
@@ -74,7 +79,8 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
         ],
         "staff": [
             ("/", 200), (reverse("practice:staff_grading"), 200), (reverse("practice:staff_answers"), 200),
-            (reverse("practice:staff_answer", args=[answer_id]), 200), (reverse("moderation:queue"), 200),
+            (reverse("practice:staff_answer", args=[answer_id]), 200), (reverse("practice:staff_disputes"), 200),
+            (reverse("practice:staff_dispute", args=[dispute.pk]), 200), (reverse("moderation:queue"), 200),
             (reverse("moderation:upload"), 200), (reverse("moderation:job", args=[job.pk]), 200),
             (reverse("banks:list"), 200),
         ],

@@ -23,6 +23,8 @@ GRADE = {"HX-Request": "true", "HX-Target": "grade"}
 # Queries behind each request once the user is logged in: django_session and auth_user, then the session (with its
 # question count) and the session question (with its question, answer and grade).
 PAGE_QUERIES = 4
+# A graded answer's page also reads the grade's latest dispute ("I disagree with this grade").
+GRADED_PAGE_QUERIES = PAGE_QUERIES + 1
 
 
 def url_of(item: SessionQuestion) -> str:
@@ -127,7 +129,7 @@ def test_its_query_count_does_not_grow_with_the_session_or_the_candidates_histor
 ):
     small = SessionQuestionFactory(session__user=candidate, question=cell["questions"][0], position=1)
     GradeFactory(answer__session_question=small)
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         small_page = candidate_client.get(url_of(small))
 
     big_session = PracticeSessionFactory(user=candidate)
@@ -136,7 +138,7 @@ def test_its_query_count_does_not_grow_with_the_session_or_the_candidates_histor
     for item in items:
         GradeFactory(answer__session_question=item)
     PracticeSessionFactory.create_batch(20, user=candidate)
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         big_page = candidate_client.get(url_of(items[0]))
 
     assert small_page.status_code == big_page.status_code == 200
@@ -266,7 +268,7 @@ def test_polling_the_grade_while_grading_returns_only_the_grade_with_polling(can
 def test_polling_stops_once_the_answer_is_graded(candidate_client, session_question, django_assert_num_queries):
     GradeFactory(answer__session_question=session_question, overall="3.5")
 
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         response = candidate_client.get(url_of(session_question), headers=GRADE)
 
     html = response.content.decode()
@@ -404,7 +406,7 @@ def test_the_graded_answer_shows_scores_verdicts_feedback_time_and_model_answer(
         ],
     )
 
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         response = candidate_client.get(url_of(session_question))
 
     html = response.content.decode()
@@ -433,7 +435,7 @@ def test_the_graded_answer_links_to_the_next_question(candidate, candidate_clien
     SessionQuestionFactory(session=first.session, question=cell["questions"][1], position=2)
     GradeFactory(answer__session_question=first)
 
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         html = candidate_client.get(url_of(first)).content.decode()
 
     assert f'href="{reverse("practice:question", args=[first.session_id, 2])}">Next question</a>' in html
@@ -464,7 +466,27 @@ def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate, ca
                             level=cell["level"], count=graded)
     item = grades[-1].answer.session_question
 
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
         response = candidate_client.get(url_of(item))
 
     assert response.status_code == 200 and 'data-testid="overall-score"' in response.content.decode()
+
+
+def test_an_unsure_verdict_is_marked_and_explained_and_an_old_grade_counts_as_sure(
+    candidate_client, session_question, django_assert_num_queries
+):
+    GradeFactory(answer__session_question=session_question, items=[
+        {"kind": "key_point", "text": "Stores keys and values", "verdict": "covered", "evidence": "keeps keys",
+         "note": "", "confidence": 0.45},
+        {"kind": "trade_off", "text": "Memory against throughput", "verdict": "missed", "evidence": "", "note": "",
+         "confidence": 0.9},
+        {"kind": "failure_mode", "text": "Cache eviction", "verdict": "missed", "evidence": "", "note": ""},
+    ])
+
+    with django_assert_num_queries(GRADED_PAGE_QUERIES):
+        html = candidate_client.get(url_of(session_question)).content.decode()
+
+    assert html.count('<span class="badge unsure"') == 1
+    assert "The grader is not sure of this verdict (confidence 45%)" in html
+    unsure_item = html[html.index('<span class="badge unsure"') - 200:html.index('data-testid="unsure-note"')]
+    assert "badge covered" in unsure_item

@@ -64,11 +64,11 @@ def test_the_overview_shows_each_graders_agreement_with_human_grades(staff_clien
 
 def test_the_overview_costs_the_same_queries_with_1_or_30_grades(staff_client, django_assert_num_queries):
     GradeFactory()
-    with django_assert_num_queries(6):  # session, user, then four reads
+    with django_assert_num_queries(7):  # session, user, then five reads
         staff_client.get(reverse("practice:staff_grading"))
     for _ in range(29):
         HumanGrade.objects.create(answer=GradeFactory().answer, score="3.0")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         staff_client.get(reverse("practice:staff_grading"))
 
 
@@ -91,14 +91,14 @@ def test_the_overview_costs_the_same_queries_with_1_and_500_graded_answers(staff
                             level=cell["level"], count=graded)
     HumanGrade.objects.bulk_create(HumanGrade(answer_id=grade.answer_id, score="3.5") for grade in grades)
 
-    with django_assert_num_queries(6):  # session, user, then four reads
+    with django_assert_num_queries(7):  # session, user, then five reads
         body = staff_client.get(reverse("practice:staff_grading")).content.decode()
 
     assert f"<td>{graded}</td>" in body  # every pair agrees: n is the number of human grades
 
 
 def test_latency_percentiles_interpolate_as_postgresql_does_on_any_database(db, settings):
-    from practice.staff_selectors import latency_percentiles, percentile_cont
+    from practice.staff.selectors import latency_percentiles, percentile_cont
 
     for latency in (100, 200, 300, 400, 1000):
         GradeFactory(latency_ms=latency)

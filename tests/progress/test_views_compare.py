@@ -81,3 +81,25 @@ def test_another_candidates_attempts_are_not_found(candidate_client, other_candi
 
     assert response.status_code == 404
     assert cell["questions"][0].title not in response.content.decode()
+
+
+def test_a_verdict_the_grader_was_unsure_of_is_marked_in_its_cell(candidate_client, candidate, cell,
+                                                                 django_assert_num_queries):
+    question = cell["questions"][0]
+    attempt(candidate, question, items=[
+        {"kind": "key_point", "text": "Stores keys and values", "verdict": "missed", "evidence": "", "note": ""},
+    ])
+    attempt(candidate, question, items=[
+        {"kind": "key_point", "text": "Stores keys and values", "verdict": "partly", "evidence": "", "note": "",
+         "confidence": 0.3},
+    ])
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(url_of(question)).content.decode()
+
+    row = html[html.index('<tr class="rubric-item">'):]
+    row = row[:row.index("</tr>")]
+    cells = row.split("<td>")[1:]
+    assert "badge unsure" not in cells[0] and "badge missed" in cells[0]  # a grade without confidences is sure
+    assert "badge partly" in cells[1] and "badge unsure" in cells[1]
+    assert "the grader is not sure of this verdict" in cells[1]

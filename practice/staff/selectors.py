@@ -12,10 +12,11 @@ from datetime import timedelta
 from django.db import connection
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .evaluation import agreement
-from .models import Answer, Grade, HumanGrade
+from ..evaluation import agreement
+from ..models import Answer, Grade, GradeDispute, HumanGrade
 
 WINDOW_DAYS = 30
 AGREEMENT_PAIRS = 2000
@@ -56,9 +57,9 @@ def latency_percentiles(*, since, sample: int = LATENCY_SAMPLE) -> list[dict]:
             for grader, n, median, p95 in rows]
 
 
-def grading_overview() -> dict:
-    """Four queries, whatever the number of grades."""
-    since = timezone.now() - timedelta(days=WINDOW_DAYS)
+def human_agreement() -> list[dict]:
+    """Each grader's (and LLM model's) agreement with the latest AGREEMENT_PAIRS human grades, staff decisions on
+    disputes included. One query."""
     pairs = defaultdict(lambda: ([], []))
     latest_pairs = (
         HumanGrade.objects.filter(answer__grade__isnull=False)
@@ -69,6 +70,15 @@ def grading_overview() -> dict:
         predicted, reference = pairs[(grader, model)]
         predicted.append(float(overall))
         reference.append(float(human))
+    return [
+        {"grader": grader, "model": model, **agreement(predicted, reference)}
+        for (grader, model), (predicted, reference) in sorted(pairs.items())
+    ]
+
+
+def grading_overview() -> dict:
+    """Five queries, whatever the number of grades."""
+    since = timezone.now() - timedelta(days=WINDOW_DAYS)
     per_day = list(
         Grade.objects.filter(created_at__gte=since)
         .annotate(day=TruncDate("created_at"))
@@ -85,10 +95,8 @@ def grading_overview() -> dict:
         .order_by("-day")
     )
     return {
-        "agreement": [
-            {"grader": grader, "model": model, **agreement(predicted, reference)}
-            for (grader, model), (predicted, reference) in sorted(pairs.items())
-        ],
+        "agreement": human_agreement(),
+        "open_disputes": GradeDispute.objects.open().count(),
         "agreement_pairs": AGREEMENT_PAIRS,
         "per_day": per_day,
         "failures_per_day": failures,
@@ -101,3 +109,17 @@ def answers_for_review(*, limit: int = 50) -> list[Answer]:
     return list(
         Answer.objects.select_related("question", "user", "grade", "human_grade").order_by("-submitted_at")[:limit]
     )
+
+
+def dispute_queue(*, limit: int = 100) -> dict:
+    """Open disputes, oldest first (the queue), and the latest resolved ones. Two queries."""
+    return {
+        "open": list(GradeDispute.objects.open().for_staff().order_by("created_at", "id")[:limit]),
+        "resolved": list(
+            GradeDispute.objects.filter(resolved_at__isnull=False).for_staff().order_by("-resolved_at")[:20]
+        ),
+    }
+
+
+def dispute_for_staff(*, dispute_id: int) -> GradeDispute:
+    return get_object_or_404(GradeDispute.objects.for_staff(), pk=dispute_id)

@@ -1,0 +1,1 @@
+"""The staff sub-domain of practice: human grades, the grader-quality page, and the queue of grade disputes."""

@@ -1,0 +1,66 @@
+"""Writes of the staff sub-domain: human grades, and grade disputes from the candidate's "I disagree" to the staff
+decision that resolves it."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import Answer, Grade, GradeDispute, HumanGrade
+
+
+def validate_half_point_score(score: Decimal) -> Decimal:
+    if not (0 <= score <= 5) or (score * 2) % 1:
+        raise ValidationError("A score is from 0 to 5 in half points, for example 3.5.")
+    return score
+
+
+def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "") -> HumanGrade:
+    """Record (or correct) a staff member's reference score for an answer."""
+    validate_half_point_score(score)
+    human, _ = HumanGrade.objects.update_or_create(
+        answer=answer, defaults={"score": score, "note": note, "graded_by": staff_user}
+    )
+    return human
+
+
+def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
+    """The grade's owner says they disagree, with one sentence of why. One open dispute per grade: a second one
+    while the first waits for staff is refused with a message (the database constraint backs this under races)."""
+    if grade.answer.user_id != user.pk:
+        raise ValidationError("Only the person who wrote the answer can dispute its grade.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say in one sentence why you disagree with this grade.")
+    if len(reason) > GradeDispute.REASON_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep it to one sentence: at most {GradeDispute.REASON_MAX_LENGTH} characters (this one has "
+            f"{len(reason)})."
+        )
+    already_open = ValidationError("You already disputed this grade; staff will review it.")
+    if grade.disputes.open().exists():
+        raise already_open
+    try:
+        with transaction.atomic():
+            return GradeDispute.objects.create(grade=grade, reason=reason)
+    except IntegrityError:
+        raise already_open from None
+
+
+def grade_dispute_resolve(*, dispute: GradeDispute, staff_user, score: Decimal, note: str = "") -> GradeDispute:
+    """Staff give their own score and a short note. The score becomes the answer's HumanGrade, so the
+    grader-quality page's agreement counts it; the grade keeps the grader's score (see docs/grading.md)."""
+    validate_half_point_score(score)
+    note = note.strip()
+    if len(note) > 500:
+        raise ValidationError("Keep the note under 500 characters.")
+    with transaction.atomic():
+        resolved = GradeDispute.objects.filter(pk=dispute.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=staff_user, staff_score=score, staff_note=note
+        )
+        if not resolved:
+            raise ValidationError("This dispute was already resolved.")
+        human_grade_set(answer=dispute.grade.answer, staff_user=staff_user, score=score, note=note)
+    dispute.refresh_from_db()
+    return dispute

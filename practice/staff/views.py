@@ -1,0 +1,74 @@
+"""Staff pages: human grades, how every grader agrees with them, and the queue of disputed grades."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..models import Answer
+from . import selectors as staff_selectors
+from . import services
+
+
+@staff_member_required
+@require_GET
+def grading_overview(request):
+    return render(request, "practice/staff_grading.html", staff_selectors.grading_overview())
+
+
+@staff_member_required
+@require_GET
+def answers(request):
+    return render(request, "practice/staff_answers.html", {"answers": staff_selectors.answers_for_review()})
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def answer_human_grade(request, answer_id: int):
+    answer = get_object_or_404(
+        Answer.objects.select_related("question", "user", "grade", "human_grade"), pk=answer_id
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            services.human_grade_set(answer=answer, staff_user=request.user,
+                                     score=Decimal(request.POST.get("score", "")),
+                                     note=request.POST.get("note", "")[:500])
+        except (InvalidOperation, ValidationError):
+            error = "Enter a score from 0 to 5 in half points, for example 3.5."
+        else:
+            messages.success(request, "Human grade saved.")
+            return redirect("practice:staff_answer", answer_id=answer.pk)
+    return render(request, "practice/staff_answer.html", {"answer": answer, "error": error})
+
+
+@staff_member_required
+@require_GET
+def disputes(request):
+    return render(request, "practice/staff_disputes.html", staff_selectors.dispute_queue())
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def dispute_resolve(request, dispute_id: int):
+    """Staff read the question, the answer, the grader's verdicts and the candidate's reason, and decide."""
+    dispute = staff_selectors.dispute_for_staff(dispute_id=dispute_id)
+    error = None
+    if request.method == "POST":
+        try:
+            services.grade_dispute_resolve(dispute=dispute, staff_user=request.user,
+                                           score=Decimal(request.POST.get("score", "").strip()),
+                                           note=request.POST.get("note", ""))
+        except InvalidOperation:
+            error = "Enter a score from 0 to 5 in half points, for example 3.5."
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+        else:
+            messages.success(request, "Dispute resolved; your score is now this answer's human grade.")
+            return redirect("practice:staff_disputes")
+    context = {"dispute": dispute, "grade": dispute.grade, "answer": dispute.grade.answer, "error": error,
+               "score": request.POST.get("score", ""), "note": request.POST.get("note", "")}
+    return render(request, "practice/staff_dispute.html", context)
