@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from .grading.scoring import score
+from .grading.scoring import score_output
 from .grading.types import GradingRequest, Kind, RubricPoint
 
 RUBRIC_KEYS = {"key_points": Kind.KEY_POINT, "trade_offs": Kind.TRADE_OFF, "failure_modes": Kind.FAILURE_MODE}
@@ -105,7 +105,7 @@ def agreement(predicted: list[float], reference: list[float]) -> dict:
 def grade_all(items: list[EvalItem], grader, *, workers: int = 1) -> list[float]:
     def overall(item: EvalItem) -> float:
         output = grader.grade(item.request)
-        return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
+        return float(score_output(output).overall)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(overall, items))

@@ -21,7 +21,7 @@ from questions.models import Question
 from .exercises.scoring import exercise_overall, spoken_score
 from .grading import OfflineGrader, get_grader
 from .grading.follow_up import write_follow_up
-from .grading.scoring import score
+from .grading.scoring import score_output
 from .grading.types import GradingRequest, Kind, RubricPoint
 from .heartbeat import claim_heartbeat
 from .models import Answer, Grade, PracticeSession, SessionQuestion
@@ -302,7 +302,7 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     except BaseException:
         answer_release(answer_id=answer_id)
         raise
-    scores = score(output.items, output.clarity, full_credit_share=output.full_credit_share)
+    scores = score_output(output)
     fields = {
         "grader": output.grader,
         "model": output.model,

@@ -117,6 +117,9 @@ class OfflineGrader:
             prompt_version=PROMPT_VERSION,
             flags=flags,
             full_credit_share=full_credit_share,
+            # A terse answer is judged whole by its verdicts: "push and enqueue" states half of "push and pop".
+            reference_match=0.0 if request.rubric or contradiction or terse else _reference_match(
+                request, passages, question_stems),
         )
 
     def _judge(self, point, passages, similarities, question_stems, item_stem_counts, rubric_size, *,
@@ -152,6 +155,16 @@ class OfflineGrader:
             confidence = min(confidence, 0.55)
         evidence = passage.text if passage and verdict != Verdict.MISSED else ""
         return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence)
+
+
+def _reference_match(request: GradingRequest, passages: list[Passage], question_stems: set[str]) -> float:
+    """The share of the model answer's weighted content words that the answer's prose states (0 for a copy)."""
+    if any(_copies(request.model_answer, passage.text, whole=True) for passage in passages):
+        return 0.0
+    weights = _weights(request.model_answer, question_stems, Counter(), 1)
+    total = sum(weights.values())
+    stated = frozenset().union(*(passage.stems for passage in passages))
+    return sum(w for s, w in weights.items() if s in stated) / total if total else 0.0
 
 
 def _story_verdict(point: RubricPoint, element: stories.Element, kept: list[str]) -> ItemVerdict:

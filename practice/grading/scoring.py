@@ -5,6 +5,10 @@
    When no rubric was written and the points were drawn from the model answer, half of those points earn full
    marks (`full_credit_share` 0.5): a model answer says more than the question requires, and human graders give
    full marks to an answer that makes its main points (measured on the public SAF dev set, see docs/grading.md).
+   Without a written rubric there is a second route to the same marks: content is at least 5 x the share of the
+   model answer's content words (weighted as for an item) that the answer states in prose, full marks from 60 %
+   (`reference_match`, offline grader only). Few points are drawn from a short model answer, so verdicts alone give
+   coarse scores (0, 2.5 or 5); the word share grades in between (measured on two public human-graded sets).
 3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
    (weights of absent dimensions are shared out in proportion).
 4. Clarity scores clear 5, adequate 3, unclear 1, and scales content by 1.0, 0.9 or 0.8: it can cost points, never
@@ -16,9 +20,10 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .types import Clarity, ItemVerdict, Kind, Verdict
+from .types import Clarity, GraderOutput, ItemVerdict, Kind, Verdict
 
 MODEL_ANSWER_FULL_CREDIT_SHARE = 0.5
+REFERENCE_MATCH_FULL_CREDIT = 0.6
 CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
 WEIGHTS = {Kind.KEY_POINT: 0.5, Kind.TRADE_OFF: 0.25, Kind.FAILURE_MODE: 0.25}
 CLARITY_SCORE = {Clarity.CLEAR: 5.0, Clarity.ADEQUATE: 3.0, Clarity.UNCLEAR: 1.0}
@@ -43,7 +48,13 @@ def _half_point(value: float) -> Decimal:
     return (doubled / 2).quantize(Decimal("0.1"))
 
 
-def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: float = 1.0) -> Scores:
+def score_output(output: GraderOutput) -> Scores:
+    return score(output.items, output.clarity, full_credit_share=output.full_credit_share,
+                 reference_match=output.reference_match)
+
+
+def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: float = 1.0,
+          reference_match: float = 0.0) -> Scores:
     by_kind: dict[Kind, float] = {}
     for kind in Kind:
         credits = [CREDIT[item.verdict] for item in items if item.kind == kind]
@@ -51,6 +62,7 @@ def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: floa
             by_kind[kind] = 5 * min(1.0, sum(credits) / len(credits) / full_credit_share)
     total_weight = sum(WEIGHTS[kind] for kind in by_kind)
     content = sum(WEIGHTS[kind] * value for kind, value in by_kind.items()) / total_weight if total_weight else 0.0
+    content = max(content, 5 * min(1.0, reference_match / REFERENCE_MATCH_FULL_CREDIT))
     overall = min(5.0, max(0.0, content * CLARITY_FACTOR[clarity]))
 
     def dimension(kind: Kind) -> Decimal | None:

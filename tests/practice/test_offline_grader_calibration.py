@@ -3,7 +3,7 @@
 import pytest
 
 from practice.grading.offline import OfflineGrader, points_from_model_answer
-from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, score
+from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, score, score_output
 from practice.grading.text import stem
 from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, Verdict
 
@@ -11,7 +11,7 @@ from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, V
 def overall(question: str, model_answer: str, answer: str) -> float:
     output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=answer,
                                                   model_answer=model_answer))
-    return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
+    return float(score_output(output).overall)
 
 
 TEMPERATURE = ("What does temperature control in sampling?",
@@ -72,3 +72,25 @@ def test_british_and_american_spellings_meet_at_one_stem():
 def test_comparatives_meet_their_adjective():
     assert stem("lower") == stem("low") and stem("bigger") == stem("big") and stem("simplest") == stem("simple")
     assert stem("user") != stem("use")
+
+
+def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_content_but_a_copy_does_not():
+    question = "Why does a decoder cache keys and values during generation?"
+    model_answer = ("Each new token attends to all earlier tokens, and caching their keys and values avoids recomputing "
+                    "them at every step, which makes generation linear instead of quadratic in work.")
+    paraphrase = ("Every new token has to attend over the earlier tokens. Caching their keys and values means we avoid "
+                  "recomputing them at each step, so generation does linear work rather than quadratic.")
+    output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=paraphrase,
+                                                  model_answer=model_answer))
+    copied = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=model_answer,
+                                                  model_answer=model_answer))
+
+    assert output.reference_match >= 0.6
+    assert float(score_output(output).overall) >= 4.0
+    assert copied.reference_match == 0 and float(score_output(copied).overall) == 0
+
+
+def test_the_reference_match_never_lowers_the_score_the_verdicts_give():
+    items = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.COVERED)]
+    assert score(items, Clarity.CLEAR, reference_match=0.1).overall == score(items, Clarity.CLEAR).overall
+    assert float(score([], Clarity.CLEAR, reference_match=0.3).overall) == 2.5
