@@ -46,12 +46,16 @@ OTHER_SIDE = re.compile(
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
-                       r"deadlines?|offers?)\b", re.IGNORECASE)
+                       r"deadlines?|offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
+                       r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
+                           r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
+QUESTION_SENTENCE = re.compile(r"[^.?!\n\"“”:]*\?")
 HAPPENED = re.compile(
-    r"\b(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
+    r"(?:\b(?:I|we)\s+(?:\w+\s+)?|(?:^|[.!?]\s+|\n)\s*)(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
     r"sat)\s+(?:my|an?|the|our|their|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
     r"morning|recently)\b.{0,60}\binterview|\binterview\w*\b.{0,60}\b(?:yesterday|last\s+week|went|was)\b|"
     r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
@@ -81,7 +85,7 @@ LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8
 
 # --- sentence units -------------------------------------------------------------------------------------------
 
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|\\?[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
 ROUND_PREFIX = re.compile(
     r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
@@ -97,6 +101,11 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# The line before a list speaks to the community: the items are the poster's questions to it.
+TO_COMMUNITY = re.compile(r"\b(?:anyone|anybody|for\s+those|everyone|folks|guys|y'all|you\s+all|reddit|wondering|"
+                          r"curious|my\s+questions|i\s+have\s+(?:a\s+few|some)\s+questions|i['’]ll\s+have|"
+                          r"i\s+will\s+have|should\s+i|what\s+to\s+expect|guesses)\b", re.IGNORECASE)
+STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
 LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
                           re.IGNORECASE)
 TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
@@ -106,18 +115,35 @@ WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
-                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the)\s+\w+$", re.IGNORECASE)
+                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$",
+                         re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
-                               r"(?:your|the|my)\s+"
+                               r"(?:your|the|my|a|an)\s+(?:\w+\s+)?"
                                r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
                                re.IGNORECASE)
-DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|on|in|my|your|what|how|why)\W*$",
+DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|my|your|what|how|why)\W*$",
                       re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
 # --- question filters -------------------------------------------------------------------------------------------
+
+RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$", re.IGNORECASE)
+# "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
+STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^\w+\s+(?!what|how|why|which|who|when|where)\w+\s+(?:is|are|was|were)\b",
+                       re.IGNORECASE)
+# Naming only the kind of problem is not a question ("the question was about sliding window", "a graph problem").
+CATEGORY = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
+    r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+)?trees?|bst|linked\s+lists?|"
+    r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
+    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
+    r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
+    r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style))"
+    r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*$",
+    re.IGNORECASE,
+)
 
 QUESTION_START = re.compile(
     r"^(?:how|what|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|would|should|will|"
@@ -142,7 +168,7 @@ COMMUNITY = re.compile(
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
-    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
+    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|they|them|their|any\s+questions)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
@@ -163,7 +189,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
        r"them))?|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
-CLAUSE_END = (r"(?=\s*(?:[.;!?]|$|\(|\s[-–—]\s|"
+CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
@@ -222,10 +248,14 @@ ROUND = re.compile(
 
 
 class Unit:
-    """A sentence (or list item) of the post, with its offsets."""
+    """A sentence (or list item) of the post, with its offsets. A list item knows what the line before the list
+    said: that it announced questions or topics (list_context), that it spoke to the community (to_community), or
+    the unfinished stem the items complete ("Tell me about a time when you")."""
 
-    def __init__(self, text: str, start: int, listed: bool, list_context: bool):
+    def __init__(self, text: str, start: int, listed: bool, list_context: bool, *, to_community: bool = False,
+                 stem: str = ""):
         self.text, self.start, self.listed, self.list_context = text, start, listed, list_context
+        self.to_community, self.stem = to_community, stem
 
     @property
     def end(self) -> int:
@@ -235,7 +265,8 @@ class Unit:
 def units(post: str) -> list[Unit]:
     found: list[Unit] = []
     offset = 0
-    context = False  # the latest prose line announced a list of questions or topics
+    context = to_community = False  # what the latest prose line said about the list that follows
+    stem = ""
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
@@ -243,9 +274,12 @@ def units(post: str) -> list[Unit]:
             if marker:
                 item = body[marker.end():]
                 found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
-                                  context))
+                                  context, to_community=to_community, stem=stem))
             else:
-                context = bool(LIST_CONTEXT.search(SENTENCE_END.split(body)[-1]))
+                last = SENTENCE_END.split(body)[-1].strip()
+                context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
+                to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
+                stem = last.rstrip(' :-–—') if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
                     piece = body[at:until]
@@ -377,15 +411,19 @@ def _stands_alone(question: str) -> bool:
     return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
 
 
-def _poster_asks(text: str, match: re.Match) -> bool:
-    """"I asked if ..." is the candidate asking, not the interviewer."""
+def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
+    """"I asked if ..." is the candidate asking, not the interviewer; "you will be asked to ..." and "they usually
+    ask ..." describe a format, not what happened."""
+    before = text[:match.start()]
+    if NOT_YET_ASKED.search(before):
+        return True
     return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
-                                              "pressed")) and bool(POSTER_ASKS.search(text[:match.start()]))
+                                              "pressed")) and bool(POSTER_ASKS.search(before))
 
 
 def _topic_question(topic: str, *, design: bool = False) -> str:
-    topic = topic.strip(" .,:;\"“”'")
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic):
+    topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic) or CATEGORY.match(topic):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
@@ -405,7 +443,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
     def add(text: str, match: re.Match) -> None:
         start, end = match.span()
-        if _poster_asks(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
+        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
@@ -431,7 +469,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in taken) or _poster_asks(unit.text, match):
+        if any(a < end and start < b for a, b in taken) or _not_asked_of_the_poster(unit.text, match):
             continue
         taken.append((start, end))
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
@@ -481,6 +519,8 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if FIRST_PERSON.search(ALLOWED_ME.sub("", text)):
         return False
+    if RHETORICAL.search(text) or STATEMENT.match(text):
+        return False
     if text.endswith("?"):
         return bool(QUESTION_START.match(text)) or listed
     return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
@@ -504,9 +544,10 @@ def _listed_topic(text: str) -> str:
 
 
 def classify(post: str) -> tuple[bool, str]:
-    asked = bool(ASKED.search(post) or ROUND_LINE.search(post))
+    statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
+    asked = bool(ASKED.search(statements) or ROUND_LINE.search(post))
     interview = bool(INTERVIEW.search(post))
-    happened = interview and bool(HAPPENED.search(post))
+    happened = interview and bool(HAPPENED.search(statements))
     if JOB_AD.search(post) and not asked:
         return False, "a job ad"
     if OTHER_SIDE.search(post) and not asked:
@@ -543,13 +584,20 @@ def read(post: str) -> PostReading:
             seen.add(key)
             questions.append(Extracted(text=text, start=start, end=end, evidence=post[start:end]))
 
+    # A post whose title asks for help before an interview: its bare questions are the poster's own.
+    help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
     for unit in units(post):
         found = reported(unit)
         if found:
             for text, start, end in found:
                 keep(text, start, end)
             continue
+        if help_request or unit.to_community:
+            continue
         text = _direct(unit.text)
+        if unit.listed and unit.stem:  # "Tell me about a time when you" / "- faced ambiguity"
+            text = f"{unit.stem} {text[:1].lower()}{text[1:]}"
+            text = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", text, flags=re.IGNORECASE)
         if asks_interview_question(text, listed=unit.listed):
             keep(_finish(text, "?" if text.rstrip().endswith("?") else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
