@@ -105,6 +105,9 @@ LEAD_IN = re.compile(
 TO_COMMUNITY = re.compile(r"\b(?:anyone|anybody|for\s+those|everyone|folks|guys|y'all|you\s+all|reddit|wondering|"
                           r"curious|my\s+questions|i\s+have\s+(?:a\s+few|some)\s+questions|i['’]ll\s+have|"
                           r"i\s+will\s+have|should\s+i|what\s+to\s+expect|guesses)\b", re.IGNORECASE)
+LEETCODE_URL = re.compile(r"leetcode\.com/problems/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)")
+# "But then got this question:" -- the next line is the question, in the poster's words
+ANNOUNCES = re.compile(r"\b(?:question|asked(?:\s+me|\s+us)?|asks?)\s*:$", re.IGNORECASE)
 STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
 LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
                           re.IGNORECASE)
@@ -193,20 +196,50 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
-              r"followed|plus|also|the\s+interviewer|the\s+other)\b|\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
+              r"followed|plus|also|the\s+interviewer|the\s+other)\b|"
+              r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
+              r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
               r"which|because|since)\s))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
-CONTINUATION = re.compile(rf"\s*,?\s*(?:(?:and|or|then|also|later)\s+)+(?:asked\s+(?:me\s+)?)?"
-                          rf"(?P<wh>how|what|why|when|which|where|who|if|whether)\s+(?P<clause>.+?){CLAUSE_END}",
+CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
+                          rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|which|"
+                          rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
+# "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
+COMPLEXITY = re.compile(
+    r"\b(?:asked|asks|ask|quizzed|grilled|questions?\s+(?:on|about)|follow[- ]?ups?\s+(?:on|about))\b[^.?!]{0,40}?"
+    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?)\s+"
+    r"complexit(?:y|ies)(?:\s+of\s+(?:the|my|this)\s+(?P<of>code|solution|algorithm|approach))?",
+    re.IGNORECASE,
+)
+# "gave me a LRU Cache question", "asked me Alien Dictionary problem", "gave me a variation of number of islands"
+GIVEN_PROBLEM = re.compile(
+    rf"\b(?:gave|given|got|asked)\s+(?:me\s+|us\s+)?(?:(?:a|an|the|another)\s+)?(?:(?:first|second|next|last|"
+    rf"final)\s+)?(?:(?P<name>(?-i:(?:[A-Z0-9][\w'-]*\s+){{1,4}}))(?:problem|question)\b|(?:problem|question)\s+"
+    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END}|(?P<variation>(?:a\s+)?(?:variation|"
+    rf"version|variant)\s+of\s+.+?){CLAUSE_END})",
+    re.IGNORECASE,
+)
+NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|coding|technical|behaviou?ral|design|"
+                        r"similar|different|new|same|follow|simple|basic|tricky|weird|vague|custom|untagged|"
+                        r"meta|google|amazon)\b", re.IGNORECASE)
+BUILDABLE = re.compile(r"\b(?:cache|stack|queue|heap|map|set|iterator|trie|parser|limiter|allocator|store|"
+                       r"scheduler|logger|counter)$", re.IGNORECASE)
+# A quoted question anywhere in a reporting post, unless the poster said it or only heard of it
+GENERIC_QUOTE = re.compile(r"[\"“]\**(?P<q>[^\"”]{8,300}?)\**[\"”]")
+NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied|answered|told|thought|wrote)\b|"
+                                 r"\b(?:heard|read|apparently|supposedly|usually|typically|might|will|would)\b",
+                                 re.IGNORECASE)
+WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
-    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|estimate|derive|discuss|define|"
+    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
+    rf"contrast|estimate|derive|discuss|define|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy)\b.+?){CLAUSE_END}",
@@ -217,7 +250,8 @@ TOPIC = re.compile(
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
-    rf"(?:all\s+|mostly\s+)?)(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
+    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?questions?\s+)"
+    rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
@@ -226,6 +260,7 @@ PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'
 BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would": "would", "is": "is", "are": "are",
              "can": "can", "should": "should", "will": "will", "has": "has", "have": "have", "does": "does",
              "do": "do", "did": "did", "might": "might", "must": "must"}
+INVERTED = {"did": "Did", "do": "Do", "does": "Do", "am": "Are", "was": "Are", "were": "Are"}
 MODALS = {"would", "could", "can", "should", "will", "might", "must"}
 IRREGULAR_PAST = {"knew": "know", "built": "build", "made": "make", "did": "do", "had": "have", "wrote": "write",
                   "thought": "think", "chose": "choose", "went": "go", "took": "take", "found": "find",
@@ -256,6 +291,7 @@ class Unit:
                  stem: str = ""):
         self.text, self.start, self.listed, self.list_context = text, start, listed, list_context
         self.to_community, self.stem = to_community, stem
+        self.announced = False  # the sentence before ended "got this question:"
 
     @property
     def end(self) -> int:
@@ -265,11 +301,12 @@ class Unit:
 def units(post: str) -> list[Unit]:
     found: list[Unit] = []
     offset = 0
-    context = to_community = False  # what the latest prose line said about the list that follows
+    context = to_community = announced = False  # what the latest prose line said about what follows
     stem = ""
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
+        first = len(found)
         if body.strip():
             if marker:
                 item = body[marker.end():]
@@ -279,13 +316,16 @@ def units(post: str) -> list[Unit]:
                 last = SENTENCE_END.split(body)[-1].strip()
                 context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
                 to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
-                stem = last.rstrip(' :-–—') if STEM.match(last) and DANGLING.search(last) else ""
+                stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
                     piece = body[at:until]
                     if piece.strip():
                         lead = len(piece) - len(piece.lstrip())
                         found.append(Unit(piece.strip(), offset + at + lead, False, False))
+            if announced and len(found) > first:
+                found[first].announced = True
+            announced = not marker and bool(ANNOUNCES.search(body.rstrip()))
         offset += len(line)
     return found
 
@@ -367,8 +407,19 @@ def _wh(wh: str, clause: str) -> str:
         return ""
     wh = wh.lower()
     first = words[0].lower()
+    if first == "am":
+        return _finish(f"{wh} are {_you(' '.join(words[1:]))}", "?")
     if first in BACKSHIFT and first not in {"had", "have", "has"}:  # already direct: "asked what is RAG"
         return _finish(f"{wh} {BACKSHIFT[first]} {_you(' '.join(words[1:]))}", "?")
+    lower = [word.lower() for word in words]
+    if "i" in lower[1:4] and first not in {"i", "i'd", "i've"}:  # "how many people I would interact with"
+        at = lower.index("i")
+        head = lower[at + 1] if at + 1 < len(lower) else ""
+        if head in MODALS or head in {"was", "were", "am"}:
+            verb = {"could": "can", "was": "are", "were": "are", "am": "are"}.get(head, head)
+            return _finish(f"{wh} {' '.join(words[:at])} {verb} you {_you(' '.join(words[at + 2:]))}", "?")
+    if 2 <= len(words) <= 4 and (lower[-1].endswith("ed") or lower[-1] in IRREGULAR_PAST):  # "what X returned"
+        return _finish(f"{wh} does {' '.join(words[:-1])} {_base(lower[-1])}", "?")
     if first in {"i", "i'd", "i've", "we", "you", "they"}:
         rest = words[1:]
         head = rest[0].lower() if rest else ""
@@ -450,12 +501,36 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             found.append((text, unit.start + start, unit.start + end))
 
     def add_with_continuations(text: str, match: re.Match) -> None:
-        add(text, match)
-        # "asked if X, then how Y and what Z": one asking verb, several questions
+        if text:
+            add(text, match)
+        # "asked if X, then how Y and what Z", "asked about X, did I Y": one asking verb, several questions
         while (more := CONTINUATION.match(unit.text, match.end())) is not None:
             wh = more["wh"].lower()
-            add(_yes_no(more["clause"]) if wh in {"if", "whether"} else _wh(wh, more["clause"]), more)
+            if wh in {"if", "whether"}:
+                add(_yes_no(more["clause"]), more)
+            elif wh in INVERTED:
+                add(_finish(f"{INVERTED[wh]} {_you(more['clause'])}", "?"), more)
+            else:
+                add(_wh(wh, more["clause"]), more)
             match = more
+
+    for match in COMPLEXITY.finditer(unit.text):
+        what = re.sub(r"storage|memory", "space", match["what"].lower())
+        what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
+        add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
+    for match in GIVEN_PROBLEM.finditer(unit.text):
+        if match["name"]:
+            name = match["name"].strip()
+            if NOT_A_NAME.search(name) or CATEGORY.match(name):
+                continue
+            add(f"Implement {name}." if BUILDABLE.search(name) else f"Solve the {name} problem.", match)
+        elif (what := (match["what"] or match["variation"]).strip()) and not CATEGORY.match(what):
+            add(_finish("Solve " + _you(what), "."), match)
+    for match in GENERIC_QUOTE.finditer(unit.text):
+        quoted = _direct(match["q"]).rstrip(",")
+        if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
+                unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
+            add(_finish(quoted, "?"), match)
 
     for match in QUOTED.finditer(unit.text):
         quoted = _direct(match["q"]).rstrip(",")
@@ -477,6 +552,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             text = _topic_question(topic, design=design)
             if text and _content_words(text) >= 1 and not LOGISTICS.search(text) and _stands_alone(text):
                 found.append((text, unit.start + start, unit.start + end))
+        add_with_continuations("", match)
     return found
 
 
@@ -595,6 +671,8 @@ def read(post: str) -> PostReading:
         if help_request or unit.to_community:
             continue
         text = _direct(unit.text)
+        if unit.announced and text.endswith("?"):  # "If I train ..., will it converge?" as the interviewer put it
+            text = _capital(_you(text))
         if unit.listed and unit.stem:  # "Tell me about a time when you" / "- faced ambiguity"
             text = f"{unit.stem} {text[:1].lower()}{text[1:]}"
             text = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", text, flags=re.IGNORECASE)
@@ -602,7 +680,12 @@ def read(post: str) -> PostReading:
             keep(_finish(text, "?" if text.rstrip().endswith("?") else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
             keep(topic, unit.start, unit.end)
-    reading.questions = questions
+    if not help_request:  # a problem given only as its link: "https://leetcode.com/problems/wildcard-matching/"
+        for slug in dict.fromkeys(match["slug"] for match in LEETCODE_URL.finditer(post)):
+            at = post.index(f"/problems/{slug}")
+            title = slug.replace("-", " ").title()
+            keep(f"Solve {title} (LeetCode).", at, at + len(f"/problems/{slug}"))
+    reading.questions = sorted(questions, key=lambda question: question.start)
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
     return reading
