@@ -95,6 +95,7 @@ ROUND_PREFIX = re.compile(
     r"q(?:uestion)?\s*\d*)\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
+LEAD_IN_MARK = re.compile(r"[:\-–—\"“]")  # LEAD_IN needs one of these; checking first is much cheaper
 LEAD_IN = re.compile(
     r"^.{0,100}?\b(?:asked|asks|question(?:s)?|q\d*|they\s+said|interviewer\s+said|went\s+like)\b"
     r"[^:\-–—?\"“]{0,40}[:\-–—]\s*|^.{0,100}?\basked(?:\s+me|\s+us)?,?\s+(?=[\"“])",
@@ -568,8 +569,11 @@ def _direct(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     text = text.strip().strip("*_>").strip()
     for _ in range(3):  # "Round 2: LLD - design ..."
-        text = ROUND_PREFIX.sub("", text)
-    text = LEAD_IN.sub("", text).strip()
+        text, cut = ROUND_PREFIX.subn("", text)
+        if not cut:
+            break
+    if LEAD_IN_MARK.search(text[:160]):
+        text = LEAD_IN.sub("", text).strip()
     text = text.strip("*_").strip()
     if text[:1] in "\"“'" and text[-1:] in "\"”'":
         text = text[1:-1].strip()
@@ -624,11 +628,11 @@ def classify(post: str) -> tuple[bool, str]:
     asked = bool(ASKED.search(statements) or ROUND_LINE.search(post))
     interview = bool(INTERVIEW.search(post))
     happened = interview and bool(HAPPENED.search(statements))
-    if JOB_AD.search(post) and not asked:
+    if not asked and JOB_AD.search(post):
         return False, "a job ad"
-    if OTHER_SIDE.search(post) and not asked:
+    if not asked and OTHER_SIDE.search(post):
         return False, "written from the interviewer's side, or lists the poster's own questions"
-    if NEWS.search(post) and not asked:
+    if not asked and NEWS.search(post):
         return False, "news"
     if asked:
         return True, "says what was asked"
