@@ -49,6 +49,8 @@ LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|
                        r"deadlines?|offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
+                     r"[^.;!?]{0,40}$", re.IGNORECASE)
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
                            r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
@@ -95,6 +97,10 @@ ROUND_PREFIX = re.compile(
     r"q(?:uestion)?\s*\d*)\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
+# "Problem: implement ...", "First constraint added: handle ...": a label before the task
+LABEL = re.compile(r"^(?:(?:the\s+)?(?:problem|task|prompt|exercise|(?:(?:first|second|third|next|another|one)\s+)?"
+                   r"(?:constraint|follow[- ]?up|twist|extension)(?:\s+(?:added|was|question))?))\s*[:\-–—]\s*",
+                   re.IGNORECASE)
 LEAD_IN_MARK = re.compile(r"[:\-–—\"“]")  # LEAD_IN needs one of these; checking first is much cheaper
 LEAD_IN = re.compile(
     r"^.{0,100}?\b(?:asked|asks|question(?:s)?|q\d*|they\s+said|interviewer\s+said|went\s+like)\b"
@@ -133,7 +139,8 @@ PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IG
 
 # --- question filters -------------------------------------------------------------------------------------------
 
-RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$", re.IGNORECASE)
+RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$|"
+                        r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b", re.IGNORECASE)
 # "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
 STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^\w+\s+(?!what|how|why|which|who|when|where)\w+\s+(?:is|are|was|were)\b",
                        re.IGNORECASE)
@@ -144,7 +151,8 @@ CATEGORY = re.compile(
     r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
     r"binary\s+search|sorting|math|bit\s+manipulation|tries?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
     r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
-    r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style))"
+    r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
+    r"implementation|solution|code|approach|answers?))"
     r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*$",
     re.IGNORECASE,
 )
@@ -172,9 +180,10 @@ COMMUNITY = re.compile(
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
-    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|they|them|their|any\s+questions)\b",
+    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
+THIRD_PERSON = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
@@ -191,7 +200,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 # --- reported speech --------------------------------------------------------------------------------------------
 
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
-       r"them))?|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
+       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
 CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
@@ -207,7 +216,7 @@ WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
-                          rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|which|"
+                          rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
                           rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
 # "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
@@ -410,6 +419,8 @@ def _wh(wh: str, clause: str) -> str:
     first = words[0].lower()
     if first == "am":
         return _finish(f"{wh} are {_you(' '.join(words[1:]))}", "?")
+    if first in {"i'm", "i’m"}:
+        return _finish(f"{wh} are you {_you(' '.join(words[1:]))}", "?")
     if first in BACKSHIFT and first not in {"had", "have", "has"}:  # already direct: "asked what is RAG"
         return _finish(f"{wh} {BACKSHIFT[first]} {_you(' '.join(words[1:]))}", "?")
     lower = [word.lower() for word in words]
@@ -448,8 +459,8 @@ def _wh(wh: str, clause: str) -> str:
 
 
 def _topics(clause: str) -> list[str]:
-    clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+)", "", clause,
-                    flags=re.IGNORECASE)
+    clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+(?!to\b))",
+                    "", clause, flags=re.IGNORECASE)
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s+&\s+|\s+or\s+", clause)
              if part.strip()]
     if len(parts) > 1 and all(len(part.split()) <= 5 for part in parts):
@@ -467,7 +478,7 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
     """"I asked if ..." is the candidate asking, not the interviewer; "you will be asked to ..." and "they usually
     ask ..." describe a format, not what happened."""
     before = text[:match.start()]
-    if NOT_YET_ASKED.search(before):
+    if NOT_YET_ASKED.search(before) or NEGATED.search(before):
         return True
     return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
                                               "pressed")) and bool(POSTER_ASKS.search(before))
@@ -475,12 +486,16 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 
 def _topic_question(topic: str, *, design: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic) or CATEGORY.match(topic):
+    how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
+            NOT_A_TOPIC.search(topic) and not how_to):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
+    if how_to := re.match(r"how\s+to\s+(?P<rest>.+)", topic, re.IGNORECASE):
+        return _finish("How would you " + _you(how_to["rest"]), "?")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
         return _finish("Explain " + _you(topic), ".")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
@@ -535,6 +550,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
     for match in QUOTED.finditer(unit.text):
         quoted = _direct(match["q"]).rstrip(",")
+        if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
+            quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
     for match in YES_NO.finditer(unit.text):
@@ -548,9 +565,13 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         if any(a < end and start < b for a, b in taken) or _not_asked_of_the_poster(unit.text, match):
             continue
         taken.append((start, end))
+        # "questions about my previous internship" names a kind of question; "asked about my work experience" asks
+        generic = re.search(r"\bquestions\b", match.group(0), re.IGNORECASE)
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
+            if generic and ABOUT_THE_CANDIDATE.search(topic):
+                continue
             if text and _content_words(text) >= 1 and not LOGISTICS.search(text) and _stands_alone(text):
                 found.append((text, unit.start + start, unit.start + end))
         add_with_continuations("", match)
@@ -579,7 +600,9 @@ def _direct(text: str) -> str:
         text = text[1:-1].strip()
     elif text[:1] in "\"“" and re.search(r"[\"”]", text[1:]):
         text = re.split(r"[\"”]", text[1:], maxsplit=1)[0].strip()
-    text = re.sub(r"^(?:and|also|so|then|plus|or|but|like)\b[,\s]*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:and|also|so|then|plus|or|but|like|well|okay|ok|alright|um+|uh+|hmm+)\b[,\s]*)+", "", text,
+                  flags=re.IGNORECASE)
+    text = LABEL.sub("", text)
     text = TRAILING_ASIDE.sub("", text)
     if talk := TALK_ABOUT.match(text.rstrip(".")):
         return "Tell me about " + talk["topic"]
@@ -595,7 +618,7 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if PRONOUN_OBJECT.match(text):
         return False
-    if COMMUNITY.search(text):
+    if COMMUNITY.search(text) or THIRD_PERSON.search(text):
         return False
     if FIRST_PERSON.search(ALLOWED_ME.sub("", text)):
         return False
