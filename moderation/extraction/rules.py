@@ -179,7 +179,7 @@ COMMUNITY = re.compile(
     r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
-    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
+    r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
     r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
@@ -208,6 +208,7 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
               r"followed|plus|also|the\s+interviewer|the\s+other)\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
+              r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
               r"which|because|since)\s))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
