@@ -142,8 +142,8 @@ PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IG
 RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$|"
                         r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b", re.IGNORECASE)
 # "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
-STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^\w+\s+(?!what|how|why|which|who|when|where)\w+\s+(?:is|are|was|were)\b",
-                       re.IGNORECASE)
+STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^(?!(?:what|how|why|which|who|when|where)\b)\w+\s+"
+                       r"(?!(?:what|how|why|which|who|when|where)\b)\w+\s+(?:is|are|was|were)\b", re.IGNORECASE)
 # Naming only the kind of problem is not a question ("the question was about sliding window", "a graph problem").
 CATEGORY = re.compile(
     r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
