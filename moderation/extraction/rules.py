@@ -32,7 +32,8 @@ ASKED = re.compile(
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
     r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
     r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve)|"
-    r"(?:interview|onsite|screen|loop)\s+experience\b|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
+    r"(?:interview|onsite|screen|loop)\s+experience\b|\bhere\s+(?:are|is)\s+(?:the\s+)?(?:\d+|some|a\s+few|few)\s+"
+    r"(?:\w+\s+)?(?:from|of)\s+(?:the|my)\s+(?:\w+\s+)?(?:interview|screen|round)|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
     r"[\"“])",
     re.IGNORECASE,
 )
@@ -113,6 +114,10 @@ TO_COMMUNITY = re.compile(r"\b(?:anyone|anybody|for\s+those|everyone|folks|guys|
                           r"curious|my\s+questions|i\s+have\s+(?:a\s+few|some)\s+questions|i['’]ll\s+have|"
                           r"i\s+will\s+have|should\s+i|what\s+to\s+expect|guesses)\b", re.IGNORECASE)
 LEETCODE_URL = re.compile(r"leetcode\.com/problems/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)")
+# "Here are 3 from the practice interview" followed by one question a line, without list markers
+HERE_ARE = re.compile(r"\bhere\s+(?:are|is)\s+(?:the\s+)?(?:\d+|some|a\s+few|few)\s+(?:\w+\s+)?(?:from|of)\s+"
+                      r"(?:the|my)\s+(?:\w+\s+)?(?:interview|screen|round)\w*\W*$", re.IGNORECASE)
+MAX_BARE_ITEM_WORDS = 14
 # "But then got this question:" -- the next line is the question, in the poster's words
 ANNOUNCES = re.compile(r"\b(?:question|asked(?:\s+me|\s+us)?|asks?)\s*:$", re.IGNORECASE)
 STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
@@ -227,6 +232,14 @@ COMPLEXITY = re.compile(
     r"complexit(?:y|ies)(?:\s+of\s+(?:the|my|this)\s+(?P<of>code|solution|algorithm|approach))?",
     re.IGNORECASE,
 )
+# "Second round problem was OOP to build a cache class", "Last one was a lottery problem with ..."
+PROBLEM_WAS = re.compile(
+    rf"\b(?:(?:problem|question|task|exercise|assignment)\s+(?:was|is)\s+(?:(?:an?\s+)?(?:oop|ood|lld|hld|design|coding|"
+    rf"dsa)\s+(?:problem\s+|question\s+)?)?to\s+(?P<task>(?:build|design|implement|write|create|code|find|return|"
+    rf"compute|count|check|make)\b.+?)|(?:one|another|last\s+one|the\s+(?:first|second|third|other|last)(?:\s+one)?)\s+"
+    rf"was\s+(?P<problem>(?:an?|the)\s+[^.,;]{{3,60}}?\s+problem\b[^.;]*?)){CLAUSE_END}",
+    re.IGNORECASE,
+)
 # "gave me a LRU Cache question", "asked me Alien Dictionary problem", "gave me a variation of number of islands"
 GIVEN_PROBLEM = re.compile(
     rf"\b(?:gave|given|got|asked)\s+(?:me\s+|us\s+)?(?:(?:a|an|the|another)\s+)?(?:(?:first|second|next|last|"
@@ -259,7 +272,7 @@ TO_DO = re.compile(
 TOPIC = re.compile(
     rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
-    rf"discussion|questions?)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
+    rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
     rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?questions?\s+)"
     rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
@@ -312,12 +325,20 @@ class Unit:
 def units(post: str) -> list[Unit]:
     found: list[Unit] = []
     offset = 0
-    context = to_community = announced = False  # what the latest prose line said about what follows
+    context = to_community = announced = bare_list = False  # what the latest prose line said about what follows
     stem = ""
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
         first = len(found)
+        text = body.strip()
+        if bare_list and text and not marker:  # one item a line, until a line that reads as prose
+            if len(text.split()) <= MAX_BARE_ITEM_WORDS and not re.search(r"[.!:]$", text) and "&#" not in text:
+                found.append(Unit(text, offset + body.index(text), True, True))
+                offset += len(line)
+                continue
+            if "&#" not in text:
+                bare_list = False
         if body.strip():
             if marker:
                 item = body[marker.end():]
@@ -337,6 +358,7 @@ def units(post: str) -> list[Unit]:
             if announced and len(found) > first:
                 found[first].announced = True
             announced = not marker and bool(ANNOUNCES.search(body.rstrip()))
+            bare_list = bare_list or (not marker and bool(HERE_ARE.search(text)))
         offset += len(line)
     return found
 
@@ -535,6 +557,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         what = re.sub(r"storage|memory", "space", match["what"].lower())
         what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
         add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
+    for match in PROBLEM_WAS.finditer(unit.text):
+        if match["task"]:
+            add(_finish(_you(match["task"]), "."), match)
+        elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
+            add(_finish("Solve " + _you(match["problem"]), "."), match)
     for match in GIVEN_PROBLEM.finditer(unit.text):
         if match["name"]:
             name = match["name"].strip()
@@ -649,7 +676,7 @@ def _listed_topic(text: str) -> str:
 
 def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
-    asked = bool(ASKED.search(statements) or ROUND_LINE.search(post))
+    asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
     happened = interview and bool(HAPPENED.search(statements))
     if not asked and JOB_AD.search(post):
@@ -705,7 +732,8 @@ def read(post: str) -> PostReading:
             text = f"{unit.stem} {text[:1].lower()}{text[1:]}"
             text = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", text, flags=re.IGNORECASE)
         if asks_interview_question(text, listed=unit.listed):
-            keep(_finish(text, "?" if text.rstrip().endswith("?") else "."), unit.start, unit.end)
+            asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
+            keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
             keep(topic, unit.start, unit.end)
     if not help_request:  # a problem given only as its link: "https://leetcode.com/problems/wildcard-matching/"

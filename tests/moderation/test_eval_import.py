@@ -18,7 +18,7 @@ EXTRA_SET = DATA / "import_extra"
 # the reader worse on real posts fails here. The checking half was not used to write the rules; the extra set is
 # posts the rules never saw, where only the classification holds up (question figures there are near zero).
 FLOORS = {
-    "all": {"questions": {"precision": 0.75, "recall": 0.48}, "classification": {"precision": 0.95, "recall": 0.75}},
+    "all": {"questions": {"precision": 0.75, "recall": 0.52}, "classification": {"precision": 0.95, "recall": 0.8}},
     "check": {"questions": {"precision": 0.7, "recall": 0.42}, "classification": {"precision": 0.95, "recall": 0.75}},
 }
 EXTRA_FLOORS = {"classification": {"precision": 0.7, "recall": 0.7}}

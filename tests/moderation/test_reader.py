@@ -79,7 +79,7 @@ def test_a_list_of_questions_without_question_marks_is_read_item_by_item():
             "- How does attention scale with sequence length")
     assert questions(post) == ["What is the difference between bagging and boosting?",
                                "Design a recommendation system for Prime Video.", "Explain KV caching.",
-                               "How does attention scale with sequence length."]
+                               "How does attention scale with sequence length?"]
     assert read(post).level == "senior" and read(post).round == "phone screen"
 
 
@@ -200,3 +200,16 @@ def test_a_label_before_a_task_is_dropped_and_a_statement_is_not_a_task():
     post = ("Round 2: Coding Screen\nProblem: implement a time-based key-value store.\n"
             "Code quality is weighted heavily: naming and structure count.\nDesign components: a load balancer.")
     assert questions(post) == ["Implement a time-based key-value store."]
+
+
+def test_questions_given_one_a_line_after_here_are_are_read_as_a_list():
+    post = ("Video interview tips needed\n\nHere are 3 from the practice interview\n\n"
+            "Describe a conflict with a teammate\n\nWhat is your biggest weakness\n\n"
+            "Just looking for general things to think about.")
+    assert questions(post) == ["Describe a conflict with a teammate.", "What is your biggest weakness?"]
+
+
+def test_a_problem_described_as_what_the_round_was_is_read():
+    post = ("Amazon SDE2 onsite done. Second round problem was OOP to build a rate limiter class. "
+            "Last one was a parking lot problem with two kinds of spots.")
+    assert questions(post) == ["Build a rate limiter class.", "Solve a parking lot problem with two kinds of spots."]
