@@ -170,6 +170,12 @@ QUESTION_START = re.compile(
     r"differences|pros|trade-?offs?|in\s+what|in\s+which|for\s+a|for\s+an|between)\b",
     re.IGNORECASE,
 )
+TASK_WORD = re.compile(  # TASK_START or TALK_ABOUT anywhere: after a "Round 2:" or "They asked:" lead-in, in quotes
+    r"\b(?:talk|chat|discussion|conversation|deep\s+dive|questions?|walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
+    r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
+    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?)\b",
+    re.IGNORECASE,
+)
 TASK_START = re.compile(
     r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
     r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
@@ -553,16 +559,20 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 add(_wh(wh, more["clause"]), more)
             match = more
 
-    for match in COMPLEXITY.finditer(unit.text):
+    low = unit.text.lower()
+    quoted = '"' in low or "“" in low
+    problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
+                                           "version", "variant"))
+    for match in COMPLEXITY.finditer(unit.text) if "complexit" in low else ():
         what = re.sub(r"storage|memory", "space", match["what"].lower())
         what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
         add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
-    for match in PROBLEM_WAS.finditer(unit.text):
+    for match in PROBLEM_WAS.finditer(unit.text) if problem or " one was " in low else ():
         if match["task"]:
             add(_finish(_you(match["task"]), "."), match)
         elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
             add(_finish("Solve " + _you(match["problem"]), "."), match)
-    for match in GIVEN_PROBLEM.finditer(unit.text):
+    for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
         if match["name"]:
             name = match["name"].strip()
             if NOT_A_NAME.search(name) or CATEGORY.match(name):
@@ -570,19 +580,19 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(f"Implement {name}." if BUILDABLE.search(name) else f"Solve the {name} problem.", match)
         elif (what := (match["what"] or match["variation"]).strip()) and not CATEGORY.match(what):
             add(_finish("Solve " + _you(what), "."), match)
-    for match in GENERIC_QUOTE.finditer(unit.text):
+    for match in GENERIC_QUOTE.finditer(unit.text) if quoted else ():
         quoted = _direct(match["q"]).rstrip(",")
         if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
                 unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?"), match)
 
-    for match in QUOTED.finditer(unit.text):
+    for match in QUOTED.finditer(unit.text) if quoted else ():
         quoted = _direct(match["q"]).rstrip(",")
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
-    for match in YES_NO.finditer(unit.text):
+    for match in YES_NO.finditer(unit.text) if " if " in low or " whether " in low else ():
         add_with_continuations(_yes_no(match["clause"]), match)
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
@@ -724,6 +734,8 @@ def read(post: str) -> PostReading:
                 keep(text, start, end)
             continue
         if help_request or unit.to_community:
+            continue
+        if not (unit.listed or unit.announced or "?" in unit.text or TASK_WORD.search(unit.text)):
             continue
         text = _direct(unit.text)
         if unit.announced and text.endswith("?"):  # "If I train ..., will it converge?" as the interviewer put it
