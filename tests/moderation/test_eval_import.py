@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from moderation.evaluation import MATCH_THRESHOLD, match, similarity
+from moderation.evaluation import MATCH_THRESHOLD, load, match, similarity
+from moderation.extraction.rules import read
 from tests.moderation import samples
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -107,3 +108,13 @@ def test_the_offline_reader_holds_its_classification_floors_on_posts_it_never_sa
     for kind, floors in EXTRA_FLOORS.items():
         for measure, floor in floors.items():
             assert figures["all"][kind][measure] >= floor, (kind, measure, figures["all"][kind])
+
+
+def test_every_question_the_rules_read_from_a_real_post_keeps_its_span_of_that_post():
+    spans = 0
+    for dataset in (DEV_SET, EXTRA_SET):
+        for _, post in load(dataset):
+            for question in read(post).questions:
+                assert question.evidence and post[question.start:question.end] == question.evidence, question
+                spans += 1
+    assert spans > 50
