@@ -32,7 +32,8 @@ ASKED = re.compile(
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
     r"(?:interview|screen|onsite)\s+questions?\s*[:\-–]|questions\s+(?:from|at|in)\s+(?:my|an?|the|today)|"
     r"(?:we|i)\s+had\s+to\s+(?:design|implement|build|write|code|explain|solve)|"
-    r"(?:interview|onsite|screen|loop)\s+experience\b|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
+    r"(?:interview|onsite|screen|loop)\s+experience\b|\bhere\s+(?:are|is)\s+(?:the\s+)?(?:\d+|some|a\s+few|few)\s+"
+    r"(?:\w+\s+)?(?:from|of)\s+(?:the|my)\s+(?:\w+\s+)?(?:interview|screen|round)|\bquestion\s+(?:was|is)\s+(?:literally\s+|simply\s+|just\s+)?"
     r"[\"“])",
     re.IGNORECASE,
 )
@@ -46,12 +47,18 @@ OTHER_SIDE = re.compile(
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
-                       r"deadlines?|offers?)\b", re.IGNORECASE)
+                       r"deadlines?|offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
+                       r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
+                     r"[^.;!?]{0,40}$", re.IGNORECASE)
+NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
+                           r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
+QUESTION_SENTENCE = re.compile(r"[^.?!\n\"“”:]*\?")
 HAPPENED = re.compile(
-    r"\b(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
+    r"(?:\b(?:I|we)\s+(?:\w+\s+)?|(?:^|[.!?]\s+|\n)\s*)(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
     r"sat)\s+(?:my|an?|the|our|their|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
     r"morning|recently)\b.{0,60}\binterview|\binterview\w*\b.{0,60}\b(?:yesterday|last\s+week|went|was)\b|"
     r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
@@ -81,7 +88,7 @@ LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8
 
 # --- sentence units -------------------------------------------------------------------------------------------
 
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|\\?[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
 ROUND_PREFIX = re.compile(
     r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
@@ -91,12 +98,29 @@ ROUND_PREFIX = re.compile(
     r"q(?:uestion)?\s*\d*)\s*(?:\([^)]{0,40}\))?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
+# "Problem: implement ...", "First constraint added: handle ...": a label before the task
+LABEL = re.compile(r"^(?:(?:the\s+)?(?:problem|task|prompt|exercise|(?:(?:first|second|third|next|another|one)\s+)?"
+                   r"(?:constraint|follow[- ]?up|twist|extension)(?:\s+(?:added|was|question))?))\s*[:\-–—]\s*",
+                   re.IGNORECASE)
+LEAD_IN_MARK = re.compile(r"[:\-–—\"“]")  # LEAD_IN needs one of these; checking first is much cheaper
 LEAD_IN = re.compile(
     r"^.{0,100}?\b(?:asked|asks|question(?:s)?|q\d*|they\s+said|interviewer\s+said|went\s+like)\b"
     r"[^:\-–—?\"“]{0,40}[:\-–—]\s*|^.{0,100}?\basked(?:\s+me|\s+us)?,?\s+(?=[\"“])",
     re.IGNORECASE,
 )
 
+# The line before a list speaks to the community: the items are the poster's questions to it.
+TO_COMMUNITY = re.compile(r"\b(?:anyone|anybody|for\s+those|everyone|folks|guys|y'all|you\s+all|reddit|wondering|"
+                          r"curious|my\s+questions|i\s+have\s+(?:a\s+few|some)\s+questions|i['’]ll\s+have|"
+                          r"i\s+will\s+have|should\s+i|what\s+to\s+expect|guesses)\b", re.IGNORECASE)
+LEETCODE_URL = re.compile(r"leetcode\.com/problems/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)")
+# "Here are 3 from the practice interview" followed by one question a line, without list markers
+HERE_ARE = re.compile(r"\bhere\s+(?:are|is)\s+(?:the\s+)?(?:\d+|some|a\s+few|few)\s+(?:\w+\s+)?(?:from|of)\s+"
+                      r"(?:the|my)\s+(?:\w+\s+)?(?:interview|screen|round)\w*\W*$", re.IGNORECASE)
+MAX_BARE_ITEM_WORDS = 14
+# "But then got this question:" -- the next line is the question, in the poster's words
+ANNOUNCES = re.compile(r"\b(?:question|asked(?:\s+me|\s+us)?|asks?)\s*:$", re.IGNORECASE)
+STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
 LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
                           re.IGNORECASE)
 TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
@@ -106,18 +130,37 @@ WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
-                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the)\s+\w+$", re.IGNORECASE)
+                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$",
+                         re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
-                               r"(?:your|the|my)\s+"
+                               r"(?:your|the|my|a|an)\s+(?:\w+\s+)?"
                                r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
                                re.IGNORECASE)
-DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|on|in|my|your|what|how|why)\W*$",
+DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|my|your|what|how|why)\W*$",
                       re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
 # --- question filters -------------------------------------------------------------------------------------------
+
+RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$|"
+                        r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b", re.IGNORECASE)
+# "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
+STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^(?!(?:what|how|why|which|who|when|where)\b)\w+\s+"
+                       r"(?!(?:what|how|why|which|who|when|where)\b)\w+\s+(?:is|are|was|were)\b", re.IGNORECASE)
+# Naming only the kind of problem is not a question ("the question was about sliding window", "a graph problem").
+CATEGORY = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
+    r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+)?trees?|bst|linked\s+lists?|"
+    r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
+    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
+    r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
+    r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
+    r"implementation|solution|code|approach|answers?))"
+    r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*$",
+    re.IGNORECASE,
+)
 
 QUESTION_START = re.compile(
     r"^(?:how|what|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|would|should|will|"
@@ -125,6 +168,12 @@ QUESTION_START = re.compile(
     r"compare|build|estimate|derive|discuss|define|code|list|name|contrast|calculate|prove|show|optimi[sz]e|"
     r"debug|propose|sketch|outline|evaluate|create|develop|model|solve|find|reverse|merge|given|difference|"
     r"differences|pros|trade-?offs?|in\s+what|in\s+which|for\s+a|for\s+an|between)\b",
+    re.IGNORECASE,
+)
+TASK_WORD = re.compile(  # TASK_START or TALK_ABOUT anywhere: after a "Round 2:" or "They asked:" lead-in, in quotes
+    r"\b(?:talk|chat|discussion|conversation|deep\s+dive|questions?|walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
+    r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
+    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?)\b",
     re.IGNORECASE,
 )
 TASK_START = re.compile(
@@ -141,10 +190,11 @@ COMMUNITY = re.compile(
     r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
-    r"everyone|everybody|people|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
+    r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
     r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
+THIRD_PERSON = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
@@ -161,26 +211,65 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 # --- reported speech --------------------------------------------------------------------------------------------
 
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
-       r"them))?|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
+       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
-CLAUSE_END = (r"(?=\s*(?:[.;!?]|$|\(|\s[-–—]\s|"
+CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
-              r"followed|plus|also|the\s+interviewer|the\s+other)\b|\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
+              r"followed|plus|also|the\s+interviewer|the\s+other)\b|"
+              r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
+              r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
+              r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
               r"which|because|since)\s))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
-CONTINUATION = re.compile(rf"\s*,?\s*(?:(?:and|or|then|also|later)\s+)+(?:asked\s+(?:me\s+)?)?"
-                          rf"(?P<wh>how|what|why|when|which|where|who|if|whether)\s+(?P<clause>.+?){CLAUSE_END}",
+CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
+                          rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
+                          rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
+# "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
+COMPLEXITY = re.compile(
+    r"\b(?:asked|asks|ask|quizzed|grilled|questions?\s+(?:on|about)|follow[- ]?ups?\s+(?:on|about))\b[^.?!]{0,40}?"
+    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?)\s+"
+    r"complexit(?:y|ies)(?:\s+of\s+(?:the|my|this)\s+(?P<of>code|solution|algorithm|approach))?",
+    re.IGNORECASE,
+)
+# "Second round problem was OOP to build a cache class", "Last one was a lottery problem with ..."
+PROBLEM_WAS = re.compile(
+    rf"\b(?:(?:problem|question|task|exercise|assignment)\s+(?:was|is)\s+(?:(?:an?\s+)?(?:oop|ood|lld|hld|design|coding|"
+    rf"dsa)\s+(?:problem\s+|question\s+)?)?to\s+(?P<task>(?:build|design|implement|write|create|code|find|return|"
+    rf"compute|count|check|make)\b.+?)|(?:one|another|last\s+one|the\s+(?:first|second|third|other|last)(?:\s+one)?)\s+"
+    rf"was\s+(?P<problem>(?:an?|the)\s+[^.,;]{{3,60}}?\s+problem\b[^.;]*?)){CLAUSE_END}",
+    re.IGNORECASE,
+)
+# "gave me a LRU Cache question", "asked me Alien Dictionary problem", "gave me a variation of number of islands"
+GIVEN_PROBLEM = re.compile(
+    rf"\b(?:gave|given|got|asked)\s+(?:me\s+|us\s+)?(?:(?:a|an|the|another)\s+)?(?:(?:first|second|next|last|"
+    rf"final)\s+)?(?:(?P<name>(?-i:(?:[A-Z0-9][\w'-]*\s+){{1,4}}))(?:problem|question)\b|(?:problem|question)\s+"
+    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END}|(?P<variation>(?:a\s+)?(?:variation|"
+    rf"version|variant)\s+of\s+.+?){CLAUSE_END})",
+    re.IGNORECASE,
+)
+NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|coding|technical|behaviou?ral|design|"
+                        r"similar|different|new|same|follow|simple|basic|tricky|weird|vague|custom|untagged|"
+                        r"meta|google|amazon)\b", re.IGNORECASE)
+BUILDABLE = re.compile(r"\b(?:cache|stack|queue|heap|map|set|iterator|trie|parser|limiter|allocator|store|"
+                       r"scheduler|logger|counter)$", re.IGNORECASE)
+# A quoted question anywhere in a reporting post, unless the poster said it or only heard of it
+GENERIC_QUOTE = re.compile(r"[\"“]\**(?P<q>[^\"”]{8,300}?)\**[\"”]")
+NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied|answered|told|thought|wrote)\b|"
+                                 r"\b(?:heard|read|apparently|supposedly|usually|typically|might|will|would)\b",
+                                 re.IGNORECASE)
+WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
-    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|estimate|derive|discuss|define|"
+    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
+    rf"contrast|estimate|derive|discuss|define|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy)\b.+?){CLAUSE_END}",
@@ -189,9 +278,10 @@ TO_DO = re.compile(
 TOPIC = re.compile(
     rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
-    rf"discussion|questions?)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
+    rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
-    rf"(?:all\s+|mostly\s+)?)(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
+    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?questions?\s+)"
+    rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
@@ -200,6 +290,7 @@ PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'
 BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would": "would", "is": "is", "are": "are",
              "can": "can", "should": "should", "will": "will", "has": "has", "have": "have", "does": "does",
              "do": "do", "did": "did", "might": "might", "must": "must"}
+INVERTED = {"did": "Did", "do": "Do", "does": "Do", "am": "Are", "was": "Are", "were": "Are"}
 MODALS = {"would", "could", "can", "should", "will", "might", "must"}
 IRREGULAR_PAST = {"knew": "know", "built": "build", "made": "make", "did": "do", "had": "have", "wrote": "write",
                   "thought": "think", "chose": "choose", "went": "go", "took": "take", "found": "find",
@@ -222,10 +313,15 @@ ROUND = re.compile(
 
 
 class Unit:
-    """A sentence (or list item) of the post, with its offsets."""
+    """A sentence (or list item) of the post, with its offsets. A list item knows what the line before the list
+    said: that it announced questions or topics (list_context), that it spoke to the community (to_community), or
+    the unfinished stem the items complete ("Tell me about a time when you")."""
 
-    def __init__(self, text: str, start: int, listed: bool, list_context: bool):
+    def __init__(self, text: str, start: int, listed: bool, list_context: bool, *, to_community: bool = False,
+                 stem: str = ""):
         self.text, self.start, self.listed, self.list_context = text, start, listed, list_context
+        self.to_community, self.stem = to_community, stem
+        self.announced = False  # the sentence before ended "got this question:"
 
     @property
     def end(self) -> int:
@@ -235,23 +331,40 @@ class Unit:
 def units(post: str) -> list[Unit]:
     found: list[Unit] = []
     offset = 0
-    context = False  # the latest prose line announced a list of questions or topics
+    context = to_community = announced = bare_list = False  # what the latest prose line said about what follows
+    stem = ""
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
+        first = len(found)
+        text = body.strip()
+        if bare_list and text and not marker:  # one item a line, until a line that reads as prose
+            if len(text.split()) <= MAX_BARE_ITEM_WORDS and not re.search(r"[.!:]$", text) and "&#" not in text:
+                found.append(Unit(text, offset + body.index(text), True, True))
+                offset += len(line)
+                continue
+            if "&#" not in text:
+                bare_list = False
         if body.strip():
             if marker:
                 item = body[marker.end():]
                 found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
-                                  context))
+                                  context, to_community=to_community, stem=stem))
             else:
-                context = bool(LIST_CONTEXT.search(SENTENCE_END.split(body)[-1]))
+                last = SENTENCE_END.split(body)[-1].strip()
+                context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
+                to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
+                stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
                     piece = body[at:until]
                     if piece.strip():
                         lead = len(piece) - len(piece.lstrip())
                         found.append(Unit(piece.strip(), offset + at + lead, False, False))
+            if announced and len(found) > first:
+                found[first].announced = True
+            announced = not marker and bool(ANNOUNCES.search(body.rstrip()))
+            bare_list = bare_list or (not marker and bool(HERE_ARE.search(text)))
         offset += len(line)
     return found
 
@@ -333,8 +446,21 @@ def _wh(wh: str, clause: str) -> str:
         return ""
     wh = wh.lower()
     first = words[0].lower()
+    if first == "am":
+        return _finish(f"{wh} are {_you(' '.join(words[1:]))}", "?")
+    if first in {"i'm", "i’m"}:
+        return _finish(f"{wh} are you {_you(' '.join(words[1:]))}", "?")
     if first in BACKSHIFT and first not in {"had", "have", "has"}:  # already direct: "asked what is RAG"
         return _finish(f"{wh} {BACKSHIFT[first]} {_you(' '.join(words[1:]))}", "?")
+    lower = [word.lower() for word in words]
+    if "i" in lower[1:4] and first not in {"i", "i'd", "i've"}:  # "how many people I would interact with"
+        at = lower.index("i")
+        head = lower[at + 1] if at + 1 < len(lower) else ""
+        if head in MODALS or head in {"was", "were", "am"}:
+            verb = {"could": "can", "was": "are", "were": "are", "am": "are"}.get(head, head)
+            return _finish(f"{wh} {' '.join(words[:at])} {verb} you {_you(' '.join(words[at + 2:]))}", "?")
+    if 2 <= len(words) <= 4 and (lower[-1].endswith("ed") or lower[-1] in IRREGULAR_PAST):  # "what X returned"
+        return _finish(f"{wh} does {' '.join(words[:-1])} {_base(lower[-1])}", "?")
     if first in {"i", "i'd", "i've", "we", "you", "they"}:
         rest = words[1:]
         head = rest[0].lower() if rest else ""
@@ -362,8 +488,8 @@ def _wh(wh: str, clause: str) -> str:
 
 
 def _topics(clause: str) -> list[str]:
-    clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+)", "", clause,
-                    flags=re.IGNORECASE)
+    clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+(?!to\b))",
+                    "", clause, flags=re.IGNORECASE)
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s+&\s+|\s+or\s+", clause)
              if part.strip()]
     if len(parts) > 1 and all(len(part.split()) <= 5 for part in parts):
@@ -377,20 +503,28 @@ def _stands_alone(question: str) -> bool:
     return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
 
 
-def _poster_asks(text: str, match: re.Match) -> bool:
-    """"I asked if ..." is the candidate asking, not the interviewer."""
+def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
+    """"I asked if ..." is the candidate asking, not the interviewer; "you will be asked to ..." and "they usually
+    ask ..." describe a format, not what happened."""
+    before = text[:match.start()]
+    if NOT_YET_ASKED.search(before) or NEGATED.search(before):
+        return True
     return match.group(0).lower().startswith(("asked", "wanted", "quizzed", "grilled", "drilled", "probed",
-                                              "pressed")) and bool(POSTER_ASKS.search(text[:match.start()]))
+                                              "pressed")) and bool(POSTER_ASKS.search(before))
 
 
 def _topic_question(topic: str, *, design: bool = False) -> str:
-    topic = topic.strip(" .,:;\"“”'")
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or NOT_A_TOPIC.search(topic):
+    topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
+    how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
+            NOT_A_TOPIC.search(topic) and not how_to):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
+    if how_to := re.match(r"how\s+to\s+(?P<rest>.+)", topic, re.IGNORECASE):
+        return _finish("How would you " + _you(how_to["rest"]), "?")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
         return _finish("Explain " + _you(topic), ".")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
@@ -405,25 +539,60 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
     def add(text: str, match: re.Match) -> None:
         start, end = match.span()
-        if _poster_asks(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
+        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
             found.append((text, unit.start + start, unit.start + end))
 
     def add_with_continuations(text: str, match: re.Match) -> None:
-        add(text, match)
-        # "asked if X, then how Y and what Z": one asking verb, several questions
+        if text:
+            add(text, match)
+        # "asked if X, then how Y and what Z", "asked about X, did I Y": one asking verb, several questions
         while (more := CONTINUATION.match(unit.text, match.end())) is not None:
             wh = more["wh"].lower()
-            add(_yes_no(more["clause"]) if wh in {"if", "whether"} else _wh(wh, more["clause"]), more)
+            if wh in {"if", "whether"}:
+                add(_yes_no(more["clause"]), more)
+            elif wh in INVERTED:
+                add(_finish(f"{INVERTED[wh]} {_you(more['clause'])}", "?"), more)
+            else:
+                add(_wh(wh, more["clause"]), more)
             match = more
 
-    for match in QUOTED.finditer(unit.text):
+    low = unit.text.lower()
+    quoted = '"' in low or "“" in low
+    problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
+                                           "version", "variant"))
+    for match in COMPLEXITY.finditer(unit.text) if "complexit" in low else ():
+        what = re.sub(r"storage|memory", "space", match["what"].lower())
+        what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
+        add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
+    for match in PROBLEM_WAS.finditer(unit.text) if problem or " one was " in low else ():
+        if match["task"]:
+            add(_finish(_you(match["task"]), "."), match)
+        elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
+            add(_finish("Solve " + _you(match["problem"]), "."), match)
+    for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
+        if match["name"]:
+            name = match["name"].strip()
+            if NOT_A_NAME.search(name) or CATEGORY.match(name):
+                continue
+            add(f"Implement {name}." if BUILDABLE.search(name) else f"Solve the {name} problem.", match)
+        elif (what := (match["what"] or match["variation"]).strip()) and not CATEGORY.match(what):
+            add(_finish("Solve " + _you(what), "."), match)
+    for match in GENERIC_QUOTE.finditer(unit.text) if quoted else ():
         quoted = _direct(match["q"]).rstrip(",")
+        if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
+                unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
+            add(_finish(quoted, "?"), match)
+
+    for match in QUOTED.finditer(unit.text) if quoted else ():
+        quoted = _direct(match["q"]).rstrip(",")
+        if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
+            quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
-    for match in YES_NO.finditer(unit.text):
+    for match in YES_NO.finditer(unit.text) if " if " in low or " whether " in low else ():
         add_with_continuations(_yes_no(match["clause"]), match)
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
@@ -431,14 +600,19 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in taken) or _poster_asks(unit.text, match):
+        if any(a < end and start < b for a, b in taken) or _not_asked_of_the_poster(unit.text, match):
             continue
         taken.append((start, end))
+        # "questions about my previous internship" names a kind of question; "asked about my work experience" asks
+        generic = re.search(r"\bquestions\b", match.group(0), re.IGNORECASE)
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
+            if generic and ABOUT_THE_CANDIDATE.search(topic):
+                continue
             if text and _content_words(text) >= 1 and not LOGISTICS.search(text) and _stands_alone(text):
                 found.append((text, unit.start + start, unit.start + end))
+        add_with_continuations("", match)
     return found
 
 
@@ -454,14 +628,19 @@ def _direct(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     text = text.strip().strip("*_>").strip()
     for _ in range(3):  # "Round 2: LLD - design ..."
-        text = ROUND_PREFIX.sub("", text)
-    text = LEAD_IN.sub("", text).strip()
+        text, cut = ROUND_PREFIX.subn("", text)
+        if not cut:
+            break
+    if LEAD_IN_MARK.search(text[:160]):
+        text = LEAD_IN.sub("", text).strip()
     text = text.strip("*_").strip()
     if text[:1] in "\"“'" and text[-1:] in "\"”'":
         text = text[1:-1].strip()
     elif text[:1] in "\"“" and re.search(r"[\"”]", text[1:]):
         text = re.split(r"[\"”]", text[1:], maxsplit=1)[0].strip()
-    text = re.sub(r"^(?:and|also|so|then|plus|or|but|like)\b[,\s]*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:and|also|so|then|plus|or|but|like|well|okay|ok|alright|um+|uh+|hmm+)\b[,\s]*)+", "", text,
+                  flags=re.IGNORECASE)
+    text = LABEL.sub("", text)
     text = TRAILING_ASIDE.sub("", text)
     if talk := TALK_ABOUT.match(text.rstrip(".")):
         return "Tell me about " + talk["topic"]
@@ -477,9 +656,11 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if PRONOUN_OBJECT.match(text):
         return False
-    if COMMUNITY.search(text):
+    if COMMUNITY.search(text) or THIRD_PERSON.search(text):
         return False
     if FIRST_PERSON.search(ALLOWED_ME.sub("", text)):
+        return False
+    if RHETORICAL.search(text) or STATEMENT.match(text):
         return False
     if text.endswith("?"):
         return bool(QUESTION_START.match(text)) or listed
@@ -504,14 +685,15 @@ def _listed_topic(text: str) -> str:
 
 
 def classify(post: str) -> tuple[bool, str]:
-    asked = bool(ASKED.search(post) or ROUND_LINE.search(post))
+    statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
+    asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
-    happened = interview and bool(HAPPENED.search(post))
-    if JOB_AD.search(post) and not asked:
+    happened = interview and bool(HAPPENED.search(statements))
+    if not asked and JOB_AD.search(post):
         return False, "a job ad"
-    if OTHER_SIDE.search(post) and not asked:
+    if not asked and OTHER_SIDE.search(post):
         return False, "written from the interviewer's side, or lists the poster's own questions"
-    if NEWS.search(post) and not asked:
+    if not asked and NEWS.search(post):
         return False, "news"
     if asked:
         return True, "says what was asked"
@@ -543,18 +725,35 @@ def read(post: str) -> PostReading:
             seen.add(key)
             questions.append(Extracted(text=text, start=start, end=end, evidence=post[start:end]))
 
+    # A post whose title asks for help before an interview: its bare questions are the poster's own.
+    help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
     for unit in units(post):
         found = reported(unit)
         if found:
             for text, start, end in found:
                 keep(text, start, end)
             continue
+        if help_request or unit.to_community:
+            continue
+        if not (unit.listed or unit.announced or "?" in unit.text or TASK_WORD.search(unit.text)):
+            continue
         text = _direct(unit.text)
+        if unit.announced and text.endswith("?"):  # "If I train ..., will it converge?" as the interviewer put it
+            text = _capital(_you(text))
+        if unit.listed and unit.stem:  # "Tell me about a time when you" / "- faced ambiguity"
+            text = f"{unit.stem} {text[:1].lower()}{text[1:]}"
+            text = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", text, flags=re.IGNORECASE)
         if asks_interview_question(text, listed=unit.listed):
-            keep(_finish(text, "?" if text.rstrip().endswith("?") else "."), unit.start, unit.end)
+            asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
+            keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
             keep(topic, unit.start, unit.end)
-    reading.questions = questions
+    if not help_request:  # a problem given only as its link: "https://leetcode.com/problems/wildcard-matching/"
+        for slug in dict.fromkeys(match["slug"] for match in LEETCODE_URL.finditer(post)):
+            at = post.index(f"/problems/{slug}")
+            title = slug.replace("-", " ").title()
+            keep(f"Solve {title} (LeetCode).", at, at + len(f"/problems/{slug}"))
+    reading.questions = sorted(questions, key=lambda question: question.start)
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
     return reading

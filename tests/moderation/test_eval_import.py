@@ -8,13 +8,21 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from moderation.evaluation import MATCH_THRESHOLD, match, similarity
+from moderation.evaluation import MATCH_THRESHOLD, load, match, similarity
+from moderation.extraction.rules import read
 from tests.moderation import samples
 
-DEV_SET = Path(__file__).resolve().parents[1] / "data" / "import_dev"
-# Set from what the offline rules reach on the dev set (docs/importing-questions.md has the figures); a change that
-# makes the reader worse on real posts fails here.
-FLOORS = {"questions": {"precision": 0.35, "recall": 0.22}, "classification": {"precision": 0.6, "recall": 0.6}}
+DATA = Path(__file__).resolve().parents[1] / "data"
+DEV_SET = DATA / "import_dev"
+EXTRA_SET = DATA / "import_extra"
+# Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
+# the reader worse on real posts fails here. The checking half was not used to write the rules; the extra set is
+# posts the rules never saw, where only the classification holds up (question figures there are near zero).
+FLOORS = {
+    "all": {"questions": {"precision": 0.75, "recall": 0.52}, "classification": {"precision": 0.95, "recall": 0.8}},
+    "check": {"questions": {"precision": 0.7, "recall": 0.42}, "classification": {"precision": 0.95, "recall": 0.75}},
+}
+EXTRA_FLOORS = {"classification": {"precision": 0.7, "recall": 0.7}}
 
 
 def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
@@ -77,12 +85,36 @@ def test_an_answer_key_naming_a_missing_post_is_refused(tmp_path):
         call_command("eval_import", dataset=tmp_path)
 
 
+def figures_of(dataset: Path) -> dict:
+    out = StringIO()
+    call_command("eval_import", dataset=dataset, json=True, stdout=out)
+    return json.loads(out.getvalue())
+
+
 def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
     settings.OPENAI_API_KEY = ""
-    out = StringIO()
-    call_command("eval_import", dataset=DEV_SET, json=True, stdout=out)
-    figures = json.loads(out.getvalue())
+    figures = figures_of(DEV_SET)
     assert figures["all"]["posts"] >= 80
-    for kind, floors in FLOORS.items():
+    for half, kinds in FLOORS.items():
+        for kind, floors in kinds.items():
+            for measure, floor in floors.items():
+                assert figures[half][kind][measure] >= floor, (half, kind, measure, figures[half][kind])
+
+
+def test_the_offline_reader_holds_its_classification_floors_on_posts_it_never_saw(settings):
+    settings.OPENAI_API_KEY = ""
+    figures = figures_of(EXTRA_SET)
+    assert figures["all"]["posts"] >= 20
+    for kind, floors in EXTRA_FLOORS.items():
         for measure, floor in floors.items():
             assert figures["all"][kind][measure] >= floor, (kind, measure, figures["all"][kind])
+
+
+def test_every_question_the_rules_read_from_a_real_post_keeps_its_span_of_that_post():
+    spans = 0
+    for dataset in (DEV_SET, EXTRA_SET):
+        for _, post in load(dataset):
+            for question in read(post).questions:
+                assert question.evidence and post[question.start:question.end] == question.evidence, question
+                spans += 1
+    assert spans > 50

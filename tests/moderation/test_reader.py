@@ -79,7 +79,7 @@ def test_a_list_of_questions_without_question_marks_is_read_item_by_item():
             "- How does attention scale with sequence length")
     assert questions(post) == ["What is the difference between bagging and boosting?",
                                "Design a recommendation system for Prime Video.", "Explain KV caching.",
-                               "How does attention scale with sequence length."]
+                               "How does attention scale with sequence length?"]
     assert read(post).level == "senior" and read(post).round == "phone screen"
 
 
@@ -131,3 +131,85 @@ def test_without_a_list_the_sentences_that_ask_are_the_questions_and_abbreviatio
 def test_a_lead_in_is_dropped_from_a_task():
     assert questions("Asked at Google today: design a rate limiter for an LLM API. Brutal.") == [
         "Design a rate limiter for an LLM API."]
+
+
+# --- kinds measured on the dev set (tests/data/import_dev), each on a post written for the test --------------------
+
+
+def test_a_list_under_a_line_that_speaks_to_the_community_is_the_posters_own_questions():
+    post = ("Cohere ML engineer onsite done, waiting now.\n\nFor those who interviewed there recently:\n"
+            "* How long did it take to get a response?\n* Is the team matching separate?")
+    assert questions(post) == []
+
+
+def test_a_post_titled_as_a_request_for_help_adds_no_bare_questions_but_keeps_what_was_asked():
+    post = ("Databricks onsite next week, what should I expect?\n\nIs system design part of it? "
+            "Do they ask about Spark internals?\n\nUPDATE: done. They asked me to design a rate limiter.")
+    assert questions(post) == ["Design a rate limiter."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the final round you will be asked to design a feature store.",  # a format, not what happened
+    "Neither interviewer asked me to code anything.",  # negated
+    "The recruiter asked if I would be interested in an IC role.",  # a recruiting offer
+    "The question was about sliding window.",  # a category, not a question
+    "The interviewer asked me a couple of questions about my resume.",  # a category too
+])
+def test_what_was_not_asked_or_names_only_a_kind_of_question_gives_nothing(sentence):
+    assert questions(f"Had my Stripe onsite yesterday. {sentence} It went fine.") == []
+
+
+def test_a_complexity_follow_up_becomes_a_question_about_the_candidates_solution():
+    post = "Google phone screen today. Then he asked me the time complexity and I got it wrong."
+    assert questions(post) == ["What is the time complexity of your solution?"]
+
+
+def test_one_asking_verb_can_carry_a_list_of_questions():
+    post = ("HR round went fine. I was asked about my previous work experience, how many people I would work with, "
+            "did I work with stakeholders and why am I doing a master's now.")
+    assert questions(post) == ["Tell me about your previous work experience.",
+                               "How many people would you work with?", "Did you work with stakeholders?",
+                               "Why are you doing a master's now?"]
+
+
+def test_a_behavioural_stem_is_completed_by_each_item_of_the_list_under_it():
+    post = ("Had my Amazon loop yesterday.\n\nBehavioral round:\nTell me about a time when you\n"
+            "\\- Disagreed with your manager\n\\- Missed a deadline etc..")
+    assert questions(post) == ["Tell me about a time when you disagreed with your manager.",
+                               "Tell me about a time when you missed a deadline."]
+
+
+def test_a_problem_given_only_as_a_link_or_by_name_is_read():
+    post = ("Uber onsite question, got through it.\n\n[https://leetcode.com/problems/word-ladder/]"
+            "(https://leetcode.com/problems/word-ladder/)\n\nThe second interviewer gave me a LRU Cache question.")
+    assert questions(post) == ["Solve Word Ladder (LeetCode).", "Implement LRU Cache."]
+
+
+def test_a_question_announced_on_the_line_before_is_put_as_the_interviewer_asked_it():
+    post = ("Failed my NLP researcher interview. Then I got this question:\n"
+            "If I fine-tune BERT on a tiny dataset, will it overfit?\nI did not know.")
+    assert questions(post) == ["If you fine-tune BERT on a tiny dataset, will it overfit?"]
+
+
+def test_a_quoted_question_keeps_its_question_mark_when_the_poster_left_it_out():
+    post = 'Screen with Datadog today. Then I was asked, "Do you know any legacy languages" and I said no.'
+    assert questions(post) == ["Do you know any legacy languages?"]
+
+
+def test_a_label_before_a_task_is_dropped_and_a_statement_is_not_a_task():
+    post = ("Round 2: Coding Screen\nProblem: implement a time-based key-value store.\n"
+            "Code quality is weighted heavily: naming and structure count.\nDesign components: a load balancer.")
+    assert questions(post) == ["Implement a time-based key-value store."]
+
+
+def test_questions_given_one_a_line_after_here_are_are_read_as_a_list():
+    post = ("Video interview tips needed\n\nHere are 3 from the practice interview\n\n"
+            "Describe a conflict with a teammate\n\nWhat is your biggest weakness\n\n"
+            "Just looking for general things to think about.")
+    assert questions(post) == ["Describe a conflict with a teammate.", "What is your biggest weakness?"]
+
+
+def test_a_problem_described_as_what_the_round_was_is_read():
+    post = ("Amazon SDE2 onsite done. Second round problem was OOP to build a rate limiter class. "
+            "Last one was a parking lot problem with two kinds of spots.")
+    assert questions(post) == ["Build a rate limiter class.", "Solve a parking lot problem with two kinds of spots."]
