@@ -76,8 +76,8 @@ def test_comparatives_meet_their_adjective():
 
 def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_content_but_a_copy_does_not():
     question = "Why does a decoder cache keys and values during generation?"
-    model_answer = ("Each new token attends to all earlier tokens, and caching their keys and values avoids recomputing "
-                    "them at every step, which makes generation linear instead of quadratic in work.")
+    model_answer = ("Each new token attends to all earlier tokens, and caching their keys and values avoids "
+                    "recomputing them at every step, which makes generation linear instead of quadratic in work.")
     paraphrase = ("Every new token has to attend over the earlier tokens. Caching their keys and values means we avoid "
                   "recomputing them at each step, so generation does linear work rather than quadratic.")
     output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=paraphrase,
