@@ -10,8 +10,9 @@ text copied from the rubric, and sentences addressed to the grader are ignored.
 from collections import Counter
 from difflib import SequenceMatcher
 
+from .injection import split_untrusted
 from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
-from .text import content_stems, is_prose, sentences, split_untrusted, words
+from .text import content_stems, is_prose, sentences, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_VERSION = "offline-1"
