@@ -208,6 +208,7 @@ _GRADING_WORD = re.compile(
     r"\bscor(?:e|es|ed|ing)\b|\bmarks\b|\bgrad(?:e|es|ed|er|ing)\b|rubric|reviewer|criteri|full credit|perfect"
     r"|approv|\bnote maximale|punktzahl|pontuacao|puntuacion|calificacion|bewertung|bareme|\b(5|10|20|100)\s*/\s*\1\b"
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\*\*|__|\))?\s*$")
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 # Where a line is cut into pieces: after a sentence end (and any closing emphasis) or an object closed before a new
 # sentence, and around tags.
@@ -258,13 +259,15 @@ def _pieces(answer: str) -> list[tuple[int, int, bool]]:
 
 def _flagged_spans(answer: str) -> list[tuple[int, int]]:
     """The pieces that address the grader. After a fake message header, the rest of its block that talks about
-    grading belongs to the message; a piece that goes on in lower case after a flagged one on its line, too."""
+    grading belongs to the message; so does a piece that goes on in lower case, on the same line, from a flagged
+    piece that stopped mid-sentence (at a tag or a closing brace)."""
     spans, in_message, previous_end = [], False, -1
     for start, end, starts_block in _pieces(answer):
         piece = answer[start:end]
         in_message = in_message and not starts_block
         opens = _opens_message(piece)
-        goes_on = previous_end == start and piece.lstrip()[:1].islower()
+        goes_on = previous_end == start and piece.lstrip()[:1].islower() and not _SENTENCE_END.search(
+            answer[spans[-1][0]:spans[-1][1]])
         if (opens or goes_on or is_instruction_to_grader(piece)
                 or (in_message and _GRADING_WORD.search(reading_form(piece)))):
             spans.append((start, end))
