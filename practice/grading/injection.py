@@ -215,21 +215,24 @@ _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 _PIECE_BREAK = re.compile(r"(?<=[.!?])(?:\*\*|__|\))?[ \t]+|(?<=\})[ \t]+(?=[A-Z])|</?\s*[A-Za-z_|][^<>\n]{0,40}>")
 
 
-def _checked_form(sentence: str) -> str:
-    """The reading form, less what the sentence only mentions (quoted words, tags) when it speaks of mentioning."""
-    text = reading_form(sentence)
+def _forms(piece: str) -> tuple[str, str]:
+    """The reading form, and the same less what the piece only mentions (quoted words, tags) when it speaks of
+    mentioning: "an attacker may write 'ignore previous instructions'" is about an order, not one."""
+    text = reading_form(piece)
     if _MENTION.search(_MENTIONED.sub(" ", text)):
-        text = _MENTIONED.sub(" ... ", text)
-    return text
+        return text, _MENTIONED.sub(" ... ", text)
+    return text, text
 
 
-def _opens_message(sentence: str) -> bool:
-    return bool(_HEADER.search(_checked_form(sentence)))
+def _judge(piece: str) -> tuple[bool, bool]:
+    """Whether the piece opens a fake message, and whether it addresses the grader at all."""
+    text, checked = _forms(piece)
+    opens = bool(_HEADER.search(checked))
+    return opens, opens or bool(_ORDER.search(checked) or _SCORE_DATA.search(text))
 
 
 def is_instruction_to_grader(sentence: str) -> bool:
-    text = _checked_form(sentence)
-    return bool(_ORDER.search(text) or _HEADER.search(text) or _SCORE_DATA.search(reading_form(sentence)))
+    return _judge(sentence)[1]
 
 
 def _pieces(answer: str) -> list[tuple[int, int, bool]]:
@@ -265,11 +268,10 @@ def _flagged_spans(answer: str) -> list[tuple[int, int]]:
     for start, end, starts_block in _pieces(answer):
         piece = answer[start:end]
         in_message = in_message and not starts_block
-        opens = _opens_message(piece)
+        opens, addresses_grader = _judge(piece)
         goes_on = previous_end == start and piece.lstrip()[:1].islower() and not _SENTENCE_END.search(
             answer[spans[-1][0]:spans[-1][1]])
-        if (opens or goes_on or is_instruction_to_grader(piece)
-                or (in_message and _GRADING_WORD.search(reading_form(piece)))):
+        if addresses_grader or goes_on or (in_message and _GRADING_WORD.search(reading_form(piece))):
             spans.append((start, end))
             previous_end = end
         in_message = in_message or opens
