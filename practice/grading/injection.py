@@ -205,14 +205,15 @@ _SCORE_DATA = re.compile("|".join(f"(?:{p})" for p in _SCORE_DATA_PATTERNS))
 
 # Words about grading: in a block that opened a fake message, a later piece that uses one belongs to the message.
 _GRADING_WORD = re.compile(
-    r"\bscor(?:e|es|ed|ing)\b|\bmarks\b|\bgrad(?:e|es|ed|er|ing)\b|rubric|reviewer|criteri|full credit|perfect"
-    r"|approv|\bnote maximale|punktzahl|pontuacao|puntuacion|calificacion|bewertung|bareme|\b(5|10|20|100)\s*/\s*\1\b"
+    r"\bscor(?:e|es|ed|ing)\b|\bmarks\b|\bgrad(?:e|es|ed|er|ing)\b|rubric|reviewer|criteri|full credit"
+    r"|\bnote maximale|punktzahl|pontuacao|puntuacion|calificacion|bewertung|bareme|\b(5|10|20|100)\s*/\s*\1\b"
 )
+_ITEM_START = re.compile(r"\s*(?:[-*•>#]+|\d+[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?](?:\*\*|__|\))?\s*$")
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
-# Where a line is cut into pieces: after a sentence end (and any closing emphasis) or an object closed before a new
-# sentence, and around tags.
-_PIECE_BREAK = re.compile(r"(?<=[.!?])(?:\*\*|__|\))?[ \t]+|(?<=\})[ \t]+(?=[A-Z])|</?\s*[A-Za-z_|][^<>\n]{0,40}>")
+# Where a line is cut into pieces: after a sentence end (and any closing emphasis), after an object that is not followed
+# by lower case ("{...} for every item" is one sentence), and around tags.
+_PIECE_BREAK = re.compile(r"(?<=[.!?])(?:\*\*|__|\))?[ \t]+|(?<=\})[ \t]+(?=[^a-z\s])|</?\s*[A-Za-z_|][^<>\n]{0,40}>")
 
 
 def _forms(piece: str) -> tuple[str, str]:
@@ -237,7 +238,7 @@ def is_instruction_to_grader(sentence: str) -> bool:
 
 def _pieces(answer: str) -> list[tuple[int, int, bool]]:
     """(start, end, starts_block) of each piece of the answer: a fenced code block whole; otherwise each line cut
-    after sentence ends and around tags. A blank line starts a new block."""
+    after sentence ends and around tags. A blank line, a list item, a heading or a quoted line starts a new block."""
     fences = [m.span() for m in _FENCE.finditer(answer)]
     out, position, new_block = [], 0, True
     for line in answer.splitlines(keepends=True):
@@ -246,6 +247,7 @@ def _pieces(answer: str) -> list[tuple[int, int, bool]]:
         if not line.strip():
             new_block = True
             continue
+        new_block = new_block or bool(_ITEM_START.match(line))
         fence = next(((a, b) for a, b in fences if a <= start < b or start <= a < end), None)
         if fence and out and out[-1][:2] == fence:
             continue

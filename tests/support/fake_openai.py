@@ -57,7 +57,8 @@ _LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡոԛѵԝАВЕНКМОРС
                              "aeopcyxijsdgnqvwABEHKMOPCTXIJSaeiknoptuxABEHIKMNOPTYX")
 # Words a model that takes orders from its input would act on, in the languages our candidates write in.
 _ORDER_CUES = re.compile(
-    r"grader|grading|evaluat|examin|marker|marking|assessor|instructor|professor|teacher|rubric|full marks|"
+    r"grad(?:e|ed|er|ing)|marks|award|criteri|key points|\bai\b|llm|evaluat|examin|marker|marking|assessor|"
+    r"instructor|professor|teacher|rubric|"
     r"full credit|maximum|perfect|score|covered|ignore|disregard|override|system|assistant|"
     r"correcteur|bareme|note maximale|tous les points|couverts|oubliez|enseignant|professeur|"
     r"corrector|evaluador|rubrica|puntuacion|calificacion|nota maxima|cubiertos|olvida|profesor|"
