@@ -213,7 +213,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\*\*|__|\))?\s*$")
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 # Where a line is cut into pieces: after a sentence end (and any closing emphasis), after an object that is not followed
 # by lower case ("{...} for every item" is one sentence), and around tags.
-_PIECE_BREAK = re.compile(r"(?<=[.!?])(?:\*\*|__|\))?[ \t]+|(?<=\})[ \t]+(?=[^a-z\s])|</?\s*[A-Za-z_|][^<>\n]{0,40}>")
+_PIECE_BREAK = re.compile(
+    r"(?<=[.!?])(?:\*\*|__|\))?[ \t]+|(?<=\})(?:\*\*|__)?[ \t]+(?=[^a-z\s])|</?\s*[A-Za-z_|][^<>\n]{0,40}>"
+)
 
 
 def _forms(piece: str) -> tuple[str, str]:
@@ -265,19 +267,24 @@ def _pieces(answer: str) -> list[tuple[int, int, bool]]:
 def _flagged_spans(answer: str) -> list[tuple[int, int]]:
     """The pieces that address the grader. After a fake message header, the rest of its block that talks about
     grading belongs to the message; so does a piece that goes on in lower case, on the same line, from a flagged
-    piece that stopped mid-sentence (at a tag or a closing brace)."""
-    spans, in_message, previous_end = [], False, -1
-    for start, end, starts_block in _pieces(answer):
+    piece that stopped mid-sentence (at a tag or a closing brace), and markup left with nothing to read beside one."""
+    pieces = _pieces(answer)
+    flagged, in_message = [False] * len(pieces), False
+    for i, (start, end, starts_block) in enumerate(pieces):
         piece = answer[start:end]
         in_message = in_message and not starts_block
         opens, addresses_grader = _judge(piece)
-        goes_on = previous_end == start and piece.lstrip()[:1].islower() and not _SENTENCE_END.search(
-            answer[spans[-1][0]:spans[-1][1]])
-        if addresses_grader or goes_on or (in_message and _GRADING_WORD.search(reading_form(piece))):
-            spans.append((start, end))
-            previous_end = end
+        joined_to_flagged = i > 0 and flagged[i - 1] and pieces[i - 1][1] == start
+        goes_on = joined_to_flagged and piece.lstrip()[:1].islower() and not _SENTENCE_END.search(
+            answer[pieces[i - 1][0]:pieces[i - 1][1]])
+        flagged[i] = bool(addresses_grader or goes_on or (in_message and _GRADING_WORD.search(reading_form(piece))))
         in_message = in_message or opens
-    return spans
+    for i, (start, end, _) in enumerate(pieces):
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(pieces) and flagged[j]
+                  and (pieces[j][1] == start or pieces[j][0] == end)]
+        if beside and not any(ch.isalnum() for ch in answer[start:end]):
+            flagged[i] = True
+    return [(start, end) for (start, end, _), hit in zip(pieces, flagged) if hit]
 
 
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
