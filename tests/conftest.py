@@ -14,6 +14,7 @@ from tests.factories import (
     SessionQuestionFactory,
     UserFactory,
 )
+from tests.support.fake_openai import serving
 from tests.support.stack import REPO, Stack, database_url_of
 
 PASSWORD = "a-strong-passphrase"
@@ -36,6 +37,13 @@ def isolated_broker(tmp_path_factory):
         "polling_interval": 0.1,
     }
     return folder
+
+
+@pytest.fixture
+def fake_openai_server(settings):
+    """A fake OpenAI-compatible server on 127.0.0.1 that the app's LLM clients talk to for this test."""
+    with serving(settings) as server:
+        yield server
 
 
 @pytest.fixture

@@ -25,8 +25,9 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from . import semantic, stories
+from .injection import split_untrusted
 from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
-from .text import content_stems, is_prose, normalise, sentences, split_untrusted, words
+from .text import content_stems, is_prose, normalise, sentences, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_VERSION = "offline-2"

@@ -1,8 +1,10 @@
 """The LLM grader: an OpenAI-compatible chat-completions server returns verdicts under a strict JSON schema.
 
-The model only judges coverage; the scores still come from `scoring.score`. Quotes the model gives must be found
-in the answer, or the item counts as missed ("unsupported"). Sentences addressed to the grader are removed before
-the model ever sees the answer, the same way the offline grader removes them.
+The model only judges coverage; the scores still come from `scoring.score`, never from a number the model writes.
+Sentences addressed to the grader (`injection.split_untrusted`) are removed before the model ever sees the answer,
+the same way the offline grader removes them, and the answer is flagged. Each quote the model gives for a covered or
+partly covered item must be the answer's own words, in order, in what remains after that removal, or the item
+counts as missed ("unsupported"): a model talked into crediting an item cannot point at text that is not there.
 """
 
 import json
@@ -14,8 +16,9 @@ import openai
 from django.conf import settings
 
 from .errors import MalformedOutputError, RetryableGradingError
+from .injection import reading_form, split_untrusted, without_sentences
 from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
-from .text import normalise, split_untrusted, without_sentences
+from .text import words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v1.md"
@@ -55,8 +58,18 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
         return None
 
 
-def _squash(text: str) -> str:
-    return " ".join(normalise(text).split())
+def _tokens(text: str) -> list[str]:
+    return words(reading_form(text))
+
+
+def _supported(quote: str, answer_tokens: list[str]) -> bool:
+    """True when the quote is the answer's own words in order (case, spacing, punctuation and look-alike letters
+    aside) and long enough to show something: three words, or all of a shorter answer."""
+    wanted = _tokens(quote)
+    if not wanted or len(wanted) < min(3, len(answer_tokens)):
+        return False
+    size = len(wanted)
+    return any(answer_tokens[i:i + size] == wanted for i in range(len(answer_tokens) - size + 1))
 
 
 def _rubric_lines(rubric: list[RubricPoint]) -> str:
@@ -153,12 +166,12 @@ class OpenAIGrader:
         latency_ms = int((time.monotonic() - started) * 1000)
 
         flags = ["prompt_injection"] if injected or data.get("injection_detected") else []
-        searchable = _squash(answer)
+        answer_tokens = _tokens(answer)
         items = []
         for entry in sorted(data["items"], key=lambda item: item["id"]):
             point = rubric[entry["id"] - 1]
             verdict, quote, note = Verdict(entry["verdict"]), entry.get("quote", "").strip(), entry.get("note", "")
-            if verdict != Verdict.MISSED and (not quote or _squash(quote) not in searchable):
+            if verdict != Verdict.MISSED and not _supported(quote, answer_tokens):
                 verdict, note = Verdict.MISSED, "unsupported: the quoted words are not in the answer"
                 if "unsupported_quote" not in flags:
                     flags.append("unsupported_quote")

@@ -1,4 +1,4 @@
-"""Text handling shared by the graders: sentences, content words, and the untrusted-instruction detector."""
+"""Text handling shared by the graders: sentences and content words. Text addressed to the grader: `injection`."""
 
 import re
 import unicodedata
@@ -119,53 +119,3 @@ def is_prose(sentence: str) -> bool:
         return False  # a comma-separated list of terms
     function_words = sum(1 for token in tokens if token in STOPWORDS)
     return function_words >= 1 and function_words / len(tokens) >= 0.08
-
-
-# Each pattern matches words addressed to whoever grades the answer, not an answer that discusses prompts:
-# "an attacker may write 'ignore previous instructions'" is content; a sentence that opens with the order is not.
-_INSTRUCTION_PATTERNS = [
-    r"^\W*(please\s+|now\s+|first\s*,?\s+)?(ignore|disregard|forget|override)\b.{0,60}"
-    r"\b(instructions?|rubric|rules?|prompt|above|previous|prior|guidelines)",
-    r"\b(give|award|assign|grant|mark|rate|score|grade)\s+(me|this|my|the)?\s*(answer|response|submission)?\s*"
-    r"(full|maximum|max|perfect|top|highest)\s+(marks?|scores?|points?|grades?|credit)",
-    r"\b(give|award|assign|rate|score|grade)\s+(me|this|my)\b.{0,30}\b(5|five|10|ten|100)\s*(/|out of|points?|stars?)",
-    r"\b(my|this|the final|final)\s+(score|grade|rating|mark)\s*(=|:|is|should be|must be)\s*"
-    r"(5|five|10|100|perfect|full)",
-    r"\b(every|all)\s+(rubric\s+)?(items?|key points?|points)\b.{0,25}\b(are|is|were|should be|must be)\s+"
-    r"(covered|satisfied|met|fulfill?ed)",
-    r"\bmark\b.{0,30}\bas (covered|correct|complete)",
-    r"\byou are (now )?(a|an|the|my)\b.{0,30}\b(grader|evaluator|examiner)",
-    r"^\W*(system|developer|assistant|grader)\s*(prompt|message|note|override)?\s*:",
-    r"</?\s*(answer|system|instructions?|rubric|user|assistant|candidate_answer)\s*>",
-    r"^\W*(new|updated)\s+(instructions?|rules?|directives?)\s*:",
-    r"\bthis (answer|response) (is|deserves|should (get|receive|be))\b.{0,30}"
-    r"\b(perfect|excellent|full|5|five|maximum|top)",
-    r"\b(grader|evaluator|examiner|dear (ai|model|llm))\b.{0,40}\b(must|should|will|shall|please)\b.{0,40}"
-    r"\b(give|award|assign|score|grade|mark|rate|pass)",
-    r"\"(score|overall|verdict)\"\s*:\s*\"?(5|covered|full)",
-    r"\b(respond|reply|answer|output|return)\s+with\s+(a\s+)?(score|grade|mark|rating)\b",
-    r"\byou\s+(must|should|will|shall|have to|need to)\s+(give|award|assign|rate|score|grade|mark)\s+"
-    r"(this|my|me|it|the answer|the response)\b",
-    r"\binstructions?\s+(to|for)\s+(the\s+)?(grader|evaluator|examiner|ai|model|llm|assistant|marker)",
-    r"\b(be|stay)\s+(generous|lenient)\b",
-]
-_INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _INSTRUCTION_PATTERNS), re.IGNORECASE | re.DOTALL | re.M)
-
-
-def is_instruction_to_grader(sentence: str) -> bool:
-    return bool(_INSTRUCTION.search(normalise(sentence)))
-
-
-def split_untrusted(answer: str) -> tuple[list[str], list[str]]:
-    """Split an answer into its sentences and those that address the grader instead of the question."""
-    kept, injected = [], []
-    for sentence in sentences(answer):
-        (injected if is_instruction_to_grader(sentence) else kept).append(sentence)
-    return kept, injected
-
-
-def without_sentences(text: str, removed: list[str]) -> str:
-    """The text as written, less the given sentences (which `sentences` cut from it)."""
-    for sentence in removed:
-        text = text.replace(sentence, "", 1)
-    return text
