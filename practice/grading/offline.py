@@ -78,7 +78,7 @@ class OfflineGrader:
         question_stems = set(content_stems(request.question))
         short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS
         any_form = short_question or _not_prose(request.model_answer)
-        passages = _passages(kept, any_form=any_form)
+        passages = prose = _passages(kept, any_form=any_form)
         if _adds_to(_stems_of(request.model_answer), question_stems):
             # Restating the question says nothing, unless the reference does too: "compilation or run-time error?"
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
@@ -118,9 +118,9 @@ class OfflineGrader:
             prompt_version=PROMPT_VERSION,
             flags=flags,
             full_credit_share=full_credit_share,
-            # A terse answer is judged whole by its verdicts: "push and enqueue" states half of "push and pop".
-            reference_match=0.0 if request.rubric or contradiction or terse else _reference_match(
-                request, passages, question_stems),
+            # Over all the prose: the reference's own weights already discount the words the question uses.
+            reference_match=0.0 if request.rubric or contradiction else _reference_match(
+                request, prose, question_stems, terse=terse),
         )
 
     def _judge(self, point, passages, similarities, question_stems, item_stem_counts, rubric_size, *,
@@ -158,14 +158,19 @@ class OfflineGrader:
         return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence)
 
 
-def _reference_match(request: GradingRequest, passages: list[Passage], question_stems: set[str]) -> float:
-    """The share of the model answer's weighted content words that the answer's prose states (0 for a copy)."""
+def _reference_match(request: GradingRequest, passages: list[Passage], question_stems: set[str], *,
+                     terse: bool = False) -> float:
+    """The share of the model answer's weighted content words that the answer's prose states (0 for a copy).
+
+    A terse answer is judged whole, as its verdicts are: "push and enqueue" states half of "push and pop", which is
+    a different answer, not half of one; it counts only when it states nearly all of the reference."""
     if any(_copies(request.model_answer, passage.text, whole=True) for passage in passages):
         return 0.0
     weights = _weights(request.model_answer, question_stems, Counter(), 1)
     total = sum(weights.values())
     stated = frozenset().union(*(passage.stems for passage in passages))
-    return sum(w for s, w in weights.items() if s in stated) / total if total else 0.0
+    match = sum(w for s, w in weights.items() if s in stated) / total if total else 0.0
+    return 0.0 if terse and match < SHORT_POINT_COVERED_AT else match
 
 
 def _story_verdict(point: RubricPoint, element: stories.Element, kept: list[str]) -> ItemVerdict:

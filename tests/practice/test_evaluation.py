@@ -70,9 +70,9 @@ def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_th
     reached yet."""
     report = run_eval("--dataset", str(GOLDEN.parent / "saf" / "saf_communication_networks_en.jsonl"), "--json")
     assert report["n"] == 2858
-    assert report["mae"] <= 1.32
-    assert report["pearson"] >= 0.31
-    assert report["qwk"] >= 0.31
+    assert report["mae"] <= 1.29
+    assert report["pearson"] >= 0.32
+    assert report["qwk"] >= 0.32
 
 
 def test_eval_grader_reports_each_bad_line(tmp_path):
