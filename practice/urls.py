@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import mock_views, staff_views, views
+from . import staff_views, views
+from .mock import views as mock_views
 
 app_name = "practice"
 urlpatterns = [
