@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "practice-makes-hired"
+from .demo import DEMO_PASSWORD, DEMO_USERNAME
+
 PURGE_BATCH = 500
 
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import psycopg  # noqa: E402
 
-from accounts.services import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
+from accounts.demo import DEMO_PASSWORD, DEMO_USERNAME  # noqa: E402
 from tests.support.fake_openai import FakeOpenAI  # noqa: E402
 from tests.support.stack import Stack, free_port, port_open, wait_for  # noqa: E402
 from tests.support.web import WebClient  # noqa: E402
