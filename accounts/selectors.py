@@ -59,13 +59,14 @@ def _sessions(user) -> list[dict]:
 def _answers(user) -> list[dict]:
     answers = (
         Answer.objects.filter(user=user)
-        .select_related("question", "session_question", "grade", "human_grade")
+        .select_related("question", "session_question", "grade", "human_grade", "code_submission")
         .order_by("submitted_at", "pk")
     )
     rows = []
     for answer in answers:
         grade = getattr(answer, "grade", None)
         human = getattr(answer, "human_grade", None)
+        submission = getattr(answer, "code_submission", None)
         rows.append({
             "answer_id": answer.pk,
             "session_id": answer.session_question.session_id,
@@ -76,6 +77,10 @@ def _answers(user) -> list[dict]:
             "time_spent_seconds": answer.time_spent_seconds,
             "status": answer.status,
             "text": answer.text,
+            "code": submission.code if submission else "",
+            "hidden_tests_passed": submission.hidden_passed if submission else None,
+            "hidden_tests_total": submission.hidden_total if submission else None,
+            "test_results": submission.results if submission else {},
             "overall": grade.overall if grade else None,
             "key_points": grade.key_points if grade else None,
             "trade_offs": grade.trade_offs if grade else None,
@@ -237,7 +242,7 @@ class ExportKind:
 
 EXPORT_KINDS = {
     "sessions": ExportKind("Practice sessions", _sessions),
-    "answers": ExportKind("Answers with their grades", _answers),
+    "answers": ExportKind("Answers with their grades (and code, for exercises)", _answers),
     "review_cards": ExportKind("Questions scheduled for review", _review_cards),
     "card_reviews": ExportKind("Review history", _card_reviews),
     "checklist_ticks": ExportKind("Checklist ticks", _checklist_ticks),

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from config.static import static_headers
@@ -211,12 +211,14 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): only this site's own scripts, styles, images and forms. Style attributes
-# stay allowed (style-src-attr) for the bars and heat map whose width or colour is data; <style> elements and
-# inline scripts are refused. CSP_REPORT_ONLY sends the policy as report-only, to try a change first.
+# stay allowed (style-src-attr) for the bars and heat map whose width or colour is data; inline scripts are
+# refused, and so are <style> elements except those carrying the page's nonce: the code editor (CodeMirror) writes
+# its styles into one, and a page that uses `request.csp_nonce` gets a nonce in its header. CSP_REPORT_ONLY sends
+# the policy as report-only, to try a change first.
 CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, "'wasm-unsafe-eval'"],  # Pyodide compiles WebAssembly; no JavaScript eval
-    "style-src": [SELF],
+    "style-src": [SELF, NONCE],
     "style-src-attr": [UNSAFE_INLINE],
     "img-src": [SELF, "data:"],
     "font-src": [SELF],

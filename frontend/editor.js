@@ -5,10 +5,13 @@ import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 
 // Replaces the textarea with an editor and keeps the textarea's value in step, so the form posts the code as usual.
-export function attachEditor(textarea) {
+// CodeMirror writes its styles into a <style> element, which the Content-Security-Policy admits only with the
+// page's nonce: without it the editor has no layout and long code spills over the buttons below it.
+export function attachEditor(textarea, styleNonce) {
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
+      EditorView.cspNonce.of(styleNonce || ""),
       basicSetup,
       keymap.of([indentWithTab]),
       python(),

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import mock_views, views
+from . import views
+from .mock import views as mock_views
 from .staff import views as staff_views
 
 app_name = "practice"

@@ -11,6 +11,7 @@ from moderation.services import import_job_create
 from practice.models import Answer
 from progress.services import review_schedule_from_grade
 from questions.models import Question
+from tests.exercises.factories import CodeSubmissionFactory
 from tests.factories import GradeFactory, SessionQuestionFactory
 
 pytestmark = pytest.mark.usefixtures("fast_password_hashing")
@@ -93,6 +94,27 @@ def test_the_answers_csv_has_a_row_per_answer_with_its_grade(candidate_client, c
     assert [int(row["answer_id"]) for row in rows] == [g.answer_id for g in history]
     assert rows[0]["overall"] == "2.5" and rows[0]["status"] == Answer.Status.GRADED
     assert json.loads(rows[0]["rubric_verdicts"]) == history[0].items
+
+
+def test_an_exercise_answer_exports_its_code_and_test_results_at_no_extra_query(
+    candidate_client, candidate, history, django_assert_num_queries
+):
+    submission = CodeSubmissionFactory(answer=GradeFactory(answer__session_question=SessionQuestionFactory(
+        session__user=candidate)).answer, code="def add(a, b):\n    return b + a  # =cmd\n", hidden_passed=1)
+
+    with django_assert_num_queries(json_queries()):
+        response = candidate_client.get(JSON_URL)
+
+    answers = {row["answer_id"]: row for row in json.loads(response.content)["answers"]}
+    exercise_row, prose_row = answers[submission.answer_id], answers[history[0].answer_id]
+    assert exercise_row["code"] == submission.code
+    assert (exercise_row["hidden_tests_passed"], exercise_row["hidden_tests_total"]) == (1, 2)
+    assert exercise_row["test_results"]["hidden"][0] == {"name": "test_negative", "passed": True, "message": ""}
+    assert (prose_row["code"], prose_row["hidden_tests_passed"], prose_row["test_results"]) == ("", None, {})
+
+    rows = {int(row["answer_id"]): row for row in csv_rows(candidate_client.get(csv_url("answers")))}
+    exercise_csv = rows[submission.answer_id]
+    assert exercise_csv["code"] == submission.code and exercise_csv["hidden_tests_total"] == "2"
 
 
 @pytest.mark.parametrize(("kind", "queries", "rows"), [("sessions", 3, 2), ("review_cards", 1, 2),

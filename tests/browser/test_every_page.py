@@ -17,7 +17,7 @@ from assignments.services import attempt_start
 from banks.roles import instructors_group
 from moderation import services as moderation_services
 from playbook.models import InterviewLoop, Level
-from practice.mock_services import mock_loop_start
+from practice.mock.services import mock_loop_start
 from practice.models import GradeDispute
 from questions.models import Question
 from tests.banks.factories import BankFactory, BankQuestionFactory

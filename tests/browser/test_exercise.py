@@ -87,6 +87,8 @@ def log_in_and_open(page: Page, live_server, exercise_title: str) -> None:
     page.get_by_role("row", name=re.compile(exercise_title)).get_by_role("button", name="Start").click()
     expect(page.get_by_role("heading", name=exercise_title)).to_be_visible()
     expect(page.locator(".cm-editor")).to_be_visible()
+    # The editor's own styles came through the Content-Security-Policy (a <style> element with the page's nonce).
+    expect(page.locator(".cm-scroller")).to_have_css("display", "flex")
 
 
 def type_code(page: Page, code: str) -> None:
@@ -142,6 +144,23 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     assert card.due is not None
     page.goto(f"{live_server.url}/progress/reviews/")
     expect(page.get_by_text("Merge overlapping time ranges")).to_be_visible()
+    assert page.refused_requests == []
+
+
+def test_an_exercise_with_a_scripted_fake_llm_runs_its_support_code_in_the_worker(offline_page, live_server,
+                                                                                   content):
+    from practice.exercises.models import Exercise
+
+    page = offline_page
+    log_in_and_open(page, live_server, "A tool-calling agent loop")
+    type_code(page, "def run_agent(llm, tools, question, max_steps=5):\n    return {}\n")
+    run_examples(page)
+    expect(page.get_by_test_id("run-output")).to_contain_text("Examples: 0 of 2 passed")
+    expect(page.get_by_test_id("run-output")).to_contain_text("KeyError: 'answer'")
+
+    type_code(page, Exercise.objects.get(key="tool-calling-loop").solution)  # longer than the editor: it scrolls
+    run_examples(page)
+    expect(page.get_by_test_id("run-output")).to_contain_text("Examples: 2 of 2 passed")
     assert page.refused_requests == []
 
 

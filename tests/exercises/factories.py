@@ -1,6 +1,6 @@
 import factory
 
-from practice.exercises.models import Exercise
+from practice.exercises.models import CodeSubmission, Exercise
 from tests.factories import QuestionFactory
 
 VISIBLE = 'from solution import add\n\ndef test_adds():\n    assert add(1, 2) == 3, "1 + 2 is 3"\n'
@@ -24,3 +24,20 @@ class ExerciseFactory(factory.django.DjangoModelFactory):
     visible_test_names = ["test_adds"]
     hidden_test_names = ["test_negative", "test_zero"]
     time_box_minutes = 15
+
+
+class CodeSubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CodeSubmission
+
+    exercise = factory.SubFactory(ExerciseFactory)
+    code = "def add(a, b):\n    return a + b\n"
+    hidden_passed = 2
+    hidden_total = 2
+    results = factory.LazyFunction(lambda: {
+        "visible": [{"name": "test_adds", "passed": True, "message": ""}],
+        "hidden": [{"name": "test_negative", "passed": True, "message": ""},
+                   {"name": "test_zero", "passed": True, "message": ""}],
+        "stdout": "",
+        "error": "",
+    })

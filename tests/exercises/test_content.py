@@ -9,8 +9,10 @@ import yaml
 from practice.exercises.content import exercise_problems, read_exercises
 from practice.exercises.runner import run_tests
 
-EXERCISES_DIR = Path(__file__).resolve().parents[2] / "content" / "exercises"
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISES_DIR = ROOT / "content" / "exercises"
 FILES = sorted(EXERCISES_DIR.glob("*.yaml"))
+LEVELS = ("junior", "mid", "senior", "staff")
 
 
 def _failures(outcome: dict) -> list[str]:
@@ -36,6 +38,15 @@ def test_keys_are_unique_and_tests_are_found():
     assert len({e["key"] for e in exercises}) == len(FILES)
     for exercise in exercises:
         assert 4 <= len(exercise["hidden_test_names"]) <= 12, f"{exercise['key']}: 4 to 12 hidden tests"
+
+
+def test_every_level_has_exercises_and_the_guide_lists_them_all():
+    exercises = read_exercises(EXERCISES_DIR)
+    per_level = {level: sum(level in exercise["levels"] for exercise in exercises) for level in LEVELS}
+    assert {level for exercise in exercises for level in exercise["levels"]} <= set(LEVELS)
+    assert min(per_level.values()) >= 5, per_level
+    guide = (ROOT / "docs" / "exercises.md").read_text(encoding="utf-8")
+    assert [e["key"] for e in exercises if f"`{e['key']}`" not in guide] == [], "docs/exercises.md lists every exercise"
 
 
 @pytest.mark.parametrize("exercise", read_exercises(EXERCISES_DIR) if FILES else [],

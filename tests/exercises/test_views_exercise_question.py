@@ -7,7 +7,7 @@ from django.urls import reverse
 from practice.exercises.models import CodeSubmission
 from practice.models import Answer
 from tests.exercises.factories import HIDDEN
-from tests.factories import GradeFactory
+from tests.factories import GradeFactory, SessionQuestionFactory
 
 PAGE_QUERIES = 4  # django_session, auth_user, the session, the session question with its question and exercise
 CODE = "def add(a, b):\n    return a + b\n"
@@ -32,6 +32,20 @@ def test_it_shows_the_editor_form_with_the_starter_code_and_no_hidden_tests(cand
     config = json.loads(page.split('<script id="exercise-config" type="application/json">')[1].split("</script>")[0])
     assert config["hiddenTestsUrl"] == reverse("exercises:hidden_tests", args=[exercise_item.session_id, 1])
     assert "def run_tests" in config["runner"]
+
+
+def test_the_editor_gets_the_pages_style_nonce_and_the_policy_admits_only_that_one(candidate_client, candidate,
+                                                                                    cell, exercise_item):
+    response = candidate_client.get(url_of(exercise_item))
+
+    nonce = response.content.decode().split('data-style-nonce="')[1].split('"')[0]
+    style_src = next(d for d in response["Content-Security-Policy"].split("; ") if d.startswith("style-src "))
+    assert len(nonce) >= 16 and style_src == f"style-src 'self' 'nonce-{nonce}'"
+    assert "unsafe-inline" not in style_src
+    prose_question = SessionQuestionFactory(session__user=candidate, question=cell["questions"][1], position=1)
+    other_page = candidate_client.get(url_of(prose_question))
+    assert other_page.status_code == 200 and "data-style-nonce" not in other_page.content.decode()
+    assert "nonce-" not in other_page["Content-Security-Policy"], "a page without the editor admits no <style>"
 
 
 def test_a_post_without_javascript_stores_the_code_and_grades_the_explanation_only(

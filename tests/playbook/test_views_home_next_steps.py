@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from practice import mock_services
+from practice.mock import services as mock_services
 from practice.models import MockRound
 from tests.factories import GradeFactory, PracticeSessionFactory, QuestionFactory, SessionQuestionFactory
 from tests.playbook.test_views_home import CANDIDATE_QUERIES, URL, WITH_TRACK_QUERIES

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from playbook.models import InterviewLoop, LoopRound, RoundType
-from practice import mock_services
+from practice.mock import services as mock_services
 from practice.models import Answer, MockLoop, MockRound, SessionQuestion
 from practice.tasks import grade_answer
+from tests.exercises.factories import ExerciseFactory
 from tests.factories import AnswerFactory, CategoryFactory, LevelFactory, QuestionFactory
 
 
@@ -53,6 +54,19 @@ def test_starting_a_loop_gives_each_written_round_questions_from_its_categories(
     assert len(all_questions) == len(set(all_questions)), "no question twice in one loop"
     assert rounds[0].time_limit_seconds == 3600 and rounds[1].time_limit_seconds is None
     assert all(r.session.asks_follow_ups for r in rounds if r.session)
+
+
+def test_a_coding_round_takes_runnable_exercises_first_under_its_countdown(candidate, senior):
+    coding = CategoryFactory(key="coding", name="Coding")
+    QuestionFactory.create_batch(4, category=coding, levels=[senior])
+    exercises = [ExerciseFactory(question__category=coding, question__levels=[senior]) for _ in range(2)]
+
+    mock = mock_services.mock_loop_start(user=candidate, loop=make_loop([[coding]], key="coding"), level=senior)
+
+    (coding_round,) = mock.rounds.select_related("session")
+    picked = set(SessionQuestion.objects.filter(session=coding_round.session).values_list("question_id", flat=True))
+    assert picked == {exercise.question_id for exercise in exercises}
+    assert coding_round.time_limit_seconds == 3600
 
 
 def test_follow_ups_are_for_senior_and_staff_only(candidate, two_round_loop):

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from practice.models import Answer
+from tests.exercises.factories import CodeSubmissionFactory, ExerciseFactory
 from tests.factories import AnswerFactory, GradeFactory, SessionQuestionFactory
 
 
@@ -70,6 +71,28 @@ def test_its_query_count_does_not_grow_with_attempts(candidate_client, candidate
         response = candidate_client.get(url_of(cell["questions"][0]))
 
     assert response.content.decode().count('class="badge covered"') == 8
+
+
+def test_exercise_attempts_compare_hidden_tests_and_code_side_by_side(candidate_client, candidate,
+                                                                      django_assert_num_queries):
+    exercise = ExerciseFactory()
+    first = attempt(candidate, exercise.question, overall="1.0")
+    CodeSubmissionFactory(answer=first.answer, exercise=exercise, code="def add(a, b):\n    return a - b\n",
+                          hidden_passed=1)
+    second = attempt(candidate, exercise.question, overall="4.5")
+    CodeSubmissionFactory(answer=second.answer, exercise=exercise, code="def add(a, b):\n    return a + b\n")
+    without_javascript = attempt(candidate, exercise.question, overall="2.0")
+    CodeSubmissionFactory(answer=without_javascript.answer, exercise=exercise, hidden_passed=None, results={})
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(url_of(exercise.question))
+
+    html = response.content.decode()
+    hidden_row = html.split("Hidden tests")[1].split("</tr>")[0]
+    assert hidden_row.count("<td>") == 3
+    assert hidden_row.index("1 of 2") < hidden_row.index("2 of 2") < hidden_row.index("not run")
+    code_row = html.split('<th class="item">Code</th>')[1].split("</tr>")[0]
+    assert code_row.index("return a - b") < code_row.index("return a + b")
 
 
 def test_another_candidates_attempts_are_not_found(candidate_client, other_candidate, cell,

@@ -175,7 +175,7 @@
   });
 
   startWorker();  // Python starts loading now, while the editor is built and the candidate reads
-  const editor = window.PlaybookEditor ? window.PlaybookEditor.attachEditor(codeArea) : null;
+  const editor = window.PlaybookEditor ? window.PlaybookEditor.attachEditor(codeArea, root.dataset.styleNonce) : null;
   // Pasted or typed non-breaking spaces are spaces to Python too (a U+00A0 is a SyntaxError there).
   const code = () => (editor ? editor.getCode() : codeArea.value).replace(/\u00a0/g, " ");
 })();

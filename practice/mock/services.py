@@ -7,10 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from playbook.models import InterviewLoop, Level
+from practice.models import MockLoop, MockRound
+from practice.services import session_of_questions
 from questions.models import Question
-
-from .models import MockLoop, MockRound
-from .services import session_of_questions
 
 QUESTIONS_PER_ROUND = 2
 FOLLOW_UP_LEVELS = {"senior", "staff"}

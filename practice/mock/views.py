@@ -7,13 +7,13 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from playbook.models import Level
 
-from . import mock_selectors, mock_services
+from . import selectors, services
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request):
-    loops = mock_selectors.loops_to_rehearse()
+    loops = selectors.loops_to_rehearse()
     levels = list(Level.objects.ordered())
     error = None
     if request.method == "POST":
@@ -23,7 +23,7 @@ def start(request):
             error = "Choose a loop and a level from the lists."
         else:
             try:
-                mock = mock_services.mock_loop_start(user=request.user, loop=loop, level=level)
+                mock = services.mock_loop_start(user=request.user, loop=loop, level=level)
             except ValidationError as invalid:
                 error = " ".join(invalid.messages)
             else:
@@ -35,7 +35,7 @@ def start(request):
 @login_required
 @require_GET
 def mock_loop(request, mock_id: int):
-    mock, results = mock_selectors.mock_loop_for(user=request.user, mock_id=mock_id)
+    mock, results = selectors.mock_loop_for(user=request.user, mock_id=mock_id)
     graded = [r for r in results if r.mean is not None]
     context = {
         "mock": mock,
@@ -54,17 +54,17 @@ def mock_loop(request, mock_id: int):
 def mock_round(request, mock_id: int, position: int):
     """The round's questions and its clock. Finishing a round with questions still unanswered asks first: the page
     comes back with a warning and a "finish anyway" button (htmx swaps in just that part)."""
-    mock, result = mock_selectors.mock_round_for(user=request.user, mock_id=mock_id, position=position)
+    mock, result = selectors.mock_round_for(user=request.user, mock_id=mock_id, position=position)
     confirm_finish = False
     if request.method == "POST":
         if not result.unanswered or request.POST.get("confirm") == "yes":
-            mock_services.mock_round_finish(mock_round=result.mock_round)
+            services.mock_round_finish(mock_round=result.mock_round)
             if request.htmx:
                 return HttpResponseClientRedirect(reverse("practice:mock_loop", args=[mock.pk]))
             return redirect("practice:mock_loop", mock_id=mock.pk)
         confirm_finish = True
     else:
-        mock_services.mock_round_start(mock_round=result.mock_round)
+        services.mock_round_start(mock_round=result.mock_round)
     context = {"mock": mock, "result": result, "confirm_finish": confirm_finish}
     template = "practice/mock_round.html#finish-round" if request.htmx else "practice/mock_round.html"
     return render(request, template, context)

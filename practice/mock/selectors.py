@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from playbook.models import Category, InterviewLoop
-
-from .models import MockLoop, MockRound, SessionQuestion
-from .selectors import answers_of
+from practice.models import MockLoop, MockRound, SessionQuestion
+from practice.selectors import answers_of
 
 
 def loops_to_rehearse() -> list[InterviewLoop]:
