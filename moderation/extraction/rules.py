@@ -22,7 +22,7 @@ MAX_TOPIC_WORDS = 8
 ASKED = re.compile(
     r"\b(?:(?:was|were|got|get|been|being|i'm|am)\s+(?:also\s+|then\s+|first\s+)?asked|asked\s+(?:me|us)\b|"
     r"(?:they|he|she|interviewers?|recruiter|manager|panel|engineer|lead|person|guy|team|cto|ceo|founder|raiser)\s+"
-    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
+    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+|\w+ly\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
     r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
     r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
     r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
@@ -47,7 +47,7 @@ OTHER_SIDE = re.compile(
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
-                       r"deadlines?|offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
+                       r"offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
@@ -183,7 +183,8 @@ TASK_START = re.compile(
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
-    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
+    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
+    r"reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
@@ -234,8 +235,10 @@ CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:
 # "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
 COMPLEXITY = re.compile(
     r"\b(?:asked|asks|ask|quizzed|grilled|questions?\s+(?:on|about)|follow[- ]?ups?\s+(?:on|about))\b[^.?!]{0,40}?"
-    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?)\s+"
-    r"complexit(?:y|ies)(?:\s+of\s+(?:the|my|this)\s+(?P<of>code|solution|algorithm|approach))?",
+    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?\s+)?"
+    r"complexit(?P<plural>y|ies)(?:\s+of\s+(?P<of>(?:the|my|this|these|each|both|all)\s+(?:\w+\s+){0,2}?"
+    r"(?:code|solution|algorithm|approach|function|method|operation|implementation|program)s?\b"
+    r"(?:\s+(?:I|we)\s+(?:\w+ed|wrote|made|built))?))?",
     re.IGNORECASE,
 )
 # "Second round problem was OOP to build a cache class", "Last one was a lottery problem with ..."
@@ -272,7 +275,7 @@ TO_DO = re.compile(
     rf"contrast|estimate|derive|discuss|define|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
-    rf"deploy)\b.+?){CLAUSE_END}",
+    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack)\b.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -284,6 +287,63 @@ TOPIC = re.compile(
     rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
+# "asked would I push the deadline or ...": a question reported in inverted word order, without "if"
+INVERTED_ASK = re.compile(
+    rf"\b{ASK}\s+(?:me\s+|us\s+)?(?P<aux>would|could|can|will|did|do|does|have|had|was|were|am|should)\s+"
+    rf"(?P<subject>I|we)\s+(?P<clause>.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+# "the big question was... how would I test the code": a direct question after "question was"
+QUESTION_WAS = re.compile(
+    rf"\bquestion\s+(?:was|is)[\s.:…-]{{1,10}}(?P<q>(?:how|what|why|which|when|where|who|would|could|can|do|did|is|are)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:I|we|you)\b.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+# "Standard behavioral questions in both interviews, how do you resolve conflicts in a team etc.": an example
+# question after a category, without its question mark
+EXAMPLE_QUESTION = re.compile(
+    rf"\bquestions?\b[^.,;?]{{0,40}},\s*(?:like\s+|e\.g\.\s*|such\s+as\s+)?(?P<q>(?:how|what|why|which|when|where|"
+    rf"who)\s+(?:do|did|would|could|can|are|were|is|have|has)\s+you\b.+?)(?:(?=\s+etc\b)|{CLAUSE_END})",
+    re.IGNORECASE,
+)
+# "When asked about it, I rated myself a 7 in C programming": the question is implied by the answer
+RATED = re.compile(
+    r"\basked\b[^.;()]{0,30}?\b(?:I\s+rated|to\s+rate)\s+myself\s+(?:(?:a|an|as)\s+)?(?:\S+\s+)?(?:out\s+of\s+\d+\s+)?"
+    r"(?P<prep>in|on|at|for)\s+(?P<what>[^.;()]{2,60}?)(?=\s*[.;()]|$)",
+    re.IGNORECASE,
+)
+# "things like the event loop, and memory leaks in react": the named topics of a wider request
+TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topics|concepts|areas)\s+like|such\s+as|"
+                            r"including|e\.g\.)\s+", re.IGNORECASE)
+# "problem was number 299 on leetcode", "LeetCode #146": a problem given by its number only
+LEETCODE_NUMBER = re.compile(
+    r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
+    r"(?:leetcode|lc)\b|\b(?:leetcode|lc)\s+(?:problem\s+|question\s+)?(?:#|number\s+|no\.\s*)(?P<m>\d{1,4})\b",
+    re.IGNORECASE,
+)
+# "Question was Number of distinct islands which ...": a problem given by its name
+PROBLEM_NAMED = re.compile(
+    r"\b(?:question|problem)\s+(?:was|is)\s+(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+[\w'-]+){1,5}?)"
+    r"(?=\s+(?:which|that|and|where|but|so)\b|\s*[,.;!(]|$)",
+    re.IGNORECASE,
+)
+# A follow-up that leans on a problem the post does not describe ("Optimise your approach.", "Write test inputs
+# for it."): kept only when the post also says what the problem was.
+LEANS_ON_PROBLEM = re.compile(
+    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach|solution|code|answer|"
+    r"algorithm|implementation|function|program|dp)s?|(?:both|the\s+(?:first|second|same|previous|original|other))\s+"
+    r"(?:problems?|questions?))\b",
+    re.IGNORECASE,
+)
+PROBLEM_TASK = re.compile(r"^(?:solve|implement|design|write|build|code|create|develop|find|return|reverse|merge|"
+                          r"given|compute|count|check|determine|print|calculate|detect|unpack|convert)\b",
+                          re.IGNORECASE)
+STANDS_AS_FOLLOW_UP = re.compile(r"\bcomplexit|\bhow\s+would\s+you\s+test\b", re.IGNORECASE)
+# "Could Amazon be deploying a new hiring strategy?": the poster wondering about a company
+ABOUT_A_COMPANY = re.compile(r"^(?:is|are|was|were|could|would|will|does|did|do|has|have|can|might|should|why\s+"
+                             r"(?:is|are|does|did|do|would))\s+(?P<subject>\S+)", re.IGNORECASE)
+BOLD = re.compile(r"\*\*|__")
+
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
             (r"\bmyself\b", "yourself")]
@@ -497,6 +557,17 @@ def _topics(clause: str) -> list[str]:
     return [clause.strip()]
 
 
+def _examples(clause: str) -> list[str]:
+    """The topics named after "things like" / "such as" in a wider request, one "Explain X." each."""
+    parts = TOPIC_EXAMPLES.split(clause, maxsplit=1)
+    if len(parts) < 2:
+        return []
+    questions = [_topic_question(topic) for topic in _topics(parts[1])]
+    return [question for question in questions
+            if question and _content_words(question) >= 1 and not LOGISTICS.search(question)
+            and _stands_alone(question)]
+
+
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
     approach" that every interviewer says."""
@@ -516,7 +587,7 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 def _topic_question(topic: str, *, design: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
+    if not topic or topic.startswith("(") or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
@@ -564,9 +635,15 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
                                            "version", "variant"))
     for match in COMPLEXITY.finditer(unit.text) if "complexit" in low else ():
-        what = re.sub(r"storage|memory", "space", match["what"].lower())
+        what = re.sub(r"storage|memory", "space", (match["what"] or "time").strip().lower())
         what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
-        add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
+        of = match["of"] or "your solution"
+        of = re.sub(r"^(?:the|my|this)\s+(?=(?:code|solution|algorithm|approach)$)", "your ", of)
+        of = " ".join(_you(of).split())
+        if match["plural"] == "ies":
+            add(f"What are the {what} complexities of {of}?", match)
+        else:
+            add(f"What is the {what} complexity of {of}?", match)
     for match in PROBLEM_WAS.finditer(unit.text) if problem or " one was " in low else ():
         if match["task"]:
             add(_finish(_you(match["task"]), "."), match)
@@ -594,9 +671,30 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
     for match in YES_NO.finditer(unit.text) if " if " in low or " whether " in low else ():
         add_with_continuations(_yes_no(match["clause"]), match)
+    for match in INVERTED_ASK.finditer(unit.text):
+        verb = INVERTED.get(match["aux"].lower(), _capital(match["aux"].lower()))
+        add_with_continuations(_finish(f"{verb} you {_you(match['clause'])}", "?"), match)
+    for match in QUESTION_WAS.finditer(unit.text) if "question" in low else ():
+        add(_finish(_you(match["q"]), "?"), match)
+    for match in EXAMPLE_QUESTION.finditer(unit.text) if "question" in low else ():
+        add(_finish(match["q"], "?"), match)
+    for match in RATED.finditer(unit.text) if "rate" in low else ():
+        add(_finish(f"How would you rate yourself {match['prep'].lower()} {_you(match['what'])}", "?"), match)
+    for match in LEETCODE_NUMBER.finditer(unit.text) if "leetcode" in low or "lc" in low else ():
+        add(f"Solve LeetCode problem {match['n'] or match['m']}.", match)
+    for match in PROBLEM_NAMED.finditer(unit.text) if problem else ():
+        name = match["name"].strip()
+        if not (NOT_A_NAME.search(name) or CATEGORY.match(name) or QUESTION_START.match(name)
+                or FIRST_PERSON.search(name) or re.search(r"\b(?:a|an|the|about|of)$", name, re.IGNORECASE)):
+            add(f"Solve the {name} problem.", match)
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
+        if examples := _examples(match["clause"]):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                taken.append(match.span())
+                found.extend((text, unit.start + match.start(), unit.start + match.end()) for text in examples)
+            continue
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
@@ -606,6 +704,14 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         # "questions about my previous internship" names a kind of question; "asked about my work experience" asks
         generic = re.search(r"\bquestions\b", match.group(0), re.IGNORECASE)
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
+        if whether := re.match(r"(?:if|whether)\s+(?P<rest>.+)", match["clause"], re.IGNORECASE):
+            text = _yes_no(whether["rest"])  # "asked another question about if I can ..."
+            if text and not LOGISTICS.search(text) and _stands_alone(text):
+                found.append((text, unit.start + start, unit.start + end))
+            continue
+        if examples := _examples(match["clause"]):
+            found.extend((text, unit.start + start, unit.start + end) for text in examples)
+            continue
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
             if generic and ABOUT_THE_CANDIDATE.search(topic):
@@ -652,7 +758,10 @@ def _direct(text: str) -> str:
 def asks_interview_question(text: str, *, listed: bool) -> bool:
     """A direct question an interviewer could have asked: not to the community, not rhetorical, not about the
     poster, and standing on its own (not "Solve it using ...")."""
-    if len(text.split()) < (2 if TASK_START.match(text) else 3) or _content_words(text) < MIN_CONTENT_WORDS:
+    shortest = 2 if TASK_START.match(text) or (WH_START.match(text) and text.endswith("?")) else 3
+    if len(text.split()) < shortest or _content_words(text) < MIN_CONTENT_WORDS:
+        return False
+    if (about := ABOUT_A_COMPANY.match(text)) and company_in(about["subject"]):
         return False
     if PRONOUN_OBJECT.match(text):
         return False
@@ -708,7 +817,10 @@ def classify(post: str) -> tuple[bool, str]:
 
 
 def read(post: str) -> PostReading:
-    reports, reason = classify(post)
+    # Bold markup inside a reported question ("asked me the **time complexities**") is read as spaces, so every
+    # offset still points into the post.
+    readable = BOLD.sub(lambda markup: " " * len(markup.group()), post)
+    reports, reason = classify(readable)
     reading = PostReading(reports_interview=reports, reason=reason, company=company_in(post), role=role_in(post),
                           level=level_in(post), round=round_in(post))
     if not reports:
@@ -727,7 +839,7 @@ def read(post: str) -> PostReading:
 
     # A post whose title asks for help before an interview: its bare questions are the poster's own.
     help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
-    for unit in units(post):
+    for unit in units(readable):
         found = reported(unit)
         if found:
             for text, start, end in found:
@@ -753,6 +865,10 @@ def read(post: str) -> PostReading:
             at = post.index(f"/problems/{slug}")
             title = slug.replace("-", " ").title()
             keep(f"Solve {title} (LeetCode).", at, at + len(f"/problems/{slug}"))
+    if not any(PROBLEM_TASK.match(question.text) and not LEANS_ON_PROBLEM.search(question.text)
+               for question in questions):
+        questions = [question for question in questions if not LEANS_ON_PROBLEM.search(question.text)
+                     or STANDS_AS_FOLLOW_UP.search(question.text)]
     reading.questions = sorted(questions, key=lambda question: question.start)
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
