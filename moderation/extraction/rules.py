@@ -51,7 +51,7 @@ LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
-                     r"[^.;!?]{0,40}$", re.IGNORECASE)
+                     r"(?:(?!\b(?:instead|but|rather|however)\b)[^.;!?]){0,40}$", re.IGNORECASE)
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
                            r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
@@ -218,7 +218,7 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
-              r"followed|plus|also|the\s+interviewer|the\s+other)\b|"
+              r"followed|plus|also|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
@@ -226,8 +226,9 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
-                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
+QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
+                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
+                    r"'(?P<single>[^'\n]{6,300}?)'(?!\w))", re.IGNORECASE)
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
                           rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
                           rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
@@ -273,7 +274,7 @@ TO_DO = re.compile(
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
     rf"contrast|estimate|derive|discuss|define|"
-    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
+    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack)\b.+?){CLAUSE_END}",
     re.IGNORECASE,
@@ -283,7 +284,7 @@ TOPIC = re.compile(
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
-    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?questions?\s+)"
+    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?(?:questions?|follow[- ]?ups?(?:\s+questions?)?)\s+)"
     rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
@@ -587,7 +588,8 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 def _topic_question(topic: str, *, design: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
-    if not topic or topic.startswith("(") or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
+    longest = MAX_TOPIC_WORDS * (4 if how_to else 2)
+    if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
@@ -608,9 +610,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(text: str, match: re.Match) -> None:
+    def add(text: str, match: re.Match, *, built: bool = False) -> None:
+        """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
         start, end = match.span()
-        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
+        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or (
+                not built and not _stands_alone(text)):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
@@ -663,8 +667,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?"), match)
 
-    for match in QUOTED.finditer(unit.text) if quoted else ():
-        quoted = _direct(match["q"]).rstrip(",")
+    for match in QUOTED.finditer(unit.text) if quoted or "'" in low else ():
+        quoted = _direct(match["q"] or match["single"]).rstrip(",")
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
@@ -681,7 +685,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     for match in RATED.finditer(unit.text) if "rate" in low else ():
         add(_finish(f"How would you rate yourself {match['prep'].lower()} {_you(match['what'])}", "?"), match)
     for match in LEETCODE_NUMBER.finditer(unit.text) if "leetcode" in low or "lc" in low else ():
-        add(f"Solve LeetCode problem {match['n'] or match['m']}.", match)
+        add(f"Solve LeetCode problem {match['n'] or match['m']}.", match, built=True)
     for match in PROBLEM_NAMED.finditer(unit.text) if problem else ():
         name = match["name"].strip()
         if not (NOT_A_NAME.search(name) or CATEGORY.match(name) or QUESTION_START.match(name)
