@@ -284,7 +284,8 @@ TOPIC = re.compile(
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
-    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?(?:questions?|follow[- ]?ups?(?:\s+questions?)?)\s+)"
+    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:questions?|follow[- ]?ups?(?:\s+questions?)?)\s+)"
     rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
