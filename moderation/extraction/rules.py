@@ -49,7 +49,7 @@ LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
                        r"offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
-POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:(?:also|then|just|later|even|only|\w+ly)\s+){0,2}$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
                      r"(?:(?!\b(?:instead|but|rather|however)\b)[^.;!?]){0,40}$", re.IGNORECASE)
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
@@ -188,7 +188,7 @@ COMMUNITY = re.compile(
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
-    r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
+    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+if\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
@@ -212,17 +212,19 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 # --- reported speech --------------------------------------------------------------------------------------------
 
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
-       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
+       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
+       r"grill(?:ed|ing)\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
 CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
-              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
+              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
+              r"continued|moved|went|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
               r"followed|plus|also|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
-              r"which|because|since)\s))")
+              r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
