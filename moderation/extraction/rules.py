@@ -130,8 +130,10 @@ WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
-                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$",
-                         re.IGNORECASE)
+                         r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
+# "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
+# one of the things asked about ("things like the GIL")
+ARTICLE_AND_NOUN = re.compile(r"^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$", re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
@@ -346,6 +348,9 @@ STANDS_AS_FOLLOW_UP = re.compile(r"\bcomplexit|\bhow\s+would\s+you\s+test\b", re
 # "Could Amazon be deploying a new hiring strategy?": the poster wondering about a company
 ABOUT_A_COMPANY = re.compile(r"^(?:is|are|was|were|could|would|will|does|did|do|has|have|can|might|should|why\s+"
                              r"(?:is|are|does|did|do|would))\s+(?P<subject>\S+)", re.IGNORECASE)
+ASKS_THE_COMMUNITY = re.compile(r"^(?:how\s+many|has|have|did|does|do|is|are|was|were|would|should|can|could|"
+                                r"will)\s+(?:\w+\s+){0,2}?(?:of\s+you|anyone|anybody|you\s+guys|y'all|people)\b",
+                                re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
@@ -566,7 +571,7 @@ def _examples(clause: str) -> list[str]:
     parts = TOPIC_EXAMPLES.split(clause, maxsplit=1)
     if len(parts) < 2:
         return []
-    questions = [_topic_question(topic) for topic in _topics(parts[1])]
+    questions = [_topic_question(topic, named=True) for topic in _topics(parts[1])]
     return [question for question in questions
             if question and _content_words(question) >= 1 and not LOGISTICS.search(question)
             and _stands_alone(question)]
@@ -588,12 +593,12 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
                                               "pressed")) and bool(POSTER_ASKS.search(before))
 
 
-def _topic_question(topic: str, *, design: bool = False) -> str:
+def _topic_question(topic: str, *, design: bool = False, named: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
     longest = MAX_TOPIC_WORDS * (4 if how_to else 2)
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
-            NOT_A_TOPIC.search(topic) and not how_to):
+            NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
@@ -637,6 +642,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 add(_wh(wh, more["clause"]), more)
             match = more
 
+    if unit.text.endswith("?") and ASKS_THE_COMMUNITY.match(unit.text):
+        return found  # "How many of you have been asked about RLHF?"
     low = unit.text.lower()
     quoted = '"' in low or "“" in low
     problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
@@ -756,6 +763,8 @@ def _direct(text: str) -> str:
     text = LABEL.sub("", text)
     text = TRAILING_ASIDE.sub("", text)
     if talk := TALK_ABOUT.match(text.rstrip(".")):
+        if re.match(r"\w*\s*questions?\b", text, re.IGNORECASE) and ABOUT_THE_CANDIDATE.search(talk["topic"]):
+            return ""  # "Questions about projects." names a kind of question
         return "Tell me about " + talk["topic"]
     if re.match(r"differences?\s+between\b", text, re.IGNORECASE):
         return "What is the " + text[:1].lower() + text[1:].rstrip(".?") + "?"
