@@ -275,7 +275,8 @@ NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied
 WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
-    rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
+    rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
+    rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
     rf"contrast|estimate|derive|discuss|define|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
@@ -351,6 +352,13 @@ ABOUT_A_COMPANY = re.compile(r"^(?:is|are|was|were|could|would|will|does|did|do|
 ASKS_THE_COMMUNITY = re.compile(r"^(?:how\s+many|has|have|did|does|do|is|are|was|were|would|should|can|could|"
                                 r"will)\s+(?:\w+\s+){0,2}?(?:of\s+you|anyone|anybody|you\s+guys|y'all|people)\b",
                                 re.IGNORECASE)
+QUESTIONS_LABEL = re.compile(r"^(?:[\w-]+\s+){0,3}?questions?\s*(?:were|was)?\s*[:\-–—]\s*", re.IGNORECASE)
+NEXT_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|why|when|which|where|who|would|could|can|do|does|is|are)\b)|"
+                           r";\s+", re.IGNORECASE)
+FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(?:constraint|follow[- ]?up|twist|"
+                             r"extension)(?:\s+(?:added|was|question))?\s*[:\-–—]\s*(?P<task>(?:handle|support|extend|"
+                             r"add|scale|convert|allow|make|modify|change)\b[^,;.]+)", re.IGNORECASE)
+SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
@@ -577,6 +585,22 @@ def _examples(clause: str) -> list[str]:
             and _stands_alone(question)]
 
 
+def labelled(unit: Unit) -> list[tuple[str, int, int]]:
+    """Questions under a "Follow-up questions:" label, one per "..., and what ..." clause, without the asides in
+    brackets; and the task after "First constraint added:"."""
+    if follow_up := FOLLOW_UP_LABEL.match(unit.text):
+        return [(_finish(follow_up["task"], "."), unit.start, unit.end)]
+    label = QUESTIONS_LABEL.match(unit.text)
+    if not label:
+        return []
+    found = []
+    for part in NEXT_QUESTION.split(unit.text[label.end():]):
+        part = re.sub(r"\s*\([^()]*\)", "", part).strip(" .")
+        if WH_DIRECT.match(part) and asks_interview_question(_finish(part, "?"), listed=True):
+            found.append((_finish(part, "?"), unit.start, unit.end))
+    return found
+
+
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
     approach" that every interviewer says."""
@@ -708,6 +732,10 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 taken.append(match.span())
                 found.extend((text, unit.start + match.start(), unit.start + match.end()) for text in examples)
+            continue
+        if SOLVE_IT.match(match["clause"]):
+            # "asked me to solve it without regex": a follow-up, kept when the post says what "it" was
+            add(_finish("Can you " + _you(match["clause"]), "?"), match, built=True)
             continue
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
@@ -856,7 +884,7 @@ def read(post: str) -> PostReading:
     # A post whose title asks for help before an interview: its bare questions are the poster's own.
     help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
     for unit in units(readable):
-        found = reported(unit)
+        found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
         if found:
             for text, start, end in found:
                 keep(text, start, end)
