@@ -359,6 +359,7 @@ FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(
                              r"extension)(?:\s+(?:added|was|question))?\s*[:\-–—]\s*(?P<task>(?:handle|support|extend|"
                              r"add|scale|convert|allow|make|modify|change)\b[^,;.]+)", re.IGNORECASE)
 SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
+SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
@@ -596,7 +597,7 @@ def labelled(unit: Unit) -> list[tuple[str, int, int]]:
     found = []
     for part in NEXT_QUESTION.split(unit.text[label.end():]):
         part = re.sub(r"\s*\([^()]*\)", "", part).strip(" .")
-        if WH_DIRECT.match(part) and asks_interview_question(_finish(part, "?"), listed=True):
+        if (WH_START.match(part) or WH_DIRECT.match(part)) and asks_interview_question(_finish(part, "?"), listed=True):
             found.append((_finish(part, "?"), unit.start, unit.end))
     return found
 
@@ -736,6 +737,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         if SOLVE_IT.match(match["clause"]):
             # "asked me to solve it without regex": a follow-up, kept when the post says what "it" was
             add(_finish("Can you " + _you(match["clause"]), "?"), match, built=True)
+            continue
+        if more := SPELLED_OUT.match(unit.text, match.end()):  # "return a list of pairs — either (x, y) or ..."
+            add(_finish(_you(match["clause"] + more.group()), "."), match)
             continue
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):

@@ -275,3 +275,33 @@ def test_follow_ups_stay_when_the_post_says_what_the_problem_was():
 def test_a_kind_of_question_about_the_candidate_is_not_a_question():
     post = "Microsoft onsite. Standard behavioural questions. Questions about projects. A linked list problem."
     assert questions(post) == []
+
+
+def test_questions_under_a_follow_up_label_are_split_and_lose_their_asides():
+    post = ("Had my Cohere onsite yesterday. System design round: design a retrieval service for 1B documents.\n"
+            "Follow-up questions: how does the index stay fresh (nightly rebuilds, streaming upserts), and what "
+            "happens when a shard goes down (replicas, hedged requests).")
+    assert questions(post) == ["Design a retrieval service for 1B documents.", "How does the index stay fresh?",
+                               "What happens when a shard goes down?"]
+
+
+def test_a_task_after_a_constraint_label_is_kept():
+    post = ("Had my coding screen at Anthropic. Problem: implement an LRU cache.\n"
+            "First constraint added: support a TTL per key, which needed a heap.")
+    assert questions(post) == ["Implement an LRU cache.", "Support a TTL per key."]
+
+
+def test_solve_it_without_is_a_follow_up_kept_only_with_its_problem():
+    described = ("Had my Meta phone screen. The problem was to check whether a string of brackets is balanced. "
+                 "He then gave me a follow up to solve it without using a stack.")
+    assert questions(described) == ["Check whether a string of brackets is balanced.",
+                                    "Can you solve it without using a stack?"]
+    undescribed = "Had my Meta phone screen. He asked me to solve it without using a stack. Rejected."
+    assert questions(undescribed) == []
+
+
+def test_a_task_spelled_out_after_a_dash_keeps_its_detail():
+    post = ("Had my Amazon phone screen today. I had to return a list of pairs — either (user, last login) or "
+            "(user, -1) if the user never logged in. Passed.")
+    assert questions(post) == [
+        "Return a list of pairs — either (user, last login) or (user, -1) if the user never logged in."]
