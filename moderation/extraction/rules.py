@@ -22,7 +22,7 @@ MAX_TOPIC_WORDS = 8
 ASKED = re.compile(
     r"\b(?:(?:was|were|got|get|been|being|i'm|am)\s+(?:also\s+|then\s+|first\s+)?asked|asked\s+(?:me|us)\b|"
     r"(?:they|he|she|interviewers?|recruiter|manager|panel|engineer|lead|person|guy|team|cto|ceo|founder|raiser)\s+"
-    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
+    r"(?:also\s+|then\s+|first\s+|just\s+|later\s+|\w+ly\s+)?(?:asked|wanted|had\s+me|made\s+me|gave\s+me|grilled|quizzed|"
     r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
     r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
     r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
@@ -47,11 +47,11 @@ OTHER_SIDE = re.compile(
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
-                       r"deadlines?|offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
+                       r"offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
-POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+|just\s+|later\s+|even\s+)?$", re.IGNORECASE)
+POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:(?:also|then|just|later|even|only|\w+ly)\s+){0,2}$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
-                     r"[^.;!?]{0,40}$", re.IGNORECASE)
+                     r"(?:(?!\b(?:instead|but|rather|however)\b)[^.;!?]){0,40}$", re.IGNORECASE)
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
                            r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
@@ -130,8 +130,10 @@ WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
-                         r"questions?|it|this|that|things?|stuff|\d+)\b|^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$",
-                         re.IGNORECASE)
+                         r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
+# "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
+# one of the things asked about ("things like the GIL")
+ARTICLE_AND_NOUN = re.compile(r"^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$", re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
@@ -183,11 +185,12 @@ TASK_START = re.compile(
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
-    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
+    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
+    r"reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
-    r"what\s+would\s+you\s+(?:guys\s+)?do|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
+    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+if\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
@@ -211,22 +214,25 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 # --- reported speech --------------------------------------------------------------------------------------------
 
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
-       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizzed\s+(?:me|us)|grilled\s+(?:me|us)|"
+       r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
+       r"grill(?:ed|ing)\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
 CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
-              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|i|they|we|he|she|it)\b|"
+              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
+              r"continued|moved|went|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
-              r"followed|plus|also|the\s+interviewer|the\s+other)\b|"
+              r"followed|plus|also|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
-              r"which|because|since)\s))")
+              r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question\s+(?:was|is)(?:\s+literally|\s+simply|\s+just)?|"
-                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]", re.IGNORECASE)
+QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
+                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
+                    r"'(?P<single>[^'\n]{6,300}?)'(?!\w))", re.IGNORECASE)
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
                           rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
                           rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
@@ -234,8 +240,10 @@ CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:
 # "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
 COMPLEXITY = re.compile(
     r"\b(?:asked|asks|ask|quizzed|grilled|questions?\s+(?:on|about)|follow[- ]?ups?\s+(?:on|about))\b[^.?!]{0,40}?"
-    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?)\s+"
-    r"complexit(?:y|ies)(?:\s+of\s+(?:the|my|this)\s+(?P<of>code|solution|algorithm|approach))?",
+    r"\b(?P<what>(?:time|space|runtime|storage|memory)(?:\s+(?:and|&|/)\s+(?:time|space|storage|memory))?\s+)?"
+    r"complexit(?P<plural>y|ies)(?:\s+of\s+(?P<of>(?:the|my|this|these|each|both|all)\s+(?:\w+\s+){0,2}?"
+    r"(?:code|solution|algorithm|approach|function|method|operation|implementation|program)s?\b"
+    r"(?:\s+(?:I|we)\s+(?:\w+ed|wrote|made|built))?))?",
     re.IGNORECASE,
 )
 # "Second round problem was OOP to build a cache class", "Last one was a lottery problem with ..."
@@ -267,12 +275,13 @@ NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied
 WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
-    rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+\w+\s+(?:\w+\s+)?(?:to|task\s+to))\s+(?:to\s+)?"
+    rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
+    rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
     rf"contrast|estimate|derive|discuss|define|"
-    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
+    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
-    rf"deploy)\b.+?){CLAUSE_END}",
+    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack)\b.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -280,10 +289,79 @@ TOPIC = re.compile(
     rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
-    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?questions?\s+)"
+    rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:questions?|follow[- ]?ups?(?:\s+questions?)?)\s+)"
     rf"(?:about|on|around|regarding)\s+(?P<clause>.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
+# "asked would I push the deadline or ...": a question reported in inverted word order, without "if"
+INVERTED_ASK = re.compile(
+    rf"\b{ASK}\s+(?:me\s+|us\s+)?(?P<aux>would|could|can|will|did|do|does|have|had|was|were|am|should)\s+"
+    rf"(?P<subject>I|we)\s+(?P<clause>.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+# "the big question was... how would I test the code": a direct question after "question was"
+QUESTION_WAS = re.compile(
+    rf"\bquestion\s+(?:was|is)[\s.:…-]{{1,10}}(?P<q>(?:how|what|why|which|when|where|who|would|could|can|do|did|is|are)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:I|we|you)\b.+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+# "Standard behavioral questions in both interviews, how do you resolve conflicts in a team etc.": an example
+# question after a category, without its question mark
+EXAMPLE_QUESTION = re.compile(
+    rf"\bquestions?\b[^.,;?]{{0,40}},\s*(?:like\s+|e\.g\.\s*|such\s+as\s+)?(?P<q>(?:how|what|why|which|when|where|"
+    rf"who)\s+(?:do|did|would|could|can|are|were|is|have|has)\s+you\b.+?)(?:(?=\s+etc\b)|{CLAUSE_END})",
+    re.IGNORECASE,
+)
+# "When asked about it, I rated myself a 7 in C programming": the question is implied by the answer
+RATED = re.compile(
+    r"\basked\b[^.;()]{0,30}?\b(?:I\s+rated|to\s+rate)\s+myself\s+(?:(?:a|an|as)\s+)?(?:\S+\s+)?(?:out\s+of\s+\d+\s+)?"
+    r"(?P<prep>in|on|at|for)\s+(?P<what>[^.;()]{2,60}?)(?=\s*[.;()]|$)",
+    re.IGNORECASE,
+)
+# "things like the event loop, and memory leaks in react": the named topics of a wider request
+TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topics|concepts|areas)\s+like|such\s+as|"
+                            r"including|e\.g\.)\s+", re.IGNORECASE)
+# "problem was number 299 on leetcode", "LeetCode #146": a problem given by its number only
+LEETCODE_NUMBER = re.compile(
+    r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
+    r"(?:leetcode|lc)\b|\b(?:leetcode|lc)\s+(?:problem\s+|question\s+)?(?:#|number\s+|no\.\s*)(?P<m>\d{1,4})\b",
+    re.IGNORECASE,
+)
+# "Question was Number of distinct islands which ...": a problem given by its name
+PROBLEM_NAMED = re.compile(
+    r"\b(?:question|problem)\s+(?:was|is)\s+(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+[\w'-]+){1,5}?)"
+    r"(?=\s+(?:which|that|and|where|but|so)\b|\s*[,.;!(]|$)",
+    re.IGNORECASE,
+)
+# A follow-up that leans on a problem the post does not describe ("Optimise your approach.", "Write test inputs
+# for it."): kept only when the post also says what the problem was.
+LEANS_ON_PROBLEM = re.compile(
+    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach|solution|code|answer|"
+    r"algorithm|implementation|function|program|dp)s?|(?:both|the\s+(?:first|second|same|previous|original|other))\s+"
+    r"(?:problems?|questions?))\b",
+    re.IGNORECASE,
+)
+PROBLEM_TASK = re.compile(r"^(?:solve|implement|design|write|build|code|create|develop|find|return|reverse|merge|"
+                          r"given|compute|count|check|determine|print|calculate|detect|unpack|convert)\b",
+                          re.IGNORECASE)
+STANDS_AS_FOLLOW_UP = re.compile(r"\bcomplexit|\bhow\s+would\s+you\s+test\b", re.IGNORECASE)
+# "Could Amazon be deploying a new hiring strategy?": the poster wondering about a company
+ABOUT_A_COMPANY = re.compile(r"^(?:is|are|was|were|could|would|will|does|did|do|has|have|can|might|should|why\s+"
+                             r"(?:is|are|does|did|do|would))\s+(?P<subject>\S+)", re.IGNORECASE)
+ASKS_THE_COMMUNITY = re.compile(r"^(?:how\s+many|has|have|did|does|do|is|are|was|were|would|should|can|could|"
+                                r"will)\s+(?:\w+\s+){0,2}?(?:of\s+you|anyone|anybody|you\s+guys|y'all|people)\b",
+                                re.IGNORECASE)
+QUESTIONS_LABEL = re.compile(r"^(?:[\w-]+\s+){0,3}?questions?\s*(?:were|was)?\s*[:\-–—]\s*", re.IGNORECASE)
+NEXT_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|why|when|which|where|who|would|could|can|do|does|is|are)\b)|"
+                           r";\s+", re.IGNORECASE)
+FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(?:constraint|follow[- ]?up|twist|"
+                             r"extension)(?:\s+(?:added|was|question))?\s*[:\-–—]\s*(?P<task>(?:handle|support|extend|"
+                             r"add|scale|convert|allow|make|modify|change)\b[^,;.]+)", re.IGNORECASE)
+SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
+SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
+BOLD = re.compile(r"\*\*|__")
+
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
             (r"\bmyself\b", "yourself")]
@@ -497,6 +575,33 @@ def _topics(clause: str) -> list[str]:
     return [clause.strip()]
 
 
+def _examples(clause: str) -> list[str]:
+    """The topics named after "things like" / "such as" in a wider request, one "Explain X." each."""
+    parts = TOPIC_EXAMPLES.split(clause, maxsplit=1)
+    if len(parts) < 2:
+        return []
+    questions = [_topic_question(topic, named=True) for topic in _topics(parts[1])]
+    return [question for question in questions
+            if question and _content_words(question) >= 1 and not LOGISTICS.search(question)
+            and _stands_alone(question)]
+
+
+def labelled(unit: Unit) -> list[tuple[str, int, int]]:
+    """Questions under a "Follow-up questions:" label, one per "..., and what ..." clause, without the asides in
+    brackets; and the task after "First constraint added:"."""
+    if follow_up := FOLLOW_UP_LABEL.match(unit.text):
+        return [(_finish(follow_up["task"], "."), unit.start, unit.end)]
+    label = QUESTIONS_LABEL.match(unit.text)
+    if not label:
+        return []
+    found = []
+    for part in NEXT_QUESTION.split(unit.text[label.end():]):
+        part = re.sub(r"\s*\([^()]*\)", "", part).strip(" .")
+        if (WH_START.match(part) or WH_DIRECT.match(part)) and asks_interview_question(_finish(part, "?"), listed=True):
+            found.append((_finish(part, "?"), unit.start, unit.end))
+    return found
+
+
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
     approach" that every interviewer says."""
@@ -513,11 +618,12 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
                                               "pressed")) and bool(POSTER_ASKS.search(before))
 
 
-def _topic_question(topic: str, *, design: bool = False) -> str:
+def _topic_question(topic: str, *, design: bool = False, named: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
-    if not topic or len(topic.split()) > MAX_TOPIC_WORDS * 2 or CATEGORY.match(topic) or (
-            NOT_A_TOPIC.search(topic) and not how_to):
+    longest = MAX_TOPIC_WORDS * (4 if how_to else 2)
+    if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
+            NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
@@ -537,9 +643,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(text: str, match: re.Match) -> None:
+    def add(text: str, match: re.Match, *, built: bool = False) -> None:
+        """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
         start, end = match.span()
-        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or not _stands_alone(text):
+        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or (
+                not built and not _stands_alone(text)):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
@@ -559,14 +667,22 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 add(_wh(wh, more["clause"]), more)
             match = more
 
+    if unit.text.endswith("?") and ASKS_THE_COMMUNITY.match(unit.text):
+        return found  # "How many of you have been asked about RLHF?"
     low = unit.text.lower()
     quoted = '"' in low or "“" in low
     problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
                                            "version", "variant"))
     for match in COMPLEXITY.finditer(unit.text) if "complexit" in low else ():
-        what = re.sub(r"storage|memory", "space", match["what"].lower())
+        what = re.sub(r"storage|memory", "space", (match["what"] or "time").strip().lower())
         what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
-        add(f"What is the {what} complexity of your {(match['of'] or 'solution').lower()}?", match)
+        of = match["of"] or "your solution"
+        of = re.sub(r"^(?:the|my|this)\s+(?=(?:code|solution|algorithm|approach)$)", "your ", of)
+        of = " ".join(_you(of).split())
+        if match["plural"] == "ies":
+            add(f"What are the {what} complexities of {of}?", match)
+        else:
+            add(f"What is the {what} complexity of {of}?", match)
     for match in PROBLEM_WAS.finditer(unit.text) if problem or " one was " in low else ():
         if match["task"]:
             add(_finish(_you(match["task"]), "."), match)
@@ -586,17 +702,45 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?"), match)
 
-    for match in QUOTED.finditer(unit.text) if quoted else ():
-        quoted = _direct(match["q"]).rstrip(",")
+    for match in QUOTED.finditer(unit.text) if quoted or "'" in low else ():
+        quoted = _direct(match["q"] or match["single"]).rstrip(",")
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?" if quoted.endswith("?") else "."), match)
     for match in YES_NO.finditer(unit.text) if " if " in low or " whether " in low else ():
         add_with_continuations(_yes_no(match["clause"]), match)
+    for match in INVERTED_ASK.finditer(unit.text):
+        verb = INVERTED.get(match["aux"].lower(), _capital(match["aux"].lower()))
+        add_with_continuations(_finish(f"{verb} you {_you(match['clause'])}", "?"), match)
+    for match in QUESTION_WAS.finditer(unit.text) if "question" in low else ():
+        add(_finish(_you(match["q"]), "?"), match)
+    for match in EXAMPLE_QUESTION.finditer(unit.text) if "question" in low else ():
+        add(_finish(match["q"], "?"), match)
+    for match in RATED.finditer(unit.text) if "rate" in low else ():
+        add(_finish(f"How would you rate yourself {match['prep'].lower()} {_you(match['what'])}", "?"), match)
+    for match in LEETCODE_NUMBER.finditer(unit.text) if "leetcode" in low or "lc" in low else ():
+        add(f"Solve LeetCode problem {match['n'] or match['m']}.", match, built=True)
+    for match in PROBLEM_NAMED.finditer(unit.text) if problem else ():
+        name = match["name"].strip()
+        if not (NOT_A_NAME.search(name) or CATEGORY.match(name) or QUESTION_START.match(name)
+                or FIRST_PERSON.search(name) or re.search(r"\b(?:a|an|the|about|of)$", name, re.IGNORECASE)):
+            add(f"Solve the {name} problem.", match)
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
+        if examples := _examples(match["clause"]):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                taken.append(match.span())
+                found.extend((text, unit.start + match.start(), unit.start + match.end()) for text in examples)
+            continue
+        if SOLVE_IT.match(match["clause"]):
+            # "asked me to solve it without regex": a follow-up, kept when the post says what "it" was
+            add(_finish("Can you " + _you(match["clause"]), "?"), match, built=True)
+            continue
+        if more := SPELLED_OUT.match(unit.text, match.end()):  # "return a list of pairs — either (x, y) or ..."
+            add(_finish(_you(match["clause"] + more.group()), "."), match)
+            continue
         add(_finish(_you(match["clause"]), "."), match)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
@@ -606,6 +750,14 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         # "questions about my previous internship" names a kind of question; "asked about my work experience" asks
         generic = re.search(r"\bquestions\b", match.group(0), re.IGNORECASE)
         design = bool(re.search(r"\bdesign\b", unit.text[max(0, start - 30):end], re.IGNORECASE))
+        if whether := re.match(r"(?:if|whether)\s+(?P<rest>.+)", match["clause"], re.IGNORECASE):
+            text = _yes_no(whether["rest"])  # "asked another question about if I can ..."
+            if text and not LOGISTICS.search(text) and _stands_alone(text):
+                found.append((text, unit.start + start, unit.start + end))
+            continue
+        if examples := _examples(match["clause"]):
+            found.extend((text, unit.start + start, unit.start + end) for text in examples)
+            continue
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
             if generic and ABOUT_THE_CANDIDATE.search(topic):
@@ -643,6 +795,8 @@ def _direct(text: str) -> str:
     text = LABEL.sub("", text)
     text = TRAILING_ASIDE.sub("", text)
     if talk := TALK_ABOUT.match(text.rstrip(".")):
+        if re.match(r"\w*\s*questions?\b", text, re.IGNORECASE) and ABOUT_THE_CANDIDATE.search(talk["topic"]):
+            return ""  # "Questions about projects." names a kind of question
         return "Tell me about " + talk["topic"]
     if re.match(r"differences?\s+between\b", text, re.IGNORECASE):
         return "What is the " + text[:1].lower() + text[1:].rstrip(".?") + "?"
@@ -652,7 +806,10 @@ def _direct(text: str) -> str:
 def asks_interview_question(text: str, *, listed: bool) -> bool:
     """A direct question an interviewer could have asked: not to the community, not rhetorical, not about the
     poster, and standing on its own (not "Solve it using ...")."""
-    if len(text.split()) < (2 if TASK_START.match(text) else 3) or _content_words(text) < MIN_CONTENT_WORDS:
+    shortest = 2 if TASK_START.match(text) or (WH_START.match(text) and text.endswith("?")) else 3
+    if len(text.split()) < shortest or _content_words(text) < MIN_CONTENT_WORDS:
+        return False
+    if (about := ABOUT_A_COMPANY.match(text)) and company_in(about["subject"]):
         return False
     if PRONOUN_OBJECT.match(text):
         return False
@@ -708,7 +865,10 @@ def classify(post: str) -> tuple[bool, str]:
 
 
 def read(post: str) -> PostReading:
-    reports, reason = classify(post)
+    # Bold markup inside a reported question ("asked me the **time complexities**") is read as spaces, so every
+    # offset still points into the post.
+    readable = BOLD.sub(lambda markup: " " * len(markup.group()), post)
+    reports, reason = classify(readable)
     reading = PostReading(reports_interview=reports, reason=reason, company=company_in(post), role=role_in(post),
                           level=level_in(post), round=round_in(post))
     if not reports:
@@ -727,8 +887,8 @@ def read(post: str) -> PostReading:
 
     # A post whose title asks for help before an interview: its bare questions are the poster's own.
     help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
-    for unit in units(post):
-        found = reported(unit)
+    for unit in units(readable):
+        found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
         if found:
             for text, start, end in found:
                 keep(text, start, end)
@@ -753,6 +913,10 @@ def read(post: str) -> PostReading:
             at = post.index(f"/problems/{slug}")
             title = slug.replace("-", " ").title()
             keep(f"Solve {title} (LeetCode).", at, at + len(f"/problems/{slug}"))
+    if not any(PROBLEM_TASK.match(question.text) and not LEANS_ON_PROBLEM.search(question.text)
+               for question in questions):
+        questions = [question for question in questions if not LEANS_ON_PROBLEM.search(question.text)
+                     or STANDS_AS_FOLLOW_UP.search(question.text)]
     reading.questions = sorted(questions, key=lambda question: question.start)
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"

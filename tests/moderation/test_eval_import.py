@@ -1,5 +1,6 @@
 """`manage.py eval_import`: the matching rule, the figures on a small dataset built here, and the floors the
-reader holds on the dev set in tests/data/import_dev."""
+reader holds on the real posts in tests/data: import_dev and import_extra (both tuned on) and import_heldout (never
+tuned on)."""
 
 import json
 from io import StringIO
@@ -15,14 +16,17 @@ from tests.moderation import samples
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV_SET = DATA / "import_dev"
 EXTRA_SET = DATA / "import_extra"
+HELDOUT_SET = DATA / "import_heldout"
 # Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
-# the reader worse on real posts fails here. The checking half was not used to write the rules; the extra set is
-# posts the rules never saw, where only the classification holds up (question figures there are near zero).
+# the reader worse on real posts fails here. The dev and extra sets are tuning data; the held-out set is posts no
+# rule was written from, so its floors are the honest ones, and they are lower. The small sets move by about 0.05
+# per question, hence the margins.
 FLOORS = {
-    "all": {"questions": {"precision": 0.75, "recall": 0.52}, "classification": {"precision": 0.95, "recall": 0.8}},
-    "check": {"questions": {"precision": 0.7, "recall": 0.42}, "classification": {"precision": 0.95, "recall": 0.75}},
+    "all": {"questions": {"precision": 0.85, "recall": 0.72}, "classification": {"precision": 0.95, "recall": 0.9}},
+    "check": {"questions": {"precision": 0.82, "recall": 0.7}, "classification": {"precision": 0.95, "recall": 0.9}},
 }
-EXTRA_FLOORS = {"classification": {"precision": 0.7, "recall": 0.7}}
+EXTRA_FLOORS = {"questions": {"precision": 0.8, "recall": 0.58}, "classification": {"precision": 0.9, "recall": 0.9}}
+HELDOUT_FLOORS = {"questions": {"precision": 0.6, "recall": 0.4}, "classification": {"precision": 0.9, "recall": 0.6}}
 
 
 def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
@@ -101,18 +105,20 @@ def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
                 assert figures[half][kind][measure] >= floor, (half, kind, measure, figures[half][kind])
 
 
-def test_the_offline_reader_holds_its_classification_floors_on_posts_it_never_saw(settings):
+@pytest.mark.parametrize("dataset,floors,posts", [(EXTRA_SET, EXTRA_FLOORS, 20), (HELDOUT_SET, HELDOUT_FLOORS, 30)],
+                         ids=["extra", "heldout"])
+def test_the_offline_reader_holds_its_floors_on_the_smaller_sets(settings, dataset, floors, posts):
     settings.OPENAI_API_KEY = ""
-    figures = figures_of(EXTRA_SET)
-    assert figures["all"]["posts"] >= 20
-    for kind, floors in EXTRA_FLOORS.items():
-        for measure, floor in floors.items():
+    figures = figures_of(dataset)
+    assert figures["all"]["posts"] >= posts
+    for kind, kind_floors in floors.items():
+        for measure, floor in kind_floors.items():
             assert figures["all"][kind][measure] >= floor, (kind, measure, figures["all"][kind])
 
 
 def test_every_question_the_rules_read_from_a_real_post_keeps_its_span_of_that_post():
     spans = 0
-    for dataset in (DEV_SET, EXTRA_SET):
+    for dataset in (DEV_SET, EXTRA_SET, HELDOUT_SET):
         for _, post in load(dataset):
             for question in read(post).questions:
                 assert question.evidence and post[question.start:question.end] == question.evidence, question

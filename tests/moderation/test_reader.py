@@ -213,3 +213,95 @@ def test_a_problem_described_as_what_the_round_was_is_read():
     post = ("Amazon SDE2 onsite done. Second round problem was OOP to build a rate limiter class. "
             "Last one was a parking lot problem with two kinds of spots.")
     assert questions(post) == ["Build a rate limiter class.", "Solve a parking lot problem with two kinds of spots."]
+
+
+# --- round 2: the failure kinds found on posts the first rules never saw ----------------------------------------
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a quoted question with no asking verb in front of it
+    ("She asked me two behavioural questions and “Why Stripe?” before the coding part.", ["Why Stripe?"]),
+    # indirect speech in question word order, without "if"
+    ("The hiring manager asked would I take ownership of a failing launch or escalate it.",
+     ["Would you take ownership of a failing launch or escalate it?"]),
+    ("Later they asked did I ever ship a model to production.", ["Did you ever ship a model to production?"]),
+    # bold markup inside the reported question
+    ("He asked me **how I would shard the vector index**.", ["How would you shard the vector index?"]),
+    ("The last question was... **how would I monitor the model after launch**.",
+     ["How would you monitor the model after launch?"]),
+    # the named topics of a wider request
+    ("I was asked to talk about Python internals, things like the GIL, and reference counting.",
+     ["Explain the GIL.", "Explain reference counting."]),
+    # an example question after a category, without its question mark
+    ("Mostly behavioural questions, how do you handle disagreement with a manager etc.",
+     ["How do you handle disagreement with a manager?"]),
+    # a question implied only by the answer
+    ("(When asked about it, I rated myself an 8 in SQL.)", ["How would you rate yourself in SQL?"]),
+    # a problem given by its LeetCode number, or by a quoted statement in single quotes
+    ("The problem was number 42 on leetcode.", ["Solve LeetCode problem 42."]),
+    ("I was given the question, 'given a stream of tokens, return the k most frequent ones'.",
+     ["Given a stream of tokens, return the k most frequent ones."]),
+    # a negation does not reach past "instead"
+    ("The question was not a LeetCode one, and instead asked me to design a feature store.",
+     ["Design a feature store."]),
+    # complexity follow-ups keep what they are about
+    ("Then he asked me what the complexity was.", ["What is the time complexity of your solution?"]),
+    ("He asked me the space complexities of both functions I wrote.",
+     ["What are the space complexities of both functions you wrote?"]),
+])
+def test_round_two_reported_questions(sentence, expected):
+    assert questions(f"Had my Databricks ML engineer onsite last week. {sentence} Went fine.") == expected
+
+
+def test_community_questions_in_the_second_person_plural_and_speculation_about_a_company_are_left_out():
+    post = ("Amazon phone screen today. They asked me to design a parking lot. How many of you have been asked "
+            "about RLHF in a screen? Could Amazon be changing its hiring bar?")
+    assert questions(post) == ["Design a parking lot."]
+
+
+def test_follow_ups_to_a_problem_the_post_never_describes_are_left_out():
+    post = ("Google phone screen. The problem was a medium graph question. He asked me to optimise my approach and "
+            "then to write test cases for it. What are my chances?")
+    assert questions(post) == []
+    assert read(post).reports_interview is False
+
+
+def test_follow_ups_stay_when_the_post_says_what_the_problem_was():
+    post = ("Google phone screen. The problem was to find the longest palindromic substring. Then he asked me to "
+            "optimise my approach.")
+    assert questions(post) == ["Find the longest palindromic substring.", "Optimise your approach."]
+
+
+def test_a_kind_of_question_about_the_candidate_is_not_a_question():
+    post = "Microsoft onsite. Standard behavioural questions. Questions about projects. A linked list problem."
+    assert questions(post) == []
+
+
+def test_questions_under_a_follow_up_label_are_split_and_lose_their_asides():
+    post = ("Had my Cohere onsite yesterday. System design round: design a retrieval service for 1B documents.\n"
+            "Follow-up questions: how does the index stay fresh (nightly rebuilds, streaming upserts), and what "
+            "happens when a shard goes down (replicas, hedged requests).")
+    assert questions(post) == ["Design a retrieval service for 1B documents.", "How does the index stay fresh?",
+                               "What happens when a shard goes down?"]
+
+
+def test_a_task_after_a_constraint_label_is_kept():
+    post = ("Had my coding screen at Anthropic. Problem: implement an LRU cache.\n"
+            "First constraint added: support a TTL per key, which needed a heap.")
+    assert questions(post) == ["Implement an LRU cache.", "Support a TTL per key."]
+
+
+def test_solve_it_without_is_a_follow_up_kept_only_with_its_problem():
+    described = ("Had my Meta phone screen. The problem was to check whether a string of brackets is balanced. "
+                 "He then gave me a follow up to solve it without using a stack.")
+    assert questions(described) == ["Check whether a string of brackets is balanced.",
+                                    "Can you solve it without using a stack?"]
+    undescribed = "Had my Meta phone screen. He asked me to solve it without using a stack. Rejected."
+    assert questions(undescribed) == []
+
+
+def test_a_task_spelled_out_after_a_dash_keeps_its_detail():
+    post = ("Had my Amazon phone screen today. I had to return a list of pairs — either (user, last login) or "
+            "(user, -1) if the user never logged in. Passed.")
+    assert questions(post) == [
+        "Return a list of pairs — either (user, last login) or (user, -1) if the user never logged in."]
