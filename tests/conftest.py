@@ -1,5 +1,6 @@
 import os
 import sys
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -44,6 +45,15 @@ def fake_openai_server(settings):
     """A fake OpenAI-compatible server on 127.0.0.1 that the app's LLM clients talk to for this test."""
     with serving(settings) as server:
         yield server
+
+
+@pytest.fixture
+def mid_limit_window(monkeypatch):
+    """Per-IP limits count in fixed windows (limits/windows.py) that start afresh on the minute and the hour: pin
+    their clock mid-window, so a test's attempts never straddle the turn of one."""
+    from limits import windows
+
+    monkeypatch.setattr(windows, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 @pytest.fixture

@@ -47,7 +47,8 @@ def test_a_successful_login_resets_the_count(client, candidate, settings):
     assert attempt(client, candidate, PASSWORD).status_code == 302
 
 
-def test_log_in_attempts_from_one_ip_are_limited_per_minute(client, candidate, other_candidate, settings):
+def test_log_in_attempts_from_one_ip_are_limited_per_minute(client, candidate, other_candidate, settings,
+                                                            mid_limit_window):
     settings.LOGINS_PER_IP_PER_MINUTE = 3
     users = [candidate, other_candidate, candidate]
     assert [attempt(client, user, "spray-guess").status_code for user in users] == [200, 200, 200]

@@ -47,7 +47,7 @@ def test_a_reset_for_an_unknown_address_says_the_same_and_sends_nothing(client, 
     assert mail.outbox == []
 
 
-def test_password_resets_are_limited_per_ip(client, db, settings):
+def test_password_resets_are_limited_per_ip(client, db, settings, mid_limit_window):
     settings.PASSWORD_RESETS_PER_IP_PER_HOUR = 2
     UserFactory(email="ada@example.com")
 

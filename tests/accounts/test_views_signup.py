@@ -121,7 +121,7 @@ def test_an_email_already_in_use_gets_an_error(client, candidate):
     assert User.objects.count() == 1
 
 
-def test_sign_ups_from_one_ip_are_limited_per_hour(client, db, settings):
+def test_sign_ups_from_one_ip_are_limited_per_hour(client, db, settings, mid_limit_window):
     settings.SIGNUPS_PER_IP_PER_HOUR = 2
     for n in range(2):
         client.post(URL, signup_data(username=f"new{n}", email=f"new{n}@example.com"))
