@@ -38,7 +38,10 @@ def test_a_change_beyond_rounding_is_reported(fresh):
     assert report_differences(copy.deepcopy(fresh), fresh) == []
 
 
-def test_the_command_writes_a_report_and_its_check_refuses_a_stale_one(tmp_path, fresh):
+def test_the_command_writes_a_report_and_its_check_refuses_a_stale_one(tmp_path, fresh, monkeypatch):
+    # The measuring is the first test's; here the command's writing and checking, without grading the sets again.
+    monkeypatch.setattr("practice.management.commands.grader_report.measure_offline_grader",
+                        lambda: copy.deepcopy(fresh))
     target = tmp_path / "measured.json"
     call_command("grader_report", output=target)
     assert report_differences(json.loads(target.read_text(encoding="utf-8")), fresh) == []
