@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -64,8 +65,6 @@ def user_role_set(*, user, role: str, granted: bool) -> None:
 
     Revoking staff from an admin revokes admin too, as a superuser who is not staff cannot reach the admin site.
     """
-    from django.contrib.auth.models import Group  # here: scripts/bench.py imports this module before setup
-
     from banks.roles import INSTRUCTORS_GROUP  # accounts sits below banks; the group is created by its migration
 
     if role not in ROLES:
