@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practice import mock_services
-from practice.models import MockRound, PracticeSession
-from progress.next_steps import UNFINISHED_LOOKBACK
+from practice.models import MockRound
 from tests.factories import GradeFactory, PracticeSessionFactory, QuestionFactory, SessionQuestionFactory
 from tests.playbook.test_views_home import CANDIDATE_QUERIES, URL, WITH_TRACK_QUERIES
 from tests.practice.test_mock_loops import make_loop
@@ -48,19 +47,6 @@ def test_a_finished_session_or_another_candidates_is_not_offered(client, candida
     unfinished.items.filter(position=3).update(skipped_at=timezone.now())
     client.force_login(candidate)
     assert 'data-testid="step-continue"' not in client.get(URL).content.decode()
-
-
-def test_only_the_latest_sessions_are_looked_at_for_one_to_continue(candidate_client, candidate, cell, unfinished,
-                                                                     django_assert_num_queries):
-    newer = PracticeSessionFactory.create_batch(UNFINISHED_LOOKBACK - 1, user=candidate, category=cell["category"],
-                                                level=cell["level"])
-    PracticeSession.objects.filter(pk__in=[s.pk for s in newer]).update(created_at=timezone.now() + timedelta(hours=1))
-    with django_assert_num_queries(CANDIDATE_QUERIES):
-        assert 'data-testid="step-continue"' in candidate_client.get(URL).content.decode()  # the 20th latest
-
-    PracticeSessionFactory(user=candidate, category=cell["category"], level=cell["level"])
-    with django_assert_num_queries(CANDIDATE_QUERIES):
-        assert 'data-testid="step-continue"' not in candidate_client.get(URL).content.decode()
 
 
 def test_it_points_at_the_weakest_category_of_the_target_track(candidate_client, candidate, cell,
