@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from playbook.jobs import BackgroundJob
 from questions.markdown import RenderedMarkdownField
 from questions.models import Question
 
@@ -76,43 +77,14 @@ class BankQuestion(models.Model):
         return f"{self.bank_id} #{self.position}: {self.question_id}"
 
 
-class BankImport(models.Model):
+class BankImport(BackgroundJob):
     """A bank file too large to import inside the request (over BANK_FILE_SYNC_MAX_BYTES), imported by a worker.
     The bytes are kept in the database so whichever worker runs it can read them."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+    PROGRESS_FIELDS = ("processed_questions", "total_questions")
 
     bank = models.ForeignKey(Bank, on_delete=models.CASCADE, related_name="imports")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    filename = models.CharField(max_length=255)
-    content = models.BinaryField()
-    size_bytes = models.PositiveBigIntegerField(default=0)
-    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
     total_questions = models.PositiveIntegerField(default=0)
     processed_questions = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True, help_text="Keys created, updated, unchanged, linked so far.")
-    message = models.TextField(blank=True, help_text="The summary, or every problem that stopped the import.")
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.get_status_display()})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed_questions / self.total_questions) if self.total_questions else 0

@@ -2,14 +2,12 @@
 
 import logging
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
-from django.utils import timezone
+from django.db.models import Max
 
+from playbook.jobs import ClaimLost, job_claim, job_enqueue, job_finish, job_heartbeat, jobs_stale
 from practice.models import Answer, PracticeSession
 from practice.services import session_of_questions
 from questions import services as question_services
@@ -149,22 +147,29 @@ def _is_linked(question: Question | None, user) -> bool:
 
 
 def _bank_file_problems(*, parsed: BankFile, existing: dict[str, Question], user) -> list[str]:
-    """What would stop the import, found before anything is written."""
-    problems = []
+    """What would stop the import, found before anything is written: among them any question the bank would hold
+    with no key point to grade against or no level (a candidate could only score 0 of 0), draft or published."""
+    problems, linked = [], {}
     for number, entry in enumerate(parsed.entries, start=1):
         question = existing.get(entry.key)
         if _is_linked(question, user):
             if question.status != Question.Status.PUBLISHED:
                 problems.append(f"Question {number} ({entry.key}): this key belongs to another author's unpublished "
                                 "question")
+            else:
+                linked[question.pk] = (number, entry.key)
             continue
-        if entry.status == Question.Status.PUBLISHED:
-            missing = [need for need, present in (("add at least one key point to the rubric",
-                                                   entry.draft.rubric.get("key_points")),
-                                                  ("choose at least one level", entry.draft.levels)) if not present]
-            if missing:
-                problems.append(f"Question {number} ({entry.key}): This question cannot be published yet: "
-                                f"{' and '.join(missing)}.")
+        missing = [need for need, present in (("add at least one key point to the rubric",
+                                               entry.draft.rubric.get("key_points")),
+                                              ("choose at least one level", entry.draft.levels)) if not present]
+        if missing and entry.status == Question.Status.PUBLISHED:
+            problems.append(f"Question {number} ({entry.key}): This question cannot be published yet: "
+                            f"{' and '.join(missing)}.")
+        elif missing:
+            problems.append(f"Question {number} ({entry.key}): it cannot be in a bank yet: {' and '.join(missing)}.")
+    lacking = question_services.questions_not_practisable(question_ids=list(linked))
+    problems += [f"Question {number} ({key}): it cannot be in a bank yet: {lacking[pk]}."
+                 for pk, (number, key) in linked.items() if pk in lacking]
     return problems
 
 
@@ -210,16 +215,12 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
     parsed = parse_bank_file(data)
     existing = _existing_questions(parsed)
     problems = _bank_file_problems(parsed=parsed, existing=existing, user=user)
-    report, questions = BankFileReport(), []
+    report = BankFileReport()
     for number, entry in enumerate(parsed.entries if not problems else [], start=1):
         try:
-            questions.append(
-                _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report))
+            _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report)
         except ValidationError as error:
             problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
-    missing = question_services.questions_not_practisable(question_ids=[question.pk for question in questions])
-    problems += [f"Question {number} ({question.key}): it cannot be in a bank yet: {missing[question.pk]}."
-                 for number, question in enumerate(questions, start=1) if question.pk in missing]
     if problems:
         raise ValidationError(problems)
     _bank_file_finish(bank=bank, parsed=parsed)
@@ -242,56 +243,29 @@ def bank_import_job_create(*, bank: Bank, user, filename: str, data: bytes) -> B
 
 
 def bank_import_job_enqueue(*, job_id: int) -> bool:
-    """Send the job to the broker. A broker that is down leaves it queued; the sweep sends it again later."""
     from .tasks import import_bank_file
 
-    try:
-        import_bank_file.apply_async(args=[job_id])
-    except Exception:  # kombu raises several unrelated types for an unreachable broker
-        logger.warning("Broker unreachable: bank import %s stays queued for the sweep", job_id, exc_info=True)
-        return False
-    BankImport.objects.filter(pk=job_id, status=BankImport.Status.QUEUED).update(enqueued_at=timezone.now())
-    return True
+    return job_enqueue(model=BankImport, job_id=job_id, task=import_bank_file)
 
 
 def bank_import_jobs_requeue_stale() -> int:
-    """Re-send jobs the broker never took and jobs whose worker died mid-import."""
-    stale = timezone.now() - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
-    waiting = BankImport.objects.filter(
-        Q(status=BankImport.Status.QUEUED, enqueued_at__isnull=True)
-        | Q(status=BankImport.Status.RUNNING, claimed_at__lt=stale)
-    ).values_list("pk", flat=True)[:100]
-    return sum(bank_import_job_enqueue(job_id=job_id) for job_id in list(waiting))
-
-
-def _bank_import_claim(*, job_id: int) -> bool:
-    now = timezone.now()
-    stale = now - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
-    claimable = Q(status=BankImport.Status.QUEUED) | Q(status=BankImport.Status.RUNNING, claimed_at__lt=stale)
-    return BankImport.objects.filter(claimable, pk=job_id).update(status=BankImport.Status.RUNNING,
-                                                                   claimed_at=now) == 1
-
-
-def _bank_import_finish(job: BankImport, status: str, message: str) -> BankImport:
-    job.status, job.message, job.finished_at = status, message, timezone.now()
-    BankImport.objects.filter(pk=job.pk).update(status=status, message=message, finished_at=job.finished_at)
-    return job
+    return sum(bank_import_job_enqueue(job_id=job_id) for job_id in jobs_stale(model=BankImport))
 
 
 def bank_import_job_run(*, job_id: int) -> BankImport | None:
     """Run (or resume) a bank file import: check the whole file first (a problem changes nothing), then save
     its questions in batches that each renew the claim and record progress, then make the bank the file's.
     Returns None when another worker has the job or it is finished."""
-    if not _bank_import_claim(job_id=job_id):
+    if not job_claim(model=BankImport, job_id=job_id):
         return None
     job = BankImport.objects.select_related("bank", "uploaded_by").get(pk=job_id)
     try:
         parsed = parse_bank_file(bytes(job.content))
     except ValidationError as error:
-        return _bank_import_finish(job, BankImport.Status.FAILED, "\n".join(error.messages))
+        return job_finish(job, BankImport.Status.FAILED, "\n".join(error.messages))
     problems = _bank_file_problems(parsed=parsed, existing=_existing_questions(parsed), user=job.uploaded_by)
     if problems:
-        return _bank_import_finish(job, BankImport.Status.FAILED, "\n".join(problems))
+        return job_finish(job, BankImport.Status.FAILED, "\n".join(problems))
     job.total_questions = len(parsed.entries)
     BankImport.objects.filter(pk=job.pk).update(total_questions=job.total_questions)
     report = BankFileReport(**job.report)
@@ -306,26 +280,17 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
                                                user=job.uploaded_by, report=report)
                     except ValidationError as error:
                         raise _EntryRefused(f"Question {number} ({entry.key}): {' '.join(error.messages)}") from None
-                now = timezone.now()
-                if not BankImport.objects.filter(pk=job.pk, claimed_at=job.claimed_at).update(
-                    processed_questions=start + len(batch), report=asdict(report), claimed_at=now
-                ):
-                    raise _ClaimLost
-        except _ClaimLost:
+                job_heartbeat(job, processed_questions=start + len(batch), report=asdict(report))
+        except ClaimLost:
             logger.warning("Bank import %s was taken over by another worker; this one stops", job.pk)
             return None
         except _EntryRefused as refused:
-            return _bank_import_finish(job, BankImport.Status.FAILED, (
+            return job_finish(job, BankImport.Status.FAILED, (
                 f"{refused} The questions before it are saved; the bank itself is unchanged. Fix the file and "
                 "import it again."))
-        job.claimed_at, job.processed_questions = now, start + len(batch)
     with transaction.atomic():
         _bank_file_finish(bank=job.bank, parsed=parsed)
-        return _bank_import_finish(job, BankImport.Status.DONE, f"Bank file imported: {report.summary()}")
-
-
-class _ClaimLost(Exception):
-    """Another worker took the job over (this one was slower than IMPORT_CLAIM_TIMEOUT_SECONDS per batch)."""
+        return job_finish(job, BankImport.Status.DONE, f"Bank file imported: {report.summary()}")
 
 
 class _EntryRefused(Exception):

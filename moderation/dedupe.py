@@ -6,18 +6,21 @@ IMPORT_NEAR_DUPLICATE_THRESHOLD) and the shorter text has at least half the word
 "What is RAG?" would match any longer question that contains its three words (token_set_ratio scores a subset 100).
 
 Blocking keeps it fast: a text is scored only against earlier texts that share one of its BLOCK_KEYS rarest
-words, found in an inverted index, so each lookup scores tens of candidates instead of the whole bank.
+words, found in an inverted index, so each lookup scores tens of candidates instead of the whole bank. In a large
+index those words are shared by more texts: then only the MAX_CANDIDATES sharing the most of them are scored, so an
+import's time grows with its rows, not with rows times bank.
 """
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 BLOCK_KEYS = 3
+MAX_CANDIDATES = 24
 MIN_LENGTH_RATIO = 0.5
 TAG = re.compile(r"<[^>]{0,500}>")
 LINK = re.compile(r"https?://\S+|\]\([^)]*\)")
@@ -53,6 +56,7 @@ class DuplicateFinder:
         self.word_counts: list[int] = []
         self.exact: dict[str, int] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
+        self._last_lookup: tuple[str, list[int]] = ("", [])
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -65,16 +69,26 @@ class DuplicateFinder:
         self.refs.append(ref)
         self.word_counts.append(len(normalised.split()))
         self.exact[normalised] = index
+        self._last_lookup = ("", [])
         for word in set(normalised.split()) - STOPWORDS:
             self.postings[word].append(index)
 
     def _candidates(self, normalised: str) -> list[int]:
+        if self._last_lookup[0] == normalised:  # `nearest` right after `find` on the same text
+            return self._last_lookup[1]
         words = [word for word in set(normalised.split()) - STOPWORDS if word in self.postings]
         rarest = sorted(words, key=lambda word: (len(self.postings[word]), word))[:BLOCK_KEYS]
-        found: set[int] = set()
+        shared: Counter[int] = Counter()
         for word in rarest:
-            found.update(self.postings[word])
-        return sorted(found)
+            shared.update(self.postings[word])
+        candidates = list(shared)
+        if len(candidates) > MAX_CANDIDATES:
+            # A big index makes even the rarest words common: keep the texts sharing the most of them (a reworded
+            # copy shares all or all but one), so the scoring per lookup stays bounded whatever the index's size.
+            candidates = sorted(candidates, key=shared.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        candidates.sort()
+        self._last_lookup = (normalised, candidates)
+        return candidates
 
     def find(self, normalised: str) -> Match | None:
         if not normalised:

@@ -1,49 +1,21 @@
 from django.conf import settings
 from django.db import models
 
+from playbook.jobs import BackgroundJob
 from playbook.models import Category, Level
 from questions.models import Question
 
 
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One uploaded file (or one `import_questions` run) and its progress. The bytes are kept in the database so
     whichever worker runs the import can read them."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+    PROGRESS_FIELDS = ("processed_rows", "total_rows")
 
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    filename = models.CharField(max_length=255)
-    content = models.BinaryField()
-    size_bytes = models.PositiveBigIntegerField(default=0)
     detected_format = models.CharField(max_length=60, blank=True)
-    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True, help_text="Why the file failed, or warnings about the whole file.")
-    enqueued_at = models.DateTimeField(null=True, blank=True, help_text="Last time the job reached the broker.")
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.get_status_display()})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
 
 
 class ImportRowQuerySet(models.QuerySet):

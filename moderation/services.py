@@ -12,17 +12,17 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
+from playbook.jobs import ClaimLost, job_claim, job_enqueue, job_finish, job_heartbeat, jobs_stale
 from playbook.models import Category, Level
 from questions.models import Question, Sighting
 from questions.services import QuestionDraft, question_render, question_update, questions_not_practisable, tags_for
@@ -41,10 +41,6 @@ TITLE_CHARS = 120
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 SOURCE_KINDS = {"reddit": Question.SourceKind.REDDIT, "x": Question.SourceKind.TWITTER}
 Progress = Callable[[int, int], None]
-
-
-class ImportClaimLost(Exception):
-    """Another worker took the job over (this one was slower than IMPORT_CLAIM_TIMEOUT_SECONDS between batches)."""
 
 
 def import_file_check_size(*, size: int) -> None:
@@ -70,52 +66,30 @@ def import_job_create(*, filename: str, data: bytes, uploaded_by=None, enqueue: 
 
 
 def import_job_enqueue(*, job_id: int) -> bool:
-    """Send the job to the broker. A broker that is down leaves it queued; the sweep sends it again later."""
     from .tasks import import_questions_job
 
-    try:
-        import_questions_job.apply_async(args=[job_id])
-    except Exception:  # kombu raises several unrelated types for an unreachable broker
-        logger.warning("Broker unreachable: import %s stays queued for the sweep", job_id, exc_info=True)
-        return False
-    ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(enqueued_at=timezone.now())
-    return True
+    return job_enqueue(model=ImportJob, job_id=job_id, task=import_questions_job)
 
 
 def import_jobs_requeue_stale() -> int:
-    """Re-send jobs the broker never took (it was down at upload) and jobs whose worker died mid-import."""
-    stale = timezone.now() - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
-    waiting = ImportJob.objects.filter(
-        Q(status=ImportJob.Status.QUEUED, enqueued_at__isnull=True)
-        | Q(status=ImportJob.Status.RUNNING, claimed_at__lt=stale)
-    ).values_list("pk", flat=True)[:100]
-    return sum(import_job_enqueue(job_id=job_id) for job_id in list(waiting))
-
-
-def import_job_claim(*, job_id: int) -> bool:
-    """Only one worker runs a job; a claim older than IMPORT_CLAIM_TIMEOUT_SECONDS (a worker that died) can be
-    taken over, and the import resumes after the last committed batch."""
-    now = timezone.now()
-    stale = now - timedelta(seconds=settings.IMPORT_CLAIM_TIMEOUT_SECONDS)
-    claimable = Q(status=ImportJob.Status.QUEUED) | Q(status=ImportJob.Status.RUNNING, claimed_at__lt=stale)
-    return ImportJob.objects.filter(claimable, pk=job_id).update(status=ImportJob.Status.RUNNING, claimed_at=now) == 1
+    return sum(import_job_enqueue(job_id=job_id) for job_id in jobs_stale(model=ImportJob))
 
 
 def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJob | None:
     """Run (or resume) an import. Returns None when another worker has it or it is finished already."""
-    if not import_job_claim(job_id=job_id):
+    if not job_claim(model=ImportJob, job_id=job_id):
         return None
     job = ImportJob.objects.get(pk=job_id)
     try:
         parsed = parse(bytes(job.content))
     except ImportFileError as error:
-        return _job_finish(job, ImportJob.Status.FAILED, str(error))
+        return job_finish(job, ImportJob.Status.FAILED, str(error))
     except Exception as error:
         # Finished, not left running: a job left running would be claimed again by the sweep, and fail again.
         logger.exception("Import %s could not read its file", job.pk)
-        _job_finish(job, ImportJob.Status.FAILED,
-                    f"The file could not be read because of an internal error ({type(error).__name__}); nothing "
-                    "was imported. Check the file's shape against the import formats, or report the file.")
+        job_finish(job, ImportJob.Status.FAILED,
+                   f"The file could not be read because of an internal error ({type(error).__name__}); nothing "
+                   "was imported. Check the file's shape against the import formats, or report the file.")
         raise
     job.detected_format, job.total_rows = parsed.format, len(parsed.records)
     ImportJob.objects.filter(pk=job.pk).update(detected_format=job.detected_format, total_rows=job.total_rows)
@@ -126,24 +100,18 @@ def import_job_run(*, job_id: int, progress: Progress | None = None) -> ImportJo
             if progress:
                 progress(min(start + BATCH_ROWS, job.total_rows), job.total_rows)
     except ImportFileError as error:
-        return _job_finish(job, ImportJob.Status.FAILED, str(error))
-    except ImportClaimLost:
+        return job_finish(job, ImportJob.Status.FAILED, str(error))
+    except ClaimLost:
         logger.warning("Import %s was taken over by another worker; this one stops", job.pk)
         return None
     except Exception as error:
         logger.exception("Import %s stopped", job.pk)
-        _job_finish(job, ImportJob.Status.FAILED,
-                    f"The import stopped after row {job.processed_rows} of {job.total_rows} because of an internal "
-                    f"error ({type(error).__name__}); the rows before it are imported. Import the file again to "
-                    "import the rest: the rows already imported are recognised as duplicates.")
+        job_finish(job, ImportJob.Status.FAILED,
+                   f"The import stopped after row {job.processed_rows} of {job.total_rows} because of an internal "
+                   f"error ({type(error).__name__}); the rows before it are imported. Import the file again to "
+                   "import the rest: the rows already imported are recognised as duplicates.")
         raise
-    return _job_finish(job, ImportJob.Status.DONE, "\n".join(parsed.warnings))
-
-
-def _job_finish(job: ImportJob, status: str, message: str) -> ImportJob:
-    job.status, job.message, job.finished_at = status, message, timezone.now()
-    ImportJob.objects.filter(pk=job.pk).update(status=status, message=message, finished_at=job.finished_at)
-    return job
+    return job_finish(job, ImportJob.Status.DONE, "\n".join(parsed.warnings))
 
 
 @dataclass
@@ -175,8 +143,12 @@ class Importer:
             self.finder.add(normalise(title), known[pk])
             if status == Question.Status.PUBLISHED:
                 examples_by_question[pk] = f"{title} {prompt}"
-        for question_id, text in Sighting.objects.values_list("question_id", "text"):
+        # Reports already counted, kept here as the batches add theirs: a per-batch lookup by fingerprint was
+        # planned as a sequential scan once the table grew during a large import (0.8 s a batch by row 45,000).
+        self.recorded: set[tuple[int, str]] = set()
+        for question_id, text, fingerprint in Sighting.objects.values_list("question_id", "text", "fingerprint"):
             self.finder.add(normalise(text), known[question_id])
+            self.recorded.add((question_id, fingerprint))
         levels_of: dict[int, list[int]] = {}
         for question_id, level_id in Question.levels.through.objects.filter(
             question_id__in=examples_by_question
@@ -200,15 +172,7 @@ class Importer:
         for record in records:
             self._record(record)
         self._save()
-        self.job.processed_rows = min(done, self.job.total_rows)
-        # Each batch renews the claim, so the sweep never hands a job that is still moving to a second worker;
-        # a worker whose claim was taken over rolls its batch back and stops.
-        now = timezone.now()
-        if not ImportJob.objects.filter(pk=self.job.pk, claimed_at=self.job.claimed_at).update(
-            processed_rows=self.job.processed_rows, claimed_at=now
-        ):
-            raise ImportClaimLost
-        self.job.claimed_at = now
+        job_heartbeat(self.job, processed_rows=min(done, self.job.total_rows))
 
     def _row(self, record: Record, part: int, outcome: str, message: str, text: str = "", **fields) -> ImportRow:
         row = ImportRow(job=self.job, row_number=record.row, part=part, outcome=outcome, text=text,
@@ -349,15 +313,13 @@ class Importer:
         """Every sighting not recorded before (the same post imported again is not), then the questions' counts."""
         for sighting in self.sightings:
             sighting.question_id = sighting.question.pk
-        # No ordering: Sighting's default one joins every question and sorts, which grew with each batch.
-        seen = set(Sighting.objects.filter(fingerprint__in={s.fingerprint for s in self.sightings}).order_by()
-                   .values_list("question_id", "fingerprint"))
         new = []
         for sighting in self.sightings:
             key = (sighting.question_id, sighting.fingerprint)
-            if key not in seen:
-                seen.add(key)
+            if key not in self.recorded:
+                self.recorded.add(key)
                 new.append(sighting)
+        # A report another import recorded meanwhile is left out by the unique constraint.
         Sighting.objects.bulk_create(new, ignore_conflicts=True)
         recorded = {id(sighting) for sighting in new}
         for row, sighting in self.duplicate_sightings:

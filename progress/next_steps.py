@@ -3,15 +3,15 @@ number of queries."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists, OuterRef, Subquery
 
 from playbook.models import InterviewLoop
-from practice.models import MockLoop, PracticeSession
+from practice.models import MockLoop, PracticeSession, SessionQuestion
 
 from .selectors import Dashboard, ReviewCounts, TrackCategory, profile_of, review_counts
 
-# A main question (not a follow-up) that is neither answered nor skipped.
-_OPEN_ITEM = Q(items__follow_up_of__isnull=True, items__answer__isnull=True, items__skipped_at__isnull=True)
+# Sessions older than the latest this many are not offered to continue.
+UNFINISHED_LOOKBACK = 20
 
 
 @dataclass
@@ -36,10 +36,15 @@ class NextSteps:
 
 
 def unfinished_session(*, user) -> PracticeSession | None:
-    """The latest opened session with a question still open, with the position of its first open question."""
+    """The latest opened session with a question still open, with the position of its first open question. Only
+    the latest UNFINISHED_LOOKBACK opened sessions are looked at, so a long history costs nothing more."""
+    latest = PracticeSession.objects.owned_by(user).opened().order_by("-created_at", "-pk").values("pk")
+    open_items = SessionQuestion.objects.filter(
+        session=OuterRef("pk"), follow_up_of__isnull=True, answer__isnull=True, skipped_at__isnull=True
+    )
     return (
-        PracticeSession.objects.owned_by(user).opened().with_titles()
-        .annotate(first_open=Min("items__position", filter=_OPEN_ITEM))
+        PracticeSession.objects.filter(pk__in=Subquery(latest[:UNFINISHED_LOOKBACK])).with_titles()
+        .annotate(first_open=Subquery(open_items.order_by("position").values("position")[:1]))
         .filter(first_open__isnull=False)
         .order_by("-created_at", "-pk")
         .first()

@@ -6,8 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,6 +21,7 @@ from .models import DayProgress, Profile, ProgressCell, QuestionProgress, Review
 # Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
 HISTORY_SESSIONS_PER_PAGE = 10
+HISTORY_GRADE_COLUMNS = ("answer_id", "overall", "key_points", "trade_offs", "failure_modes", "clarity")
 # The score chart draws this many of the latest days with graded answers, however long the history.
 SCORE_CHART_DAYS = 60
 
@@ -269,19 +269,54 @@ def upcoming_cards(*, user, limit: int = 10) -> list[ReviewCard]:
     )
 
 
-def history_page(*, user, number) -> Page:
-    """A page of the user's sessions, newest first, each with its questions, answers and grades: three queries."""
-    items = SessionQuestion.objects.select_related("question", "answer__grade").order_by(
-        F("position").asc(nulls_last=True), "pk"
+@dataclass
+class HistoryPage:
+    """A page of sessions, newest first. The sessions are never counted (a count reads every session the candidate
+    ever had): one row more than the page holds tells whether an older page exists."""
+
+    object_list: list[PracticeSession]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def history_page(*, user, number) -> HistoryPage:
+    """A page of the user's sessions, newest first, each with its questions, answers and grades: two queries (one
+    when there are none), read through the (user, created_at, id) index whatever the history."""
+    number = _page_number(number)
+    start = (number - 1) * HISTORY_SESSIONS_PER_PAGE
+    rows = list(
+        PracticeSession.objects.owned_by(user).opened().with_titles()
+        .order_by("-created_at", "-pk")[start:start + HISTORY_SESSIONS_PER_PAGE + 1]
     )
-    sessions = (
-        PracticeSession.objects.owned_by(user)
-        .opened()
-        .with_titles()
-        .prefetch_related(Prefetch("items", queryset=items))
-        .order_by("-created_at", "-pk")
+    sessions = rows[:HISTORY_SESSIONS_PER_PAGE]
+    # Only the columns the page shows: prompts, answer texts and rubric verdicts would be most of the bytes read.
+    items = (
+        SessionQuestion.objects.select_related("question", "answer__grade")
+        .only("session_id", "question_id", "position", "skipped_at", "question__title", "answer__session_question_id",
+              "answer__status", *(f"answer__grade__{name}" for name in HISTORY_GRADE_COLUMNS))
+        .order_by(F("position").asc(nulls_last=True), "pk")
     )
-    return Paginator(sessions, HISTORY_SESSIONS_PER_PAGE).get_page(number)
+    prefetch_related_objects(sessions, Prefetch("items", queryset=items))
+    return HistoryPage(object_list=sessions, number=number, has_next=len(rows) > HISTORY_SESSIONS_PER_PAGE)
 
 
 def latest_attempt(*, user, question_id: int) -> Answer:

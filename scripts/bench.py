@@ -37,6 +37,9 @@ ANSWER = (
     "against quality, and it fails when retrieval returns irrelevant or stale chunks."
 )
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+# Redis databases the stacks below use; BENCH_REDIS_URL points both at another one (machines shared with other runs).
+LLM_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
+THROUGHPUT_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 # The stacks below submit faster than any person: lift the per-user limits so they measure the app, not the limits.
 NO_LIMITS = {"ANSWERS_PER_MINUTE": "1000000", "ANSWERS_PER_DAY": "1000000", "SESSIONS_PER_MINUTE": "1000000",
              "SESSIONS_PER_DAY": "1000000", "LLM_BUDGET_PER_USER_DAILY_USD": "1000000",
@@ -116,7 +119,7 @@ def llm_throughput(root: Path, *, concurrency: int, latency: float, answers: int
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     with FakeOpenAI(latency=latency) as fake:
-        stack = Stack(root / "llm", database_url=database_url, redis_url="redis://127.0.0.1:6379/11",
+        stack = Stack(root / "llm", database_url=database_url, redis_url=LLM_REDIS_URL,
                       OPENAI_API_KEY="bench", OPENAI_BASE_URL=fake.base_url, **NO_LIMITS)
         try:
             stack.prepare()
@@ -336,7 +339,7 @@ def throughput_and_submit(root: Path) -> dict:
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     stack = Stack(root / "pg", database_url=f"postgresql://postgres@127.0.0.1:5432/{name}",
-                  redis_url="redis://127.0.0.1:6379/12", DJANGO_SETTINGS_MODULE="scripts.bench_settings", **NO_LIMITS)
+                  redis_url=THROUGHPUT_REDIS_URL, DJANGO_SETTINGS_MODULE="scripts.bench_settings", **NO_LIMITS)
     try:
         stack.prepare()
         base = stack.start_web(port=free_port(), server="gunicorn", workers=2)

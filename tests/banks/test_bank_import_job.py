@@ -23,10 +23,10 @@ def enqueue_bank_import():
         yield apply_async
 
 
-def large_file(count: int = 125, broken: int | None = None) -> bytes:
+def large_file(count: int = 125, broken: int | None = None, status: str = "published") -> bytes:
     """About 15 kB a question: a prompt and a model answer near the editor's limits."""
     questions = [{
-        "key": f"large-{number}", "title": f"Large question {number}", "status": "published",
+        "key": f"large-{number}", "title": f"Large question {number}", "status": status,
         "category": "llm-rag", "levels": ["senior"],
         "prompt": f"Question {number}: " + "Explain retrieval evaluation with a *golden set*. " * 95,
         "rubric": {"key_points": [] if number == broken else ["Names recall at k"]},
@@ -93,6 +93,22 @@ def test_a_large_file_with_a_problem_changes_nothing_and_says_which_question(cli
     assert not Question.objects.filter(key__startswith="large-").exists()
     assert list(bank.entries.values_list("question_id", flat=True)) == before
     assert "Import a corrected file" in client.get(job_url(job)).content.decode()
+
+
+def test_a_large_file_with_a_draft_question_without_key_points_changes_nothing(client, instructor, bank,
+                                                                            enqueue_bank_import):
+    before = list(bank.entries.values_list("question_id", flat=True))
+    client.force_login(instructor)
+    upload(client, bank, large_file(count=60, broken=55, status="draft"))
+    job = BankImport.objects.get()
+
+    job = services.bank_import_job_run(job_id=job.pk)
+
+    assert job.status == "failed"
+    assert job.message == ("Question 55 (large-55): it cannot be in a bank yet: add at least one key point to the "
+                           "rubric.")
+    assert not Question.objects.filter(key__startswith="large-").exists()
+    assert list(bank.entries.values_list("question_id", flat=True)) == before
 
 
 def test_a_job_whose_worker_died_resumes_after_its_last_committed_batch(client, instructor, bank,

@@ -142,6 +142,15 @@ def test_a_file_that_is_not_a_bank_file_gets_a_clear_message(client, instructor,
     assert "The file is empty." in import_into(client, bank, "").content.decode()
 
 
+def test_a_draft_question_without_a_key_point_cannot_be_put_in_the_bank(client, instructor, bank):
+    client.force_login(instructor)
+    text = yaml.safe_dump({"questions": [{"key": "draft-no-points", "title": "T", "status": "draft",
+                                          "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"}]})
+    body = import_into(client, bank, text).content.decode()
+    assert "Question 1 (draft-no-points): it cannot be in a bank yet: add at least one key point" in body
+    assert not Question.objects.filter(key="draft-no-points").exists()
+
+
 def test_a_published_question_without_a_key_point_cannot_be_imported_as_published(client, instructor, bank):
     client.force_login(instructor)
     text = yaml.safe_dump({"questions": [{"key": "no-points", "title": "T", "status": "published",

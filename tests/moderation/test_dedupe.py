@@ -1,4 +1,4 @@
-from moderation.dedupe import DuplicateFinder, normalise
+from moderation.dedupe import MAX_CANDIDATES, DuplicateFinder, normalise
 
 
 def test_normalise_drops_markup_punctuation_case_and_list_markers():
@@ -40,3 +40,14 @@ def test_blocking_scores_only_texts_sharing_a_rare_word():
     finder = finder_with(*(f"How would you tune hyperparameter number {n} for model {n}?" for n in range(500)),
                          "Explain speculative decoding for large language models")
     assert finder._candidates(normalise("Explain speculative decoding in large language models")) == [500]
+
+
+def test_a_large_index_scores_a_bounded_number_of_texts_those_sharing_the_most_rare_words():
+    texts = [f"Design cache {n} for the zorblax quuxian frobnitz service" for n in range(300)]
+    finder = finder_with(*texts)
+    query = normalise("Design the cache 150 for our zorblax quuxian frobnitz service")
+
+    candidates = finder._candidates(query)
+
+    assert len(candidates) == MAX_CANDIDATES and 150 in candidates
+    assert finder.find(query).ref == texts[150]

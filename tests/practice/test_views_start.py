@@ -72,6 +72,10 @@ def test_it_lists_only_the_candidates_own_recent_sessions(candidate, other_candi
     mine = SessionQuestionFactory(session__user=candidate, question=cell["questions"][0])
     AnswerFactory(session_question=mine)
     SessionQuestionFactory(session=mine.session, question=cell["questions"][1], position=2)
+    follow_up = SessionQuestionFactory(session=mine.session, question=cell["questions"][2], position=None,
+                                       follow_up_of=mine)
+    AnswerFactory(session_question=follow_up)  # a follow-up answered is not one more question answered
+    PracticeSession.objects.filter(pk=mine.session_id).update(question_count=2)
     theirs = PracticeSessionFactory(user=other_candidate)
 
     with django_assert_num_queries(PAGE_QUERIES):

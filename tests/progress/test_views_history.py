@@ -9,8 +9,9 @@ from tests.factories import AnswerFactory, GradeFactory, PracticeSessionFactory,
 from tests.progress.factories import graded_history
 
 URL = reverse("progress:history")
-# django_session, auth_user, the session count, the page of sessions, their questions with answers and grades.
-PAGE_QUERIES = 5
+# django_session, auth_user, the page of sessions (one more to know if an older page exists), their questions with
+# answers and grades. No count of all the sessions.
+PAGE_QUERIES = 4
 
 
 def test_it_rejects_post_put_and_delete(candidate_client, django_assert_num_queries):
@@ -64,7 +65,9 @@ def test_it_pages_sessions_at_a_fixed_query_count(candidate_client, candidate, c
 
     assert first_page.count('class="session-block"') == HISTORY_SESSIONS_PER_PAGE
     assert second_page.count('class="session-block"') == 3
-    assert "Page 1 of 2" in first_page and 'href="?page=2" hx-get="?page=2" hx-target="#history"' in first_page
+    assert "Page 1" in first_page and 'href="?page=2" hx-get="?page=2" hx-target="#history"' in first_page
+    assert "?page=1" not in first_page  # no newer page before the first
+    assert "Page 2" in second_page and 'href="?page=1"' in second_page and "?page=3" not in second_page
     assert first_page.count("<td><strong>2.5</strong></td>") == HISTORY_SESSIONS_PER_PAGE * 3
 
 
@@ -85,7 +88,7 @@ def test_it_never_shows_another_candidates_sessions(candidate_client, other_cand
     graded_history(user=other_candidate, questions=cell["questions"], category=cell["category"],
                    level=cell["level"], count=3)
 
-    with django_assert_num_queries(PAGE_QUERIES - 2):  # with no sessions: no page to fetch, nor its questions
+    with django_assert_num_queries(PAGE_QUERIES - 1):  # with no sessions on the page: no questions to fetch
         html = candidate_client.get(URL).content.decode()
 
     assert "No sessions yet." in html and cell["questions"][0].title not in html
@@ -101,3 +104,24 @@ def test_its_query_count_is_the_same_with_1_and_500_graded_answers(candidate_cli
         html = candidate_client.get(URL).content.decode()
 
     assert html.count('class="session-block"') == min(-(-graded // 3), HISTORY_SESSIONS_PER_PAGE)
+
+
+def test_a_page_number_that_is_not_a_number_shows_the_first_page(candidate_client, candidate, cell):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=3)
+
+    for value in ("abc", "0", "-2"):
+        html = candidate_client.get(URL, {"page": value}).content.decode()
+        assert html.count('class="session-block"') == 1 and "pager" not in html
+
+
+def test_a_page_past_the_last_links_back_to_newer_sessions(candidate_client, candidate, cell,
+                                                          django_assert_num_queries):
+    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
+                   count=3)
+
+    with django_assert_num_queries(PAGE_QUERIES - 1):
+        html = candidate_client.get(URL, {"page": 5}).content.decode()
+
+    assert 'class="session-block"' not in html and "No older sessions." in html
+    assert 'href="?page=4"' in html and "?page=6" not in html
