@@ -44,9 +44,7 @@ def warm_up_grader(**kwargs) -> None:
     """Load the offline grader's sentence-embedding model (about 0.5 s) when a worker starts, so no candidate's
     first answer waits for it. worker_init covers the solo and threads pools and loads it in the prefork parent,
     whose children inherit it; worker_process_init covers a child that starts without it (warm_up is a no-op once
-    loaded). Before the semantic grader exists, there is nothing to load."""
-    try:
-        from practice.grading.semantic import warm_up
-    except ImportError:  # also "cannot import name": a semantic module without warm_up
-        return
+    loaded)."""
+    from practice.grading.semantic import warm_up
+
     warm_up()
