@@ -151,8 +151,6 @@ class Sighting(models.Model):
     class Meta:
         ordering = ["question", "-posted_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["question", "fingerprint"], name="one_sighting_per_report")]
-        # An import looks sightings up by fingerprint alone, a batch at a time.
-        indexes = [models.Index(fields=["fingerprint"], name="sighting_fingerprint")]
 
     def __str__(self) -> str:
         return f"{self.get_platform_display()} {self.url or self.text[:40]}"
