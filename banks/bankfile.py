@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 
 from playbook.models import Category, Level, RoleTrack
+from questions.forms import RUBRIC_ITEM_MAX_CHARS, RUBRIC_ITEMS_MAX
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
 
-from .forms import BANK_FILE_MAX_BYTES, RUBRIC_ITEM_MAX_CHARS, RUBRIC_ITEMS_MAX, QuestionEditorForm
+from .forms import BANK_FILE_MAX_BYTES, QuestionEditorForm
 
 FORMAT = "ai-interview-playbook/bank-v1"
 STATUSES = {Question.Status.DRAFT, Question.Status.PUBLISHED}

@@ -1,13 +1,12 @@
 from django import forms
 
 from playbook.models import Category, Level, RoleTrack
+from questions.forms import RubricCleaningMixin, rubric_field
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
 
 from .models import Bank
 
-RUBRIC_ITEM_MAX_CHARS = 500
-RUBRIC_ITEMS_MAX = 20
 PRACTICE_COUNTS = [(1, "1"), (3, "3"), (5, "5"), (10, "10")]
 
 
@@ -21,15 +20,7 @@ class BankForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-def _rubric_field(label: str, help_text: str, *, required: bool = False) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": f"Write at least one {label.lower().rstrip('s')}, one per line."},
-    )
-
-
-class QuestionEditorForm(forms.Form):
+class QuestionEditorForm(RubricCleaningMixin, forms.Form):
     title = forms.CharField(max_length=200)
     prompt = forms.CharField(label="Question (Markdown)", max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
     category = forms.ModelChoiceField(Category.objects.ordered(), to_field_name="key",
@@ -40,36 +31,15 @@ class QuestionEditorForm(forms.Form):
     role_tracks = forms.ModelMultipleChoiceField(RoleTrack.objects.ordered(), to_field_name="key", required=False,
                                                  widget=forms.CheckboxSelectMultiple)
     tags = forms.CharField(required=False, max_length=500, help_text="Comma-separated, for example: rag, evaluation")
-    key_points = _rubric_field("Key points", "One per line: what a strong answer must say.")
-    trade_offs = _rubric_field("Trade-offs", "One per line: the tensions a strong answer weighs.")
-    failure_modes = _rubric_field("Failure modes", "One per line: how it breaks, what to warn about.")
+    key_points = rubric_field("Key points", "One per line: what a strong answer must say.")
+    trade_offs = rubric_field("Trade-offs", "One per line: the tensions a strong answer weighs.")
+    failure_modes = rubric_field("Failure modes", "One per line: how it breaks, what to warn about.")
     grader_guidance = forms.CharField(
         label="Guidance to the grader", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Optional: what to be strict or lenient about, for example “accept any vector store by name”.",
     )
     model_answer = forms.CharField(label="Model answer (Markdown)", required=False, max_length=10000,
                                    widget=forms.Textarea(attrs={"rows": 6}))
-
-    def _clean_rubric(self, name: str) -> list[str]:
-        items = [line.strip().lstrip("-*• ").strip() for line in self.cleaned_data[name].splitlines()]
-        items = [item for item in items if item]
-        if len(items) > RUBRIC_ITEMS_MAX:
-            raise forms.ValidationError(f"At most {RUBRIC_ITEMS_MAX} items; this has {len(items)}.")
-        for number, item in enumerate(items, start=1):
-            if len(item) > RUBRIC_ITEM_MAX_CHARS:
-                raise forms.ValidationError(
-                    f"Item {number} is {len(item)} characters; keep each item under {RUBRIC_ITEM_MAX_CHARS}."
-                )
-        return items
-
-    def clean_key_points(self):
-        return self._clean_rubric("key_points")
-
-    def clean_trade_offs(self):
-        return self._clean_rubric("trade_offs")
-
-    def clean_failure_modes(self):
-        return self._clean_rubric("failure_modes")
 
     def clean_tags(self) -> list[str]:
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from playbook.models import Category, Level
+from questions.forms import RubricCleaningMixin, rubric_field
 from questions.services import RUBRIC_KINDS
 
 from .services import import_file_check_size
@@ -27,15 +28,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-RUBRIC_ITEM_MAX_CHARS = 500
-RUBRIC_ITEMS_MAX = 20
-
-
-def _rubric_field(label: str, help_text: str) -> forms.CharField:
-    return forms.CharField(label=label, required=False, help_text=help_text, widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class ImportedQuestionForm(forms.Form):
+class ImportedQuestionForm(RubricCleaningMixin, forms.Form):
     """The imported question and what makes it practisable: its rubric, one item per line for each kind, and its
     model answer. Approving needs at least one key point; saving does not, so work in progress is never lost."""
 
@@ -46,10 +39,10 @@ class ImportedQuestionForm(forms.Form):
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"required": "Choose at least one level."})
     tags = forms.CharField(required=False, max_length=500, help_text="Comma-separated.")
-    key_points = _rubric_field("Key points", "One per line: what a strong answer must say. At least one is needed "
+    key_points = rubric_field("Key points", "One per line: what a strong answer must say. At least one is needed "
                                              "to approve the question.")
-    trade_offs = _rubric_field("Trade-offs", "One per line: the tensions a strong answer weighs.")
-    failure_modes = _rubric_field("Failure modes", "One per line: how it breaks, what to warn about.")
+    trade_offs = rubric_field("Trade-offs", "One per line: the tensions a strong answer weighs.")
+    failure_modes = rubric_field("Failure modes", "One per line: how it breaks, what to warn about.")
     model_answer = forms.CharField(label="Model answer (Markdown)", required=False, max_length=10000,
                                    widget=forms.Textarea(attrs={"rows": 6}),
                                    help_text="Shown to candidates after they answer.")
@@ -62,26 +55,6 @@ class ImportedQuestionForm(forms.Form):
 
     def clean_tags(self) -> list[str]:
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
-
-    def _clean_rubric(self, name: str) -> list[str]:
-        items = [line.strip().lstrip("-*• ").strip() for line in self.cleaned_data[name].splitlines()]
-        items = [item for item in items if item]
-        if len(items) > RUBRIC_ITEMS_MAX:
-            raise forms.ValidationError(f"At most {RUBRIC_ITEMS_MAX} items; this has {len(items)}.")
-        for number, item in enumerate(items, start=1):
-            if len(item) > RUBRIC_ITEM_MAX_CHARS:
-                raise forms.ValidationError(
-                    f"Item {number} is {len(item)} characters; keep each item under {RUBRIC_ITEM_MAX_CHARS}.")
-        return items
-
-    def clean_key_points(self) -> list[str]:
-        return self._clean_rubric("key_points")
-
-    def clean_trade_offs(self) -> list[str]:
-        return self._clean_rubric("trade_offs")
-
-    def clean_failure_modes(self) -> list[str]:
-        return self._clean_rubric("failure_modes")
 
     @staticmethod
     def initial_for(question) -> dict:
