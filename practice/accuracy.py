@@ -62,7 +62,7 @@ def report_write(report: dict, path: Path = REPORT_PATH) -> None:
 def read_report(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, json.JSONDecodeError):
         return None
 
 
@@ -91,9 +91,12 @@ def report_differences(stored: dict, fresh: dict) -> list[str]:
 
 
 GRADING_DOCS_PATH = Path(settings.BASE_DIR) / "docs" / "grading.md"
+STAFF_ONLY_HEADING = "\n## Prompt injection"
 
 
 @cache
 def grading_docs_html() -> str:
-    """docs/grading.md as the site shows it to candidates: rendered once per process, as stored Markdown is."""
-    return render_markdown(GRADING_DOCS_PATH.read_text(encoding="utf-8"))
+    """docs/grading.md as the site shows it to candidates, rendered once per process as stored Markdown is. The
+    prompt-injection section (the phrasings that still reach a model) stays in the repository for staff."""
+    text = GRADING_DOCS_PATH.read_text(encoding="utf-8")
+    return render_markdown(text.split(STAFF_ONLY_HEADING, 1)[0])

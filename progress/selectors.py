@@ -21,6 +21,7 @@ from .models import DayProgress, Profile, ProgressCell, QuestionProgress, Review
 # Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
 HISTORY_SESSIONS_PER_PAGE = 10
+HISTORY_MAX_PAGE = 100_000  # a million sessions
 HISTORY_GRADE_COLUMNS = ("answer_id", "overall", "key_points", "trade_offs", "failure_modes", "clarity")
 # The score chart draws this many of the latest days with graded answers, however long the history.
 SCORE_CHART_DAYS = 60
@@ -292,8 +293,9 @@ class HistoryPage:
 
 
 def _page_number(value) -> int:
+    """The page asked for, from 1 to HISTORY_MAX_PAGE (an offset past the database's integers is an error there)."""
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), HISTORY_MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

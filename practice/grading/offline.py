@@ -10,7 +10,8 @@ by two kinds of evidence:
 
 The match is the word share, raised by meaning at most `SEMANTIC_LIFT` above it: meaning alone can find a point
 half-stated, never fully, so fluent text near the topic cannot collect points it does not make. An item is covered
-from a match of a third, partly covered from a sixth; an item of two or three words ("push and pop") needs them all.
+from a match of a third, partly covered from a sixth; a terse answer to an item of two or three words ("push and
+pop") needs three quarters of it.
 Story items ("gives a concrete situation") are judged on the story's structure (`stories`). Only prose counts as
 evidence unless the reference itself is not prose: a list of bare terms, text copied from the rubric, and sentences
 addressed to the grader are ignored. Each verdict carries a confidence: low when words and meaning disagree or the
@@ -48,7 +49,7 @@ RESTATEMENT_NOVELTY = 0.4
 # Words so common in this field that meeting one says little about which point the answer makes.
 GENERIC_STEMS = frozenset(
     content_stems(
-        "model models data system systems use using used make time way thing things good better best approach "
+        "model models data system systems use using used time way thing things good better best approach "
         "result results work works problem problems case cases need needs different important also new first "
         "high low large small example user users process value values set number"
     )
@@ -119,7 +120,7 @@ class OfflineGrader:
             flags=flags,
             full_credit_share=full_credit_share,
             # Over all the prose: the reference's own weights already discount the words the question uses.
-            reference_match=0.0 if request.rubric or contradiction else _reference_match(
+            reference_match=0.0 if request.rubric or contradiction or "rubric_copy" in flags else _reference_match(
                 request, prose, question_stems, terse=terse),
         )
 
@@ -164,7 +165,7 @@ def _reference_match(request: GradingRequest, passages: list[Passage], question_
 
     A terse answer is judged whole, as its verdicts are: "push and enqueue" states half of "push and pop", which is
     a different answer, not half of one; it counts only when it states nearly all of the reference."""
-    if any(_copies(request.model_answer, passage.text, whole=True) for passage in passages):
+    if _copies(request.model_answer, " ".join(passage.text for passage in passages), whole=True):
         return 0.0
     weights = _weights(request.model_answer, question_stems, Counter(), 1)
     total = sum(weights.values())

@@ -22,7 +22,7 @@ from .text import words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v1.md"
-PROMPT_VERSION = "llm-grade-v1"
+PROMPT_VERSION = "llm-grade-v2"
 
 SCHEMA = {
     "type": "object",

@@ -51,6 +51,8 @@ def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
 def grade_dispute_resolve(*, dispute: GradeDispute, staff_user, score: Decimal, note: str = "") -> GradeDispute:
     """Staff give their own score and a short note. The score becomes the answer's HumanGrade, so the
     grader-quality page's agreement counts it; the grade keeps the grader's score (see docs/grading.md)."""
+    if dispute.grade.answer.user_id == staff_user.pk:
+        raise ValidationError("You wrote this answer: another staff member has to decide your dispute.")
     validate_half_point_score(score)
     note = note.strip()
     if len(note) > 500:

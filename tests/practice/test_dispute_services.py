@@ -82,6 +82,16 @@ def test_a_dispute_is_resolved_once():
     assert HumanGrade.objects.get().score == Decimal("4")
 
 
+def test_staff_cannot_decide_a_dispute_on_their_own_answer():
+    staff = UserFactory(is_staff=True)
+    grade = GradeFactory(answer__user=staff)
+    dispute = grade_dispute_file(grade=grade, user=staff, reason="Too low.")
+    with pytest.raises(ValidationError, match="another staff member"):
+        grade_dispute_resolve(dispute=dispute, staff_user=staff, score=Decimal("5"))
+    dispute.refresh_from_db()
+    assert dispute.is_open and not HumanGrade.objects.exists()
+
+
 @pytest.mark.parametrize("score", ["5.5", "-0.5", "2.3"])
 def test_a_score_off_the_half_point_scale_resolves_nothing(score):
     grade = GradeFactory()

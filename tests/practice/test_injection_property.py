@@ -22,7 +22,7 @@ import pytest
 from practice.evaluation import EvalItem, load_dataset
 from practice.grading.offline import OfflineGrader, points_from_model_answer
 from practice.grading.openai_grader import OpenAIGrader, build_messages
-from practice.grading.scoring import score
+from practice.grading.scoring import score, score_output
 from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Verdict
 from tests.support.fake_openai import FakeOpenAI, gullible_content, obeys
 
@@ -178,7 +178,7 @@ def with_answer(request: GradingRequest, answer: str) -> GradingRequest:
 
 
 def overall(output) -> float:
-    return float(score(output.items, output.clarity, full_credit_share=output.full_credit_share).overall)
+    return float(score_output(output).overall)
 
 
 def raised(grade, answers: list[EvalItem], all_cases: list[Case]) -> list[tuple[Case, float, float]]:

@@ -94,3 +94,16 @@ def test_the_reference_match_never_lowers_the_score_the_verdicts_give():
     items = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.COVERED)]
     assert score(items, Clarity.CLEAR, reference_match=0.1).overall == score(items, Clarity.CLEAR).overall
     assert float(score([], Clarity.CLEAR, reference_match=0.3).overall) == 2.5
+
+
+def test_a_copy_of_a_model_answer_of_several_sentences_earns_nothing():
+    question = "How would you keep an LLM feature's cost under control?"
+    model_answer = ("Cache responses to repeated prompts so identical requests are answered without a model call. "
+                    "Route easy requests to a smaller, cheaper model and keep the large model for hard ones. "
+                    "Trim the context to the passages that matter, since input tokens are billed. "
+                    "Set a budget per user and alert when daily spend crosses it.")
+    copied = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=model_answer,
+                                                  model_answer=model_answer))
+
+    assert copied.reference_match == 0
+    assert float(score_output(copied).overall) == 0

@@ -72,4 +72,5 @@ def test_every_grade_links_to_it(candidate_client, grade):
 def test_the_grading_docs_are_shown_to_candidates(candidate_client, django_assert_num_queries):
     with django_assert_num_queries(2):
         html = candidate_client.get(reverse("practice:grading_docs")).content.decode()
-    assert "<h1>Grading: how answers are scored" in html
+    assert "<h1>Grading: how answers are scored" in html and "The scoring rule" in html
+    assert "Prompt injection" not in html and "teaching assistant" not in html, "the section for staff stays out"

@@ -115,8 +115,8 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(candidate_clien
         assert html.count('class="session-block"') == 1 and "pager" not in html
 
 
-def test_a_page_past_the_last_links_back_to_newer_sessions(candidate_client, candidate, cell,
-                                                          django_assert_num_queries):
+def test_a_page_past_the_last_links_back_to_the_newest_sessions(candidate_client, candidate, cell,
+                                                                django_assert_num_queries):
     graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
                    count=3)
 
@@ -124,4 +124,6 @@ def test_a_page_past_the_last_links_back_to_newer_sessions(candidate_client, can
         html = candidate_client.get(URL, {"page": 5}).content.decode()
 
     assert 'class="session-block"' not in html and "No older sessions." in html
-    assert 'href="?page=4"' in html and "?page=6" not in html
+    assert 'href="?page=1"' in html and "?page=4" not in html and "?page=6" not in html
+    huge = candidate_client.get(URL, {"page": "9" * 30})
+    assert huge.status_code == 200 and "No older sessions." in huge.content.decode()
