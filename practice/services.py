@@ -24,7 +24,7 @@ from .grading.follow_up import write_follow_up
 from .grading.scoring import score_output
 from .grading.types import GradingRequest, Kind, RubricPoint
 from .heartbeat import claim_heartbeat
-from .models import Answer, Grade, PracticeSession, SessionQuestion
+from .models import Answer, Grade, GradeDispute, PracticeSession, SessionQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -470,3 +470,26 @@ def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
             )
     except IntegrityError:  # a redelivered task created it first
         return None
+
+
+def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
+    """The grade's owner says they disagree, with one sentence of why. One open dispute per grade: a second one
+    while the first waits for staff is refused with a message (the database constraint backs this under races)."""
+    if grade.answer.user_id != user.pk:
+        raise ValidationError("Only the person who wrote the answer can dispute its grade.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say in one sentence why you disagree with this grade.")
+    if len(reason) > GradeDispute.REASON_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep it to one sentence: at most {GradeDispute.REASON_MAX_LENGTH} characters (this one has "
+            f"{len(reason)})."
+        )
+    already_open = ValidationError("You already disputed this grade; staff will review it.")
+    if grade.disputes.open().exists():
+        raise already_open
+    try:
+        with transaction.atomic():
+            return GradeDispute.objects.create(grade=grade, reason=reason)
+    except IntegrityError:
+        raise already_open from None

@@ -17,7 +17,6 @@ from .exercises.vendor import editor_url, pyodide_url
 from .forms import AnswerForm, GradeDisputeForm, QuestionLevelForm, StartSessionForm
 from .models import Answer
 from .staff import selectors as staff_selectors
-from .staff import services as staff_services
 
 # How long the page waits for the interviewer's follow-up after the grade; a follow-up that failed stops the wait.
 FOLLOW_UP_WAIT = timedelta(minutes=2)
@@ -178,7 +177,7 @@ def grade_dispute(request, answer_id: int):
     form = GradeDisputeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            staff_services.grade_dispute_file(grade=grade, user=request.user, reason=form.cleaned_data["reason"])
+            services.grade_dispute_file(grade=grade, user=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -1,13 +1,13 @@
-"""Writes of the staff sub-domain: human grades, and grade disputes from the candidate's "I disagree" to the staff
-decision that resolves it."""
+"""Writes of the staff sub-domain: human grades, and the staff decision that resolves a grade dispute (the
+candidate files it with `practice.services.grade_dispute_file`)."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from ..models import Answer, Grade, GradeDispute, HumanGrade
+from ..models import Answer, GradeDispute, HumanGrade
 
 
 def validate_half_point_score(score: Decimal) -> Decimal:
@@ -23,29 +23,6 @@ def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "
         answer=answer, defaults={"score": score, "note": note, "graded_by": staff_user}
     )
     return human
-
-
-def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
-    """The grade's owner says they disagree, with one sentence of why. One open dispute per grade: a second one
-    while the first waits for staff is refused with a message (the database constraint backs this under races)."""
-    if grade.answer.user_id != user.pk:
-        raise ValidationError("Only the person who wrote the answer can dispute its grade.")
-    reason = " ".join(reason.split())
-    if not reason:
-        raise ValidationError("Say in one sentence why you disagree with this grade.")
-    if len(reason) > GradeDispute.REASON_MAX_LENGTH:
-        raise ValidationError(
-            f"Keep it to one sentence: at most {GradeDispute.REASON_MAX_LENGTH} characters (this one has "
-            f"{len(reason)})."
-        )
-    already_open = ValidationError("You already disputed this grade; staff will review it.")
-    if grade.disputes.open().exists():
-        raise already_open
-    try:
-        with transaction.atomic():
-            return GradeDispute.objects.create(grade=grade, reason=reason)
-    except IntegrityError:
-        raise already_open from None
 
 
 def grade_dispute_resolve(*, dispute: GradeDispute, staff_user, score: Decimal, note: str = "") -> GradeDispute:

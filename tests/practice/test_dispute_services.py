@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from practice.models import GradeDispute, HumanGrade
-from practice.staff.services import grade_dispute_file, grade_dispute_resolve, human_grade_set
+from practice.services import grade_dispute_file
+from practice.staff.services import grade_dispute_resolve, human_grade_set
 from tests.factories import GradeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
