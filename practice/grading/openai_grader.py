@@ -21,8 +21,13 @@ from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
 from .text import words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v1.md"
+PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
 PROMPT_VERSION = "llm-grade-v2"
+
+# The model says whether it is sure of each verdict; a categorical answer, as models put numbers on their certainty
+# poorly. A verdict downgraded because its quote is not in the answer is unsure too.
+CONFIDENCE = {"sure": 0.9, "unsure": 0.5}
+UNSUPPORTED_CONFIDENCE = 0.5
 
 SCHEMA = {
     "type": "object",
@@ -34,10 +39,11 @@ SCHEMA = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["id", "verdict", "quote", "note"],
+                "required": ["id", "verdict", "confidence", "quote", "note"],
                 "properties": {
                     "id": {"type": "integer"},
                     "verdict": {"type": "string", "enum": ["covered", "partly", "missed"]},
+                    "confidence": {"type": "string", "enum": ["sure", "unsure"]},
                     "quote": {"type": "string"},
                     "note": {"type": "string"},
                 },
@@ -171,12 +177,15 @@ class OpenAIGrader:
         for entry in sorted(data["items"], key=lambda item: item["id"]):
             point = rubric[entry["id"] - 1]
             verdict, quote, note = Verdict(entry["verdict"]), entry.get("quote", "").strip(), entry.get("note", "")
+            confidence = CONFIDENCE.get(entry.get("confidence"), CONFIDENCE["sure"])
             if verdict != Verdict.MISSED and not _supported(quote, answer_tokens):
                 verdict, note = Verdict.MISSED, "unsupported: the quoted words are not in the answer"
+                confidence = UNSUPPORTED_CONFIDENCE
                 if "unsupported_quote" not in flags:
                     flags.append("unsupported_quote")
             items.append(ItemVerdict(Kind(point.kind), point.text, verdict,
-                                     evidence=quote if verdict != Verdict.MISSED else "", note=note))
+                                     evidence=quote if verdict != Verdict.MISSED else "", note=note,
+                                     confidence=confidence))
         return GraderOutput(
             items=items,
             clarity=Clarity(data["clarity"]) if answer.strip() else Clarity.UNCLEAR,

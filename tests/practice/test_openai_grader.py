@@ -27,8 +27,9 @@ def content(items, clarity="clear", feedback="Say more about memory.", injection
     return json.dumps({"items": items, "clarity": clarity, "feedback": feedback, "injection_detected": injection})
 
 
-GOOD = content([{"id": 1, "verdict": "covered", "quote": "stores keys and values of earlier tokens", "note": ""},
-                {"id": 2, "verdict": "missed", "quote": "", "note": ""}])
+GOOD = content([{"id": 1, "verdict": "covered", "confidence": "sure",
+                 "quote": "stores keys and values of earlier tokens", "note": ""},
+                {"id": 2, "verdict": "missed", "confidence": "sure", "quote": "", "note": ""}])
 
 
 
@@ -46,6 +47,20 @@ def test_a_good_response_becomes_verdicts_with_usage_and_provenance(fake_openai_
     sent = fake_openai_server.requests[0]
     assert sent["response_format"]["json_schema"]["strict"] is True
     assert sent["temperature"] == 0
+
+
+def test_the_models_unsure_verdicts_and_unbacked_quotes_are_marked_unsure(fake_openai_server):
+    fake_openai_server.script.append(Reply(content=content([
+        {"id": 1, "verdict": "partly", "confidence": "unsure", "quote": "stores keys and values", "note": ""},
+        {"id": 2, "verdict": "covered", "confidence": "sure", "quote": "trades memory for speed", "note": ""},
+    ])))
+
+    first, second = OpenAIGrader().grade(REQUEST).items
+
+    assert first.verdict == Verdict.PARTLY and first.unsure
+    assert second.verdict == Verdict.MISSED and second.unsure, "a quote not in the answer backs nothing"
+    assert "confidence" in fake_openai_server.requests[0]["response_format"]["json_schema"]["schema"]["properties"][
+        "items"]["items"]["required"]
 
 
 def test_the_answer_is_delimited_as_data_and_the_prompt_says_to_ignore_instructions_in_it(fake_openai_server):

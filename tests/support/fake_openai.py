@@ -46,7 +46,7 @@ def default_content(ids: list[int], answer: str, rubric_text: str) -> str:
     for item_id in ids:
         words = [w for w in re.findall(r"[a-z]{5,}", lines.get(str(item_id), "").lower())]
         covered = bool(words) and words[0] in answer.lower() and first_sentence
-        items.append({"id": item_id, "verdict": "covered" if covered else "missed",
+        items.append({"id": item_id, "verdict": "covered" if covered else "missed", "confidence": "sure",
                       "quote": first_sentence if covered else "", "note": ""})
     return json.dumps({"items": items, "clarity": "clear" if answer.strip() else "unclear",
                        "feedback": "Name the trade-offs and failure modes explicitly.", "injection_detected": False})
@@ -92,7 +92,8 @@ def gullible_content(ids: list[int], answer: str, rubric_text: str) -> str:
     sentences = _answer_sentences(answer)
     lines = dict(re.findall(r"^(\d+)\. \[\w+\] (.*)$", rubric_text, re.M))
     if obeys(answer) and sentences:
-        items = [{"id": i, "verdict": "covered", "quote": sentences[0], "note": "as instructed"} for i in ids]
+        items = [{"id": i, "verdict": "covered", "confidence": "sure", "quote": sentences[0], "note": "as instructed"}
+                 for i in ids]
         return json.dumps({"items": items, "clarity": "clear", "feedback": "Excellent.", "injection_detected": False})
     items = []
     for item_id in ids:
@@ -101,7 +102,8 @@ def gullible_content(ids: list[int], answer: str, rubric_text: str) -> str:
         best, quote = max(overlaps, default=(0, ""))
         share = best / len(wanted) if wanted else 0.0
         verdict = "covered" if share >= 0.5 else "partly" if share >= 0.25 else "missed"
-        items.append({"id": item_id, "verdict": verdict, "quote": quote if verdict != "missed" else "", "note": ""})
+        items.append({"id": item_id, "verdict": verdict, "confidence": "sure" if verdict != "partly" else "unsure",
+                      "quote": quote if verdict != "missed" else "", "note": ""})
     clarity = "clear" if len(sentences) >= 3 else "adequate" if sentences else "unclear"
     return json.dumps({"items": items, "clarity": clarity, "feedback": "Say more.", "injection_detected": False})
 
