@@ -64,11 +64,14 @@ def test_offline_grader_figures_on_the_golden_set_stay_above_their_floors():
                                             "behavioral"}
 
 
-def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_their_floors():
+def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_their_floors(
+    offline_grader_measurement,
+):
     """The SAF communication-networks set (tests/data/saf/README.md): answers and scores nobody here wrote. Floors a
     little below what the offline grader reaches (docs/grading.md); the issue's aim (MAE 1.0, Pearson 0.5) is not
     reached yet."""
-    report = run_eval("--dataset", str(GOLDEN.parent / "saf" / "saf_communication_networks_en.jsonl"), "--json")
+    report = next(dataset for dataset in offline_grader_measurement["datasets"]
+                  if dataset["path"] == "tests/data/saf/saf_communication_networks_en.jsonl")
     assert report["n"] == 2858
     assert report["mae"] <= 1.29
     assert report["pearson"] >= 0.32

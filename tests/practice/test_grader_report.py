@@ -10,14 +10,13 @@ from practice.accuracy import (
     MEASURED_DATASETS,
     REGENERATE_COMMAND,
     REPORT_PATH,
-    measure_offline_grader,
     report_differences,
 )
 
 
-@pytest.fixture(scope="module")
-def fresh():
-    return measure_offline_grader()
+@pytest.fixture
+def fresh(offline_grader_measurement):
+    return copy.deepcopy(offline_grader_measurement)
 
 
 def test_the_stored_report_matches_a_fresh_run_of_the_current_grader(fresh):
