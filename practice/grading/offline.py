@@ -248,7 +248,7 @@ def _passages(kept: list[str], *, any_form: bool = False) -> list[Passage]:
     passages = [Passage(s, _stems_of(s)) for s in prose]
     passages += [Passage(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(prose, prose[1:])]
     # A heading belongs to the paragraph under it: "Known failures" then "It fails on scanned PDFs." is one passage.
-    passages += [Passage(f"{a}: {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(kept, kept[1:])
+    passages += [Passage(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(kept, kept[1:])
                  if not is_prose(a) and len(words(a)) <= HEADING_WORDS and is_prose(b)]
     return passages
 
