@@ -1,10 +1,11 @@
 """Requests that no page can serve, refused before any view or query sees them."""
 
 from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
 
 NUL = "\x00"
-NUL_MESSAGE = ("Bad request: the address or the form holds a NUL character (%00), which no text on this site can "
-               "contain. Remove it and try again.")
+NUL_MESSAGE = ("The address or the form holds a NUL character (%00), which no text on this site can contain. Go back: "
+               "your text is still in the form; remove the character and send it again.")
 
 
 def _holds_nul(request) -> bool:
@@ -30,5 +31,6 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if _holds_nul(request):
-            return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
+            # The site's 400 page, rendered without the request (as Django's own bad_request view does): no query.
+            return HttpResponseBadRequest(render_to_string("400.html", {"reason": NUL_MESSAGE}))
         return self.get_response(request)
