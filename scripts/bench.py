@@ -106,6 +106,20 @@ def submit_to_grade_seconds(client: WebClient, *, runs: int) -> list[float]:
     return timings
 
 
+def in_child_on_fresh_database(label: str, function, *args):
+    """`function(database_url, *args)` in a freshly spawned process (Django set up there, not here) on a PostgreSQL
+    database of its own, dropped afterwards."""
+    name = f"playbook_bench_{label}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            return pool.apply(function, (f"postgresql://postgres@127.0.0.1:5432/{name}", *args))
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def summarise(timings: list[float]) -> dict:
     ordered = sorted(timings)
     return {"runs": len(ordered), "median_ms": round(statistics.median(ordered) * 1000),
@@ -214,16 +228,7 @@ def import_dedupe_timing(*, rows: int, bank_size: int, near_share: float, shape:
     with duplicate detection against a bank of `bank_size` questions: the import service as the Celery task runs
     it, in a fresh process (Django set up there) on a fresh PostgreSQL database. With shape "reddit" each row is a
     Reddit submission whose question is told in a post, so the post reader runs on every row too."""
-    name = f"playbook_bench_import_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        with multiprocessing.get_context("spawn").Pool(1) as pool:
-            return pool.apply(_import_dedupe_in_child, (f"postgresql://postgres@127.0.0.1:5432/{name}", rows,
-                                                        bank_size, near_share, shape))
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return in_child_on_fresh_database("import", _import_dedupe_in_child, rows, bank_size, near_share, shape)
 
 
 SYLLABLES = ["ka", "lo", "mi", "ner", "tas", "vo", "rin", "dex", "sul", "pra", "gon", "the", "bri", "zal", "quo", "fen"]
@@ -395,33 +400,16 @@ SECTIONS = ("throughput", "embedded", "llm", "import", "limits", "import-scaling
 
 def scaling_timing() -> dict:
     """The scaling section (scripts/bench_scaling.py) in a fresh process on a dedicated database."""
-    name = f"playbook_bench_scaling_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        from scripts import bench_scaling
+    from scripts import bench_scaling
 
-        with multiprocessing.get_context("spawn").Pool(1) as pool:
-            return pool.apply(bench_scaling.run, (f"postgresql://postgres@127.0.0.1:5432/{name}",))
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return in_child_on_fresh_database("scaling", bench_scaling.run)
 
 
 def submit_limits_timing(*, submits: int, recent: int, older: int) -> dict:
     """Submits per second through `answer_submit` with the per-user limits (the user's row locked, the last minute
     and day counted) and with those two steps replaced by no-ops, for a candidate with `recent` answers in the
     last 24 hours and `older` before: in a fresh process on a fresh PostgreSQL database, the broker left out."""
-    name = f"playbook_bench_limits_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        with multiprocessing.get_context("spawn").Pool(1) as pool:
-            return pool.apply(_submit_limits_in_child, (f"postgresql://postgres@127.0.0.1:5432/{name}", submits,
-                                                        recent, older))
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return in_child_on_fresh_database("limits", _submit_limits_in_child, submits, recent, older)
 
 
 def _submit_limits_in_child(database_url: str, submits: int, recent: int, older: int) -> dict:
