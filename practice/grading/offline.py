@@ -4,7 +4,9 @@ For each rubric item it looks for the passage of the answer (one sentence, or tw
 by two kinds of evidence:
 
 - words: the share of the item's content words the passage states, weighting words distinctive to the item above
-  those the question itself already uses (restating the question earns nothing);
+  those the question itself already uses (restating the question earns nothing); a word the passage does not use
+  counts in part when the passage has one close to it in meaning ("quick" for "fast", "RAM" for "memory", by the
+  cosine of the two words alone, `WORD_FLOOR`);
 - meaning: the cosine between the passage and the item in a sentence-embedding model (`semantic`), which meets
   "K and V tensors of earlier tokens" and "keys and values for tokens already processed".
 
@@ -13,9 +15,9 @@ half-stated, never fully, so fluent text near the topic cannot collect points it
 from a match of a third, partly covered from a sixth; a terse answer to an item of two or three words ("push and
 pop") needs three quarters of it.
 Story items ("gives a concrete situation") are judged on the story's structure (`stories`). Only prose counts as
-evidence unless the reference itself is not prose: a list of bare terms, text copied from the rubric, and sentences
-addressed to the grader are ignored. Each verdict carries a confidence: low when words and meaning disagree or the
-match sits on a threshold.
+evidence unless the reference itself is not prose or the question asks for a list ("Name two ..."): a list of bare
+terms, text copied from the rubric, and sentences addressed to the grader are ignored. Each verdict carries a
+confidence: low when words and meaning disagree or the match sits on a threshold.
 """
 
 import re
@@ -28,10 +30,10 @@ import numpy as np
 from . import semantic, stories
 from .injection import split_untrusted
 from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
-from .text import content_stems, is_prose, normalise, sentences, words
+from .text import content_stems, content_words, is_prose, normalise, sentences, stem, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-2"
+PROMPT_VERSION = "offline-3"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -41,6 +43,7 @@ HEADING_WORDS = 6
 SEMANTIC_FLOOR = 0.45  # cosine at which meaning starts to count
 SEMANTIC_SPAN = 0.4  # cosine above the floor at which meaning counts in full
 SEMANTIC_LIFT = 0.3
+WORD_FLOOR = 0.4  # cosine of two words below which they say different things
 NEAR_THRESHOLD = 0.05
 OFF_TOPIC_SHARED_WORDS = 0.15  # share of the answer's content words found in the question and its reference
 OFF_TOPIC_MIN_WORDS = 30  # a short answer that misses is wrong or terse, not about something else
@@ -57,6 +60,13 @@ GENERIC_STEMS = frozenset(
 GENERIC_WEIGHT = 0.5
 SHORT_MODEL_ANSWER_WORDS = 25
 _YES_NO = re.compile(r"^\W*(yes|no|true|false)\b")
+# "List three ...", "Name two ...", "state at least 4 ...": the question asks for terms, so terms are an answer.
+_LIST_REQUEST = re.compile(
+    r"(?:^|[.?!:]\s+)(?:please\s+)?(?:list|name|enumerate|write[- ]?down)\b"
+    r"|\bat least (?:\d+|two|three|four|five)\b"
+    r"|\b(?:list|name|state|give)\s+(?:the\s+)?(?:\d+|two|three|four|five)\b",
+    re.IGNORECASE,
+)
 _OPPOSITE = {"yes": "no", "no": "yes", "true": "false", "false": "true"}
 
 
@@ -64,6 +74,7 @@ _OPPOSITE = {"yes": "no", "no": "yes", "true": "false", "false": "true"}
 class Passage:
     text: str
     stems: frozenset[str]
+    words: tuple[str, ...] = ()
 
 
 class OfflineGrader:
@@ -78,13 +89,15 @@ class OfflineGrader:
         flags = ["prompt_injection"] if injected else []
         question_stems = set(content_stems(request.question))
         short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS
-        any_form = short_question or _not_prose(request.model_answer)
+        list_request = bool(_LIST_REQUEST.search(request.question))
+        any_form = short_question or list_request or _not_prose(request.model_answer)
         passages = prose = _passages(kept, any_form=any_form)
         if _adds_to(_stems_of(request.model_answer), question_stems):
             # Restating the question says nothing, unless the reference does too: "compilation or run-time error?"
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
         similarity = _similarity(passages, rubric)
+        near_words = NearWords(passages)
         contradiction = _contradicts(request.model_answer, kept)
         terse = len(words(" ".join(kept))) <= TERSE_ANSWER_WORDS
 
@@ -98,14 +111,14 @@ class OfflineGrader:
             if element:
                 items.append(_story_verdict(point, element, kept))
                 continue
-            verdict = self._judge(point, passages, similarity[:, index], question_stems, item_stem_counts,
+            verdict = self._judge(point, passages, similarity[:, index], near_words, question_stems, item_stem_counts,
                                   len(rubric), terse=terse, written_rubric=bool(request.rubric),
                                   lift=0.0 if injected else SEMANTIC_LIFT)
             if verdict.note == "copied from the rubric" and "rubric_copy" not in flags:
                 flags.append("rubric_copy")
             items.append(verdict)
 
-        clarity = judge_clarity(kept, short_question=short_question)
+        clarity = judge_clarity(kept, short_form_asked=short_question or list_request)
         if kept and not any_form and not any(is_prose(s) for s in kept):
             flags.append("no_prose")
         if _off_topic(request, kept, items):
@@ -121,10 +134,10 @@ class OfflineGrader:
             full_credit_share=full_credit_share,
             # Over all the prose: the reference's own weights already discount the words the question uses.
             reference_match=0.0 if request.rubric or contradiction or "rubric_copy" in flags else _reference_match(
-                request, prose, question_stems, terse=terse),
+                request, prose, question_stems, terse=terse, near=not injected),
         )
 
-    def _judge(self, point, passages, similarities, question_stems, item_stem_counts, rubric_size, *,
+    def _judge(self, point, passages, similarities, near_words, question_stems, item_stem_counts, rubric_size, *,
                terse: bool = False, written_rubric: bool = True, lift: float = SEMANTIC_LIFT) -> ItemVerdict:
         """`lift`: how far meaning may raise the word match. An answer that addresses the grader gets no benefit of
         the doubt: its points must be made in words."""
@@ -132,13 +145,15 @@ class OfflineGrader:
         if not weights:
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item")
         total = sum(weights.values())
+        item_sims = near_words.against(point.text, weights)
         # A terse answer to a terse point is judged whole: "push and enqueue" names something else than "push and pop".
         short = terse and total <= SHORT_POINT_WEIGHT
         covered_at = SHORT_POINT_COVERED_AT if short else COVERED_AT
         partly_at = covered_at if short else PARTLY_AT
         best = (0.0, 0.0, 0.0, None)  # match, word share, meaning, passage
         for passage, similarity in zip(passages, similarities):
-            share = sum(w for s, w in weights.items() if s in passage.stems) / total
+            near = {} if short or not lift else near_words.credit(item_sims, passage)
+            share = sum(w * (1.0 if s in passage.stems else near.get(s, 0.0)) for s, w in weights.items()) / total
             meaning = min(1.0, max(0.0, (float(similarity) - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
             match = max(share, min(meaning, share + lift))
             if match > best[0]:
@@ -160,8 +175,9 @@ class OfflineGrader:
 
 
 def _reference_match(request: GradingRequest, passages: list[Passage], question_stems: set[str], *,
-                     terse: bool = False) -> float:
+                     terse: bool = False, near: bool = True) -> float:
     """The share of the model answer's weighted content words that the answer's prose states (0 for a copy).
+    `near`: a word said in a near-synonym counts in part (not for an answer that addresses the grader).
 
     A terse answer is judged whole, as its verdicts are: "push and enqueue" states half of "push and pop", which is
     a different answer, not half of one; it counts only when it states nearly all of the reference."""
@@ -170,8 +186,46 @@ def _reference_match(request: GradingRequest, passages: list[Passage], question_
     weights = _weights(request.model_answer, question_stems, Counter(), 1)
     total = sum(weights.values())
     stated = frozenset().union(*(passage.stems for passage in passages))
-    match = sum(w for s, w in weights.items() if s in stated) / total if total else 0.0
+    credit = {s: 1.0 for s in weights if s in stated}
+    if near and not terse:
+        near_words = NearWords(passages)
+        credit = {**near_words.credit(near_words.against(request.model_answer, weights)), **credit}
+    match = sum(w * credit.get(s, 0.0) for s, w in weights.items()) / total if total else 0.0
     return 0.0 if terse and match < SHORT_POINT_COVERED_AT else match
+
+
+class NearWords:
+    """Partial credit for a word of a point that a passage does not use but says in a word close in meaning
+    ("quick" for "fast": cosine 0.68, credit 0.47): its best cosine with one of the passage's words, from
+    `WORD_FLOOR` (nothing) to 1 (all). Words, not passages, so a near word can only stand in for a word of the
+    point. The answer's words are embedded once per grade."""
+
+    def __init__(self, passages: list[Passage]):
+        self.words = list(dict.fromkeys(w for passage in passages for w in passage.words))
+        self.column = {word: index for index, word in enumerate(self.words)}
+        self.vectors = semantic.embed(self.words, cache=True) if self.words else None
+
+    def against(self, point: str, weights: dict[str, float]) -> tuple[list[str], np.ndarray]:
+        """The point's weighted words (as stems) and their cosine with every word of the answer."""
+        point_words = list(dict.fromkeys(w for w in content_words(point) if stem(w) in weights))
+        if not point_words or self.vectors is None:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [stem(w) for w in point_words], semantic.embed(point_words, cache=True) @ self.vectors.T
+
+    def credit(self, point_sims: tuple[list[str], np.ndarray], passage: Passage | None = None) -> dict[str, float]:
+        """Credit per stem of the point, from the words of one passage (or of the whole answer)."""
+        stems, sims = point_sims
+        if not stems:
+            return {}
+        if passage is not None:
+            sims = sims[:, [self.column[w] for w in passage.words]] if passage.words else sims[:, :0]
+        if not sims.shape[1]:
+            return {}
+        best = np.clip((sims.max(axis=1) - WORD_FLOOR) / (1 - WORD_FLOOR), 0.0, 1.0)
+        credit: dict[str, float] = {}
+        for point_stem, value in zip(stems, best.tolist()):
+            credit[point_stem] = max(credit.get(point_stem, 0.0), value)
+        return credit
 
 
 def _story_verdict(point: RubricPoint, element: stories.Element, kept: list[str]) -> ItemVerdict:
@@ -245,12 +299,17 @@ def _passages(kept: list[str], *, any_form: bool = False) -> list[Passage]:
     """Prose sentences, alone and in consecutive pairs. Where the reference is short or not prose itself
     (`any_form`), a short answer is a direct answer and a table row is a row, not a list of terms: they count too."""
     prose = [s for s in kept if is_prose(s) or (any_form and words(s))]
-    passages = [Passage(s, _stems_of(s)) for s in prose]
-    passages += [Passage(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(prose, prose[1:])]
+    passages = [_passage(s) for s in prose]
+    passages += [_passage(f"{a} {b}") for a, b in zip(prose, prose[1:])]
     # A heading belongs to the paragraph under it: "Known failures" then "It fails on scanned PDFs." is one passage.
-    passages += [Passage(f"{a} {b}", _stems_of(a) | _stems_of(b)) for a, b in zip(kept, kept[1:])
+    passages += [_passage(f"{a} {b}") for a, b in zip(kept, kept[1:])
                  if not is_prose(a) and len(words(a)) <= HEADING_WORDS and is_prose(b)]
     return passages
+
+
+def _passage(text: str) -> Passage:
+    terms = tuple(dict.fromkeys(content_words(text)))
+    return Passage(text, frozenset(stem(w) for w in terms), terms)
 
 
 def _copies(item_text: str, passage: str, *, whole: bool = False) -> bool:
@@ -267,18 +326,18 @@ def _copies(item_text: str, passage: str, *, whole: bool = False) -> bool:
     return longest >= max(8, int((0.9 if whole else 0.7) * len(item_words)))
 
 
-def judge_clarity(kept: list[str], *, short_question: bool = False) -> Clarity:
+def judge_clarity(kept: list[str], *, short_form_asked: bool = False) -> Clarity:
     """Unclear: a fragment or mostly not prose. Clear: enough connected prose in sentences of readable length.
 
-    Brevity alone is not unclear: a two-sentence answer to a short question can be adequate.
+    Brevity alone is not unclear where the question asks for a short answer or a list (`short_form_asked`): "push
+    and pop", or three terms for "Name three ...", is a direct answer and adequate.
     """
     tokens = [w for s in kept for w in words(s)]
     if len(tokens) < 12:
-        # A short answer to a question whose model answer is short too ("push and pop") is a direct answer.
-        return Clarity.ADEQUATE if tokens and short_question else Clarity.UNCLEAR
+        return Clarity.ADEQUATE if tokens and short_form_asked else Clarity.UNCLEAR
     prose_share = sum(1 for s in kept if is_prose(s)) / len(kept)
     if prose_share < 0.4:
-        return Clarity.UNCLEAR
+        return Clarity.ADEQUATE if short_form_asked else Clarity.UNCLEAR
     mean_length = len(tokens) / len(kept)
     if len(tokens) >= 40 and prose_share >= 0.6 and mean_length <= 35:
         return Clarity.CLEAR

@@ -6,13 +6,15 @@
    marks (`full_credit_share` 0.5): a model answer says more than the question requires, and human graders give
    full marks to an answer that makes its main points (measured on the public SAF dev set, see docs/grading.md).
    Without a written rubric there is a second route to the same marks: content is at least 5 x the share of the
-   model answer's content words (weighted as for an item) that the answer states in prose, full marks from 60 %
-   (`reference_match`, offline grader only). Few points are drawn from a short model answer, so verdicts alone give
-   coarse scores (0, 2.5 or 5); the word share grades in between (measured on two public human-graded sets).
+   model answer's content words (weighted as for an item) that the answer states in prose, full marks from half
+   (`reference_match`, offline grader only; a word said in a near-synonym counts in part). Few points are drawn from a
+   short model answer, so verdicts alone give coarse scores (0, 2.5 or 5); the word share grades in between
+   (measured on two public human-graded sets).
 3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
    (weights of absent dimensions are shared out in proportion).
-4. Clarity scores clear 5, adequate 3, unclear 1, and scales content by 1.0, 0.9 or 0.8: it can cost points, never
-   add them, so fluent text that covers nothing still scores 0.
+4. Clarity scores clear 5, adequate 3, unclear 1. Only an unclear answer loses points (content x 0.8): human
+   graders on both public sets give full marks to a plain, correct answer, so "adequate" costs nothing. Clarity
+   never adds points, so fluent text that covers nothing still scores 0.
 5. Overall = content x clarity factor, rounded to the nearest half point (halves round up). Dimension scores are
    rounded to one decimal.
 """
@@ -23,11 +25,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from .types import Clarity, GraderOutput, ItemVerdict, Kind, Verdict
 
 MODEL_ANSWER_FULL_CREDIT_SHARE = 0.5
-REFERENCE_MATCH_FULL_CREDIT = 0.6
+REFERENCE_MATCH_FULL_CREDIT = 0.5
 CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
 WEIGHTS = {Kind.KEY_POINT: 0.5, Kind.TRADE_OFF: 0.25, Kind.FAILURE_MODE: 0.25}
 CLARITY_SCORE = {Clarity.CLEAR: 5.0, Clarity.ADEQUATE: 3.0, Clarity.UNCLEAR: 1.0}
-CLARITY_FACTOR = {Clarity.CLEAR: 1.0, Clarity.ADEQUATE: 0.9, Clarity.UNCLEAR: 0.8}
+CLARITY_FACTOR = {Clarity.CLEAR: 1.0, Clarity.ADEQUATE: 1.0, Clarity.UNCLEAR: 0.8}
 
 
 @dataclass(frozen=True)

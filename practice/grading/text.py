@@ -78,16 +78,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
+def content_words(text: str, *, drop_meta: bool = False) -> list[str]:
+    """The words that carry meaning, in order, without stopwords (and rubric meta words)."""
+    return [
+        word for word in words(text)
+        if word not in STOPWORDS and not (drop_meta and word in RUBRIC_META_WORDS)
+        and (len(word) > 1 or word.isdigit())
+    ]
+
+
 def content_stems(text: str, *, drop_meta: bool = False) -> list[str]:
-    """Stems of the words that carry meaning, in order, without stopwords (and rubric meta words)."""
-    stems = []
-    for word in words(text):
-        if word in STOPWORDS or (drop_meta and word in RUBRIC_META_WORDS):
-            continue
-        if len(word) == 1 and not word.isdigit():
-            continue
-        stems.append(stem(word))
-    return stems
+    """Stems of the content words, in order."""
+    return [stem(word) for word in content_words(text, drop_meta=drop_meta)]
 
 
 def sentences(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from practice.grading.offline import OfflineGrader, points_from_model_answer
-from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, score, score_output
+from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, REFERENCE_MATCH_FULL_CREDIT, score, score_output
 from practice.grading.text import stem
 from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, Verdict
 
@@ -85,7 +85,7 @@ def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_c
     copied = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=model_answer,
                                                   model_answer=model_answer))
 
-    assert output.reference_match >= 0.6
+    assert output.reference_match >= REFERENCE_MATCH_FULL_CREDIT
     assert float(score_output(output).overall) >= 4.0
     assert copied.reference_match == 0 and float(score_output(copied).overall) == 0
 
@@ -93,7 +93,7 @@ def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_c
 def test_the_reference_match_never_lowers_the_score_the_verdicts_give():
     items = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.COVERED)]
     assert score(items, Clarity.CLEAR, reference_match=0.1).overall == score(items, Clarity.CLEAR).overall
-    assert float(score([], Clarity.CLEAR, reference_match=0.3).overall) == 2.5
+    assert float(score([], Clarity.CLEAR, reference_match=REFERENCE_MATCH_FULL_CREDIT / 2).overall) == 2.5
 
 
 def test_a_copy_of_a_model_answer_of_several_sentences_earns_nothing():

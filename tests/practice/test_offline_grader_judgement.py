@@ -105,3 +105,41 @@ def test_a_section_heading_counts_with_the_paragraph_under_it():
 
     assert output.items[0].verdict == Verdict.COVERED
     assert "Known failures" in output.items[0].evidence
+
+
+RETRIEVAL_RUBRIC = [
+    RubricPoint(Kind.KEY_POINT, "Keeps the document embeddings in memory so repeated queries stay fast"),
+]
+
+
+def test_a_point_made_in_near_synonyms_earns_part_of_its_credit_and_a_wrong_point_in_the_same_words_none():
+    question = "How would you speed up retrieval?"
+    synonyms = grade("We hold the vectors in RAM, so a repeated lookup is quick and never waits on the disk.",
+                     question=question, rubric=RETRIEVAL_RUBRIC)
+    wrong = grade("We store the vectors on disk and read them again for every lookup, which is slow.",
+                  question=question, rubric=RETRIEVAL_RUBRIC)
+
+    assert synonyms.items[0].verdict == Verdict.PARTLY
+    assert "RAM" in synonyms.items[0].evidence
+    assert wrong.items[0].verdict == Verdict.MISSED
+
+
+LATENCY_REFERENCE = (
+    "Stream tokens to the client as they are generated so the first words arrive early. Cache the responses or "
+    "prompt prefixes that repeat. Route easy requests to a smaller, faster model and keep the large one for hard cases."
+)
+TERMS = "- streaming tokens\n- prefix caching\n- smaller model routing"
+
+
+def test_terms_answer_a_question_that_asks_for_a_list_but_not_one_that_asks_why():
+    listed = grade(TERMS, question="Name three ways to cut the latency of an LLM endpoint that serves chat traffic.",
+                   rubric=[], model_answer=LATENCY_REFERENCE)
+    why = grade(TERMS, question="Why does an LLM endpoint that serves chat traffic feel slow to users?", rubric=[],
+                model_answer=LATENCY_REFERENCE)
+    unrelated = grade("- GPUs\n- Kubernetes\n- monitoring", rubric=[], model_answer=LATENCY_REFERENCE,
+                      question="Name three ways to cut the latency of an LLM endpoint that serves chat traffic.")
+
+    assert float(score(listed.items, listed.clarity, full_credit_share=listed.full_credit_share).overall) >= 4.0
+    assert listed.clarity.value == "adequate" and "no_prose" not in listed.flags
+    assert "no_prose" in why.flags and all(item.verdict == Verdict.MISSED for item in why.items)
+    assert all(item.verdict == Verdict.MISSED for item in unrelated.items)

@@ -21,7 +21,7 @@ def test_nothing_covered_scores_zero_however_clear():
 
 def test_weighted_rule_by_hand():
     # key points: covered + partly = 0.75 -> 3.75; trade-offs: missed -> 0; failure modes: covered -> 5
-    # content = 0.5*3.75 + 0.25*0 + 0.25*5 = 3.125; adequate clarity x0.9 = 2.8125 -> nearest half point 3.0
+    # content = 0.5*3.75 + 0.25*0 + 0.25*5 = 3.125; adequate clarity costs nothing -> nearest half point 3.0
     items = verdicts((Kind.KEY_POINT, Verdict.COVERED), (Kind.KEY_POINT, Verdict.PARTLY),
                      (Kind.TRADE_OFF, Verdict.MISSED), (Kind.FAILURE_MODE, Verdict.COVERED))
     scores = score(items, Clarity.ADEQUATE)
@@ -29,6 +29,12 @@ def test_weighted_rule_by_hand():
                                                                             Decimal("5.0"))
     assert scores.clarity == Decimal("3.0")
     assert scores.overall == Decimal("3.0")
+
+
+def test_only_an_unclear_answer_loses_points_for_clarity():
+    items = verdicts((Kind.KEY_POINT, Verdict.COVERED), (Kind.TRADE_OFF, Verdict.COVERED))
+    assert score(items, Clarity.CLEAR).overall == score(items, Clarity.ADEQUATE).overall == Decimal("5.0")
+    assert score(items, Clarity.UNCLEAR).overall == Decimal("4.0")
 
 
 def test_absent_dimension_shares_out_its_weight():
