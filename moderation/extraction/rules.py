@@ -27,7 +27,8 @@ ASKED = re.compile(
     r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
     r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
     r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
-    r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
+    r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:(?:focused|focussed|centered|centred)\s+)?"
+    r"(?:about|on|around)\b|"
     r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
     r"i\s+was\s+(?:given|tasked)|(?<!\bI\s)asked\s+(?:in|at|during|by)\b|"
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
@@ -237,8 +238,15 @@ YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAU
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
-                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
-                    r"'(?P<single>[^'\n]{6,300}?)'(?!\w))", re.IGNORECASE)
+                    r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was))"
+                    r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
+                    r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
+MARKDOWN_ESCAPE = re.compile(r"\\([_*~\-\[\]()>#^])")
+# "Interviewer threw "is_anagram" at me", "Second question was `mergeIntervals()`": a problem named by its function
+FUNCTION_PROBLEM = re.compile(
+    r"\b(?i:threw|gave|asked|given|got|(?:question|problem)\s+(?:was|is))\s+(?i:(?:me|us)\s+)?(?i:(?:a|an|the)\s+)?"
+    r"[\"“`'](?P<name>[a-z][a-z0-9]*(?:\\?_[a-z0-9]+)+(?:\(\))?|[a-z]+(?:[A-Z][a-z0-9]*)+(?:\(\))?)[\"”`']"
+)
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
                           rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
                           rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
@@ -288,7 +296,8 @@ TO_DO = re.compile(
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
-    rf"(?:focus|concentrate)\s+on\s+\w+ing)\b.+?){CLAUSE_END}",
+    rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
+    rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -514,6 +523,7 @@ def _capital(text: str) -> str:
 
 
 def _finish(text: str, mark: str) -> str:
+    text = MARKDOWN_ESCAPE.sub(r"\1", text)  # "is\_anagram" as Reddit stores it is "is_anagram"
     text = " ".join(text.strip(" ,;:-–—\"“”'*_").split())
     text = re.sub(r"[.?!]+$", "", text)
     return _capital(text) + mark if text else ""
@@ -674,7 +684,7 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 def _topic_question(topic: str, *, design: bool = False, named: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
-    longest = MAX_TOPIC_WORDS * (4 if how_to else 2)
+    longest = MAX_TOPIC_WORDS * (4 if how_to or design else 2)
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
@@ -856,6 +866,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(_you(match["clause"] + more.group()), "."), match)
             continue
         add(_finish(_you(match["clause"]), "."), match)
+    if not found:  # a problem named only by its function, when the sentence does not describe it
+        for match in FUNCTION_PROBLEM.finditer(unit.text) if "_" in low or "(" in low or quoted or "`" in low else ():
+            add(_finish("Implement " + match["name"], "."), match, built=True)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
         if any(a < end and start < b for a, b in taken) or _not_asked_of_the_poster(unit.text, match):

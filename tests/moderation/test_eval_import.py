@@ -39,6 +39,12 @@ def test_the_same_question_in_another_form_matches_and_a_different_one_does_not(
     assert similarity("Design a URL shortener.", "Design a rate limiter.") < MATCH_THRESHOLD
 
 
+def test_plurals_match_their_singular_but_words_that_end_in_s_keep_it():
+    assert similarity("Explain SQL queries.", "Explain an SQL query.") == 100
+    assert similarity("Design the classes of a parking lot.", "Design a class of a parking lot.") == 100
+    assert similarity("What is the status of a task?", "What is the statu of a task?") < 100
+
+
 def test_matching_is_one_to_one_best_first():
     extracted = ["Explain KV caching.", "Explain KV caching in vLLM.", "Design a rate limiter."]
     expected = ["Explain KV caching.", "How would you design a rate limiter?"]
