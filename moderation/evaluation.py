@@ -1,7 +1,8 @@
 """Measuring the post reader against a dev set: files in the real export shapes and an answer key written by hand.
 
 Matching rule for questions (one-to-one, greedy): both sides are normalised (lower case, words only, stop words and
-question or task words such as "how", "explain", "describe" dropped, a plural "s" cut), then an extracted question
+question or task words such as "how", "explain", "describe" dropped, plurals made singular: "-ies" to "-y",
+"-sses/-shes/-ches/-xes/-zes" lose "es", other "-s" is cut except after "s", "u" or "i"), then an extracted question
 matches an expected one when rapidfuzz's token_set_ratio of the two is at least MATCH_THRESHOLD and the shorter
 side has at least MIN_LENGTH_SHARE of the longer side's words (so "Explain attention." never matches a long
 question about attention in vision transformers just by being a subset of it). Pairs are taken best score first
@@ -35,10 +36,21 @@ IGNORED = frozenset(
 )
 
 
+def singular(word: str) -> str:
+    """English plurals to their singular, so "queries"/"query", "classes"/"class", "boxes"/"box" and
+    "anagrams"/"anagram" compare equal; words ending in -ss, -us or -is ("class", "status", "analysis") stay."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
 def normalise(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("'", ""))
-    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-            for word in words if word not in IGNORED]
+    return [singular(word) for word in words if word not in IGNORED]
 
 
 def similarity(one: str, other: str) -> float:

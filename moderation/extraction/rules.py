@@ -10,6 +10,7 @@
 """
 
 import re
+from bisect import bisect_right
 
 from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
@@ -26,7 +27,8 @@ ASKED = re.compile(
     r"drilled|probed|pressed)|questions?\s+(?:i|we)\s+(?:got|had|was\s+asked|were\s+asked)|"
     r"(?:round|screen|interview|onsite|call|part|portion|session|question)\s+(?:\w+\s+){0,2}(?:was|were|focused|"
     r"focussed|centered|centred)\s+(?:all\s+|mostly\s+|entirely\s+|purely\s+)?(?:about|on|around)|"
-    r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:about|on|around)\b|"
+    r"(?:questions|they|it)\s+(?:were|was)\s+(?:all\s+|mostly\s+)?(?:(?:focused|focussed|centered|centred)\s+)?"
+    r"(?:about|on|around)\b|"
     r"(?:first|second|third|next|last|final|one|other)\s+question\s+(?:was|is)|q\d\s*[:.)-]|"
     r"i\s+was\s+(?:given|tasked)|(?<!\bI\s)asked\s+(?:in|at|during|by)\b|"
     r"(?:my|the|our)\s+(?:\w+\s+)?(?:interview|screen|onsite|round|loop)\s+questions?\b|"
@@ -181,7 +183,8 @@ TASK_WORD = re.compile(  # TASK_START or TALK_ABOUT anywhere: after a "Round 2:"
 TASK_START = re.compile(
     r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
     r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
-    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?)\b",
+    r"find|reverse|merge|given|difference|differences|pros|trade-?offs?|determine|detect|compute|validate|"
+    r"serialize|traverse|generate)\b",
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
@@ -197,6 +200,9 @@ COMMUNITY = re.compile(
     r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
+# "Thoughts?", "Odds?", "Any tips?": a question to the readers in a word or two
+TO_THE_READER = re.compile(r"^(?:thoughts|ideas|opinions|advice|odds|chances|any\s+\w+(?:\s+\w+)?)\W*\?$",
+                           re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
@@ -225,14 +231,22 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r"followed|plus|also|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
+              r",\s*(?:for|after|in|at|by|with|of|to)\s+which\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
               r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b))")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
-                    r"prompt\s+was|answered|said)\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
-                    r"'(?P<single>[^'\n]{6,300}?)'(?!\w))", re.IGNORECASE)
+                    r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was))"
+                    r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
+                    r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
+MARKDOWN_ESCAPE = re.compile(r"\\([_*~\-\[\]()>#^])")
+# "Interviewer threw "is_anagram" at me", "Second question was `mergeIntervals()`": a problem named by its function
+FUNCTION_PROBLEM = re.compile(
+    r"\b(?i:threw|gave|asked|given|got|(?:question|problem)\s+(?:was|is))\s+(?i:(?:me|us)\s+)?(?i:(?:a|an|the)\s+)?"
+    r"[\"“`'](?P<name>[a-z][a-z0-9]*(?:\\?_[a-z0-9]+)+(?:\(\))?|[a-z]+(?:[A-Z][a-z0-9]*)+(?:\(\))?)[\"”`']"
+)
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
                           rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
                           rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
@@ -281,7 +295,9 @@ TO_DO = re.compile(
     rf"contrast|estimate|derive|discuss|define|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
-    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack)\b.+?){CLAUSE_END}",
+    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
+    rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
+    rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -361,6 +377,52 @@ FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(
 SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
 SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
+
+# "System Design: Amazon Device Locator Service", "LLD - Parking Lot", "Coding Question: Task Status System": a round
+# or problem label followed by the problem's name only, without a task verb
+NAME_LABEL = re.compile(
+    r"^#*\s*(?:(?P<design>(?:(?:ml|ai|high[- ]level|low[- ]level|object[- ]oriented|oo|backend|api)\s+)?(?:system\s+)?"
+    r"design|lld|hld|ood|sd)|(?:(?:coding|dsa|algorithm(?:ic)?|leetcode|lc|technical|first|second|third|main)\s+)?"
+    r"(?:question|problem))\s*(?:\d{1,2}\s*)?(?:\([^)]{0,40}\)\s*)?[:\-–—]\s*(?P<name>\S.{0,80}?)\s*\.?$",
+    re.IGNORECASE,
+)
+NAME_WORD = re.compile(r"[A-Z0-9][\w'’+#-]*|(?:of|a|an|the|for|with|and|in|on|to|from|by)$")
+NOT_IN_A_NAME = re.compile(r"\b(?:was|were|is|are|i|my|we|went|got|had|did|asked|gave|felt|questions?|problems?|"
+                           r"round|rounds|minutes?|mins?|hours?|rejected|passed|offer)\b", re.IGNORECASE)
+# "**Who?** Principal Engineer" / "**Question?** Design ...": bullets labelled with a bold question word; only the
+# question or problem label carries what was asked
+QA_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’]*(?:\s+[\w'’]+){0,3})\?\s+(?P<value>\S.*)$")
+ASKED_LABEL = re.compile(r"^(?:the\s+)?(?:questions?|problems?|tasks?|prompts?|q|what\s+was\s+asked|asked)$",
+                         re.IGNORECASE)
+FILLER_START = re.compile(r"^(?:(?:basically|essentially|pretty\s+much|just|simply|something\s+like|like|sort\s+of|"
+                          r"kind\s+of|roughly)\b[,\s]*)+", re.IGNORECASE)
+FILLER_END = re.compile(r"(?:\s*,?\s*\b(?:blah(?:\s+blah)*|etc\.?|and\s+so\s+on|and\s+stuff|or\s+something|"
+                        r"that\s+kind\s*(?:a|of)\s+(?:thing|stuff)|that\s+kinda\s+(?:thing|stuff)|stuff\s+like\s+that|"
+                        r"things\s+like\s+that)\b\W*)+$", re.IGNORECASE)
+# Where a second question starts inside a run-on clause with no punctuation between them: "how do you solve
+# conflict tell me about time you dealt with a difficult coworker"
+QUESTION_STEM = re.compile(
+    r"\b(?:(?:how|what|why|which|when|where)\s+(?:do|did|would|could|can|should|will|does|are|were|is)\s+(?:you|u)\b|"
+    r"tell\s+(?:me|us)\s+about|walk\s+(?:me|us)\s+through|describe\s+(?:a|the)\s+time|give\s+(?:me|us)\s+an\s+example)",
+    re.IGNORECASE,
+)
+# "the problem which was basically detecting cycles in dependencies": a task given as a gerund
+GERUND_TASK = re.compile(
+    rf"\b(?:problem|question|task|exercise|challenge)\s+(?:which\s+|that\s+)?(?:was|is)\s+(?:basically\s+|essentially\s+|"
+    rf"just\s+|simply\s+|about\s+)?(?P<verb>[a-z]+ing)\s+(?P<rest>[^.;!?]+?){CLAUSE_END}",
+    re.IGNORECASE,
+)
+FOCUS_ON = re.compile(r"^(?:focus|concentrate)\s+on\s+(?P<verb>\w+ing)\b\s*", re.IGNORECASE)
+GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement", "designing": "design",
+           "building": "build", "writing": "write", "creating": "create", "reversing": "reverse",
+           "merging": "merge", "computing": "compute", "counting": "count", "checking": "check", "sorting": "sort",
+           "returning": "return", "printing": "print", "calculating": "calculate", "determining": "determine",
+           "validating": "validate", "parsing": "parse", "converting": "convert", "making": "make",
+           "solving": "solve", "optimizing": "optimize", "optimising": "optimise", "scheduling": "schedule",
+           "assigning": "assign", "generating": "generate", "serializing": "serialize", "traversing": "traverse",
+           "removing": "remove", "searching": "search", "matching": "match", "grouping": "group",
+           "simulating": "simulate", "flattening": "flatten", "rotating": "rotate", "encoding": "encode",
+           "decoding": "decode", "scraping": "scrape", "modeling": "model", "modelling": "model"}
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
@@ -461,6 +523,7 @@ def _capital(text: str) -> str:
 
 
 def _finish(text: str, mark: str) -> str:
+    text = MARKDOWN_ESCAPE.sub(r"\1", text)  # "is\_anagram" as Reddit stores it is "is_anagram"
     text = " ".join(text.strip(" ,;:-–—\"“”'*_").split())
     text = re.sub(r"[.?!]+$", "", text)
     return _capital(text) + mark if text else ""
@@ -621,7 +684,7 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 def _topic_question(topic: str, *, design: bool = False, named: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
-    longest = MAX_TOPIC_WORDS * (4 if how_to else 2)
+    longest = MAX_TOPIC_WORDS * (4 if how_to or design else 2)
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
@@ -636,6 +699,60 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
     return _finish(("Design " if design else "Explain ") + _you(topic), ".")
+
+
+def run_together(clause: str) -> list[str]:
+    """Questions run together in one clause with no punctuation between them ("how do you solve conflict tell me
+    about time you dealt with a difficult coworker blah blah"), one per question stem, in direct form. Empty unless
+    the clause starts with a stem."""
+    starts = [stem.start() for stem in QUESTION_STEM.finditer(clause)]
+    if not starts or starts[0] != 0:
+        return []
+    found = []
+    for at, until in zip(starts, [*starts[1:], len(clause)], strict=True):
+        piece = FILLER_END.sub("", clause[at:until].strip(" ,;:-–—")).strip()
+        text = _finish(piece, "?" if WH_START.match(piece) else ".")
+        if len(piece.split()) >= 3 and _content_words(text) >= 1 and _stands_alone(text):
+            found.append(text)
+    return found
+
+
+def named_problem(text: str) -> str:
+    """A label and a problem's name only: "System Design: Amazon Device Locator Service" -> "Design Amazon Device
+    Locator Service.", "Coding Question: Task Status System" -> "Solve the Task Status System problem."."""
+    label = NAME_LABEL.match(text)
+    if not label:
+        return ""
+    name = TRAILING_ASIDE.sub("", label["name"]).strip(" .:*_\"“”")
+    words = name.split()
+    if not 1 <= len(words) <= MAX_TOPIC_WORDS or TASK_START.match(name) or NOT_IN_A_NAME.search(name) \
+            or CATEGORY.match(name) or not all(NAME_WORD.fullmatch(word) for word in words) \
+            or not NAME_WORD.fullmatch(words[0]) or words[0][:1].islower():
+        return ""
+    if label["design"]:
+        if re.search(r"\b(?:easy|medium|hard|lc|leetcode|similar|same|follow)\b", name, re.IGNORECASE):
+            return ""
+        return f"Design {name}."
+    if NOT_A_NAME.search(name):
+        return ""
+    return f"Solve the {name} problem."
+
+
+def asked_under_label(unit: Unit, post: str) -> tuple[bool, list[str]] | None:
+    """A bullet under a bold question-word label ("**Who?** Principal Engineer", "**Question?** Basically create a
+    class ..."): None when the unit has no such label; nothing for labels other than the question's; the task or
+    question at the start of the value for the question's label."""
+    label = QA_LABEL.match(unit.text) if unit.listed and post[max(0, unit.start - 2):unit.start] in ("**", "__") \
+        else None
+    if not label:
+        return None
+    if not ASKED_LABEL.match(label["label"].strip()):
+        return False, []
+    first = SENTENCE_END.split(label["value"])[0]
+    text = _capital(FILLER_START.sub("", first.strip()).strip())
+    if (TASK_START.match(text) or text.endswith("?")) and asks_interview_question(text, listed=True):
+        return True, [_finish(text, "?" if text.endswith("?") else ".")]
+    return True, []
 
 
 def reported(unit: Unit) -> list[tuple[str, int, int]]:
@@ -688,6 +805,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(_you(match["task"]), "."), match)
         elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
             add(_finish("Solve " + _you(match["problem"]), "."), match)
+    for match in GERUND_TASK.finditer(unit.text) if problem else ():
+        if verb := GERUNDS.get(match["verb"].lower()):
+            add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
     for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
         if match["name"]:
             name = match["name"].strip()
@@ -729,6 +849,10 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
+        if focus := FOCUS_ON.match(match["clause"]):  # "asked me to focus on implementing the merge operation"
+            if verb := GERUNDS.get(focus["verb"].lower()):
+                add(_finish(_you(f"{verb} {match['clause'][focus.end():]}"), "."), match)
+            continue
         if examples := _examples(match["clause"]):
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 taken.append(match.span())
@@ -742,6 +866,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(_you(match["clause"] + more.group()), "."), match)
             continue
         add(_finish(_you(match["clause"]), "."), match)
+    if not found:  # a problem named only by its function, when the sentence does not describe it
+        for match in FUNCTION_PROBLEM.finditer(unit.text) if "_" in low or "(" in low or quoted or "`" in low else ():
+            add(_finish("Implement " + match["name"], "."), match, built=True)
     for match in TOPIC.finditer(unit.text):
         start, end = match.span()
         if any(a < end and start < b for a, b in taken) or _not_asked_of_the_poster(unit.text, match):
@@ -754,6 +881,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             text = _yes_no(whether["rest"])  # "asked another question about if I can ..."
             if text and not LOGISTICS.search(text) and _stands_alone(text):
                 found.append((text, unit.start + start, unit.start + end))
+            continue
+        if pieces := run_together(match["clause"]):
+            found.extend((text, unit.start + start, unit.start + end) for text in pieces if not LOGISTICS.search(text))
             continue
         if examples := _examples(match["clause"]):
             found.extend((text, unit.start + start, unit.start + end) for text in examples)
@@ -790,7 +920,8 @@ def _direct(text: str) -> str:
         text = text[1:-1].strip()
     elif text[:1] in "\"“" and re.search(r"[\"”]", text[1:]):
         text = re.split(r"[\"”]", text[1:], maxsplit=1)[0].strip()
-    text = re.sub(r"^(?:(?:and|also|so|then|plus|or|but|like|well|okay|ok|alright|um+|uh+|hmm+)\b[,\s]*)+", "", text,
+    text = re.sub(r"^(?:(?:and|also|so|then|plus|or|but|like|well|okay|ok|alright|um+|uh+|hmm+|basically|"
+                  r"essentially)\b[,\s]*)+", "", text,
                   flags=re.IGNORECASE)
     text = LABEL.sub("", text)
     text = TRAILING_ASIDE.sub("", text)
@@ -864,6 +995,24 @@ def classify(post: str) -> tuple[bool, str]:
     return False, "no interview reported"
 
 
+def _follows_a_question_to_the_community(post: str, every_unit: list[Unit]) -> set[int]:
+    """The sentences that come after a question to the community in the same paragraph: once the poster turns to
+    the readers ("Thoughts? Has anyone been in a similar situation?"), the questions that follow are theirs too."""
+    line_starts = [0, *(newline.end() for newline in re.finditer("\n", post))]
+    following: set[int] = set()
+    community_line = -1
+    for index, unit in enumerate(every_unit):
+        line = bisect_right(line_starts, unit.start) - 1
+        if unit.listed:
+            continue
+        if line == community_line:
+            following.add(index)
+        elif unit.text.endswith("?") and (COMMUNITY.search(unit.text) or ASKS_THE_COMMUNITY.match(unit.text)
+                                          or TO_THE_READER.match(unit.text)):
+            community_line = line
+    return following
+
+
 def read(post: str) -> PostReading:
     # Bold markup inside a reported question ("asked me the **time complexities**") is read as spaces, so every
     # offset still points into the post.
@@ -887,7 +1036,23 @@ def read(post: str) -> PostReading:
 
     # A post whose title asks for help before an interview: its bare questions are the poster's own.
     help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
-    for unit in units(readable):
+    every_unit = units(readable)
+    follows_community = _follows_a_question_to_the_community(readable, every_unit)
+    for index, unit in enumerate(every_unit):
+        if (bullet := asked_under_label(unit, post)) is not None:  # "**Who?** ..." / "**Question?** ..."
+            asked, texts = bullet
+            if asked and not help_request:
+                for text in texts:
+                    keep(text, unit.start, unit.end)
+                for text, start, end in reported(unit):
+                    keep(text, start, end)
+            continue
+        if not (help_request or unit.to_community) and (name := named_problem(unit.text)):
+            following = every_unit[index + 1].text if index + 1 < len(every_unit) else ""
+            # "Coding Question: Task Status System" then "Problem: Determine ...": the statement says it better
+            if not (LABEL.match(following) and TASK_START.match(LABEL.sub("", following))):
+                keep(name, unit.start, unit.end)
+            continue
         found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
         if found:
             for text, start, end in found:
@@ -895,9 +1060,17 @@ def read(post: str) -> PostReading:
             continue
         if help_request or unit.to_community:
             continue
-        if not (unit.listed or unit.announced or "?" in unit.text or TASK_WORD.search(unit.text)):
+        if not (unit.listed or unit.announced or "?" in unit.text or TASK_WORD.search(unit.text)
+                or LABEL.match(unit.text)):
             continue
         text = _direct(unit.text)
+        if index in follows_community and text.endswith("?") and not unit.announced:
+            continue  # "Thoughts? Has anyone been here? How would you approach this going forward?"
+        if len(QUESTION_STEM.findall(text)) > 1 and (pieces := run_together(text)):
+            for piece in pieces:
+                if asks_interview_question(piece, listed=True):
+                    keep(piece, unit.start, unit.end)
+            continue
         if unit.announced and text.endswith("?"):  # "If I train ..., will it converge?" as the interviewer put it
             text = _capital(_you(text))
         if unit.listed and unit.stem:  # "Tell me about a time when you" / "- faced ambiguity"

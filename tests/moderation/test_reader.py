@@ -305,3 +305,65 @@ def test_a_task_spelled_out_after_a_dash_keeps_its_detail():
             "(user, -1) if the user never logged in. Passed.")
     assert questions(post) == [
         "Return a list of pairs — either (user, last login) or (user, -1) if the user never logged in."]
+
+
+# --- third round: labels, bold question-word bullets, run-on questions, problems named by function ---------------
+
+
+def test_a_design_label_followed_by_a_name_is_a_design_task_and_a_difficulty_is_not():
+    post = ("Amazon SDE 2 loop experience\n\nSystem Design: Amazon Device Locator Service\nHad only 20 minutes.\n\n"
+            "Low-Level Design: Shape Class Hierarchy\n\nCoding question: Medium to Hard leetcode style.")
+    assert questions(post) == ["Design Amazon Device Locator Service.", "Design Shape Class Hierarchy."]
+
+
+def test_a_problem_name_label_gives_way_to_the_statement_under_it():
+    post = ("Amazon SDE 2 loop experience\n\nCoding Question: Task Status System\n"
+            "Problem : Determine the status of each task based on its subtasks.\nMy Approach: DFS.")
+    assert questions(post) == ["Determine the status of each task based on its subtasks."]
+    named_only = "Amazon SDE 2 loop experience\n\nCoding Question: Task Status System\nSolved it with DFS."
+    assert questions(named_only) == ["Solve the Task Status System problem."]
+
+
+def test_only_the_question_label_of_bold_question_word_bullets_carries_a_question():
+    post = ("Microsoft onsite experience\n\n* **Who?** Principal Engineer\n* **What?** 45 min. LeetCode\n"
+            "* **Question?** Basically create a class that lets you add/remove nodes from a tree. Started with "
+            "coding.\n* **How'd I do?** Fine.")
+    assert questions(post) == ["Create a class that lets you add/remove nodes from a tree."]
+
+
+def test_questions_run_together_without_punctuation_are_split_at_each_question():
+    post = ("Microsoft intern final round. They care a lot about teamwork because all questions were focused on how "
+            "do you solve conflict tell me about time you dealt with a difficult coworker blah blah that kinda "
+            "thing. glhf")
+    assert questions(post) == ["How do you solve conflict?", "Tell me about time you dealt with a difficult coworker."]
+
+
+def test_a_problem_given_as_a_gerund_becomes_a_task():
+    post = ("First Interview with Amazon\n\nHad my first SDE intern interview. Unfortunately that was my technical "
+            "problem which was basically detecting cycles in dependencies through graphs. Got rejected.")
+    assert questions(post) == ["Detect cycles in dependencies through graphs."]
+    focus = "Amazon onsite. The interviewer asked me to focus on implementing the merge operation for Circle. Done."
+    assert questions(focus) == ["Implement the merge operation for Circle."]
+
+
+def test_a_problem_named_only_by_its_function_is_kept_unless_the_sentence_describes_it():
+    post = ('Tech screen at a startup yesterday. Interviewer threw "is\\_anagram" at me. Second question was '
+            '"is\\_anagram\\_group" where he asked me to get list of groups of anagram. Rejected.')
+    assert questions(post) == ["Implement is_anagram.", "Get list of groups of anagram."]
+
+
+def test_questions_after_a_turn_to_the_community_are_the_posters():
+    post = ("Tech screen at a startup yesterday. They asked me to reverse a linked list.\n\n"
+            "Thoughts? Has anyone been in a similar situation? How would you approach something like this going "
+            "forward?")
+    assert questions(post) == ["Reverse a linked list."]
+    before = ("Onsite yesterday\n\nThe interviewer asked: How would you shard a user table? I blanked. Any advice?")
+    assert questions(before) == ["How would you shard a user table?"]
+
+
+def test_a_quoted_question_introduced_as_one_of_several_is_kept_with_its_apostrophe():
+    post = ("Phone screen at a local company. They have popular puzzle questions they ask everyone. One of these is: "
+            "'what's the angle between two hands of a clock at 3:15'. Then he asked me to calculate the angle for "
+            "7:25, for which I had nothing.")
+    assert questions(post) == ["What's the angle between two hands of a clock at 3:15?",
+                               "Calculate the angle for 7:25."]
