@@ -1,6 +1,6 @@
 """`manage.py eval_import`: the matching rule, the figures on a small dataset built here, and the floors the
 reader holds on the real posts in tests/data: import_dev, import_extra and import_heldout (all three tuned on by now;
-import_heldout2, never tuned on, has no floor)."""
+import_heldout2 and import_heldout3, never tuned on, have no floor, only the span check)."""
 
 import json
 from io import StringIO
@@ -18,11 +18,13 @@ DEV_SET = DATA / "import_dev"
 EXTRA_SET = DATA / "import_extra"
 HELDOUT_SET = DATA / "import_heldout"
 HELDOUT2_SET = DATA / "import_heldout2"
+HELDOUT3_SET = DATA / "import_heldout3"
 # Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
 # the reader worse on real posts fails here. The dev and extra sets are tuning data, and so, since the third round,
 # is import_heldout; import_heldout2 is the set no rule was tuned on, and its figures are too low and too small (18
-# questions) for a floor to say more than "not worse than poor", so it has none: its figures are in the docs. The
-# small sets move by about 0.04-0.06 per question, hence the margins.
+# questions) for a floor to say more than "not worse than poor", so it has none: its figures are in the docs.
+# import_heldout3 (13 questions, never tuned on) has none either; its figures are in its README. The small sets move
+# by about 0.04-0.06 per question, hence the margins.
 FLOORS = {
     "all": {"questions": {"precision": 0.87, "recall": 0.76}, "classification": {"precision": 0.97, "recall": 0.95}},
     "check": {"questions": {"precision": 0.86, "recall": 0.75}, "classification": {"precision": 0.97, "recall": 0.95}},
@@ -126,7 +128,7 @@ def test_the_offline_reader_holds_its_floors_on_the_smaller_sets(settings, datas
 
 def test_every_question_the_rules_read_from_a_real_post_keeps_its_span_of_that_post():
     spans = 0
-    for dataset in (DEV_SET, EXTRA_SET, HELDOUT_SET, HELDOUT2_SET):
+    for dataset in (DEV_SET, EXTRA_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET):
         for _, post in load(dataset):
             for question in read(post).questions:
                 assert question.evidence and post[question.start:question.end] == question.evidence, question
