@@ -49,6 +49,7 @@ OFF_TOPIC_SHARED_WORDS = 0.15  # share of the answer's content words found in th
 OFF_TOPIC_MIN_WORDS = 30  # a short answer that misses is wrong or terse, not about something else
 QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
+ANSWER_NOVELTY = 0.2  # share of an answer's content words the question does not already use
 # Words so common in this field that meeting one says little about which point the answer makes.
 GENERIC_STEMS = frozenset(
     content_stems(
@@ -97,7 +98,7 @@ class OfflineGrader:
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
         similarity = _similarity(passages, rubric)
-        near_words = NearWords(passages)
+        near_words = NearWords(passages, question_stems)
         contradiction = _contradicts(request.model_answer, kept)
         terse = len(words(" ".join(kept))) <= TERSE_ANSWER_WORDS
 
@@ -183,12 +184,15 @@ def _reference_match(request: GradingRequest, passages: list[Passage], question_
     a different answer, not half of one; it counts only when it states nearly all of the reference."""
     if _copies(request.model_answer, " ".join(passage.text for passage in passages), whole=True):
         return 0.0
+    said = frozenset().union(*(passage.stems for passage in passages))
+    if not terse and said and len(said - question_stems) / len(said) < ANSWER_NOVELTY:
+        return 0.0  # the question said back at length; "Run time." to "compilation or run-time error?" still counts
     weights = _weights(request.model_answer, question_stems, Counter(), 1)
     total = sum(weights.values())
     stated = frozenset().union(*(passage.stems for passage in passages))
     credit = {s: 1.0 for s in weights if s in stated}
     if near and not terse:
-        near_words = NearWords(passages)
+        near_words = NearWords(passages, question_stems)
         credit = {**near_words.credit(near_words.against(request.model_answer, weights)), **credit}
     match = sum(w * credit.get(s, 0.0) for s, w in weights.items()) / total if total else 0.0
     return 0.0 if terse and match < SHORT_POINT_COVERED_AT else match
@@ -200,8 +204,10 @@ class NearWords:
     `WORD_FLOOR` (nothing) to 1 (all). Words, not passages, so a near word can only stand in for a word of the
     point. The answer's words are embedded once per grade."""
 
-    def __init__(self, passages: list[Passage]):
-        self.words = list(dict.fromkeys(w for passage in passages for w in passage.words))
+    def __init__(self, passages: list[Passage], question_stems: set[str]):
+        # A word the question already uses stands in for nothing: "sizeof operator" is not "the size of its operand".
+        self.words = list(dict.fromkeys(w for passage in passages for w in passage.words
+                                        if stem(w) not in question_stems))
         self.column = {word: index for index, word in enumerate(self.words)}
         self.vectors = semantic.embed(self.words, cache=True) if self.words else None
 
@@ -218,7 +224,7 @@ class NearWords:
         if not stems:
             return {}
         if passage is not None:
-            sims = sims[:, [self.column[w] for w in passage.words]] if passage.words else sims[:, :0]
+            sims = sims[:, [self.column[w] for w in passage.words if w in self.column]]
         if not sims.shape[1]:
             return {}
         best = np.clip((sims.max(axis=1) - WORD_FLOOR) / (1 - WORD_FLOOR), 0.0, 1.0)

@@ -5,13 +5,15 @@
    When no rubric was written and the points were drawn from the model answer, half of those points earn full
    marks (`full_credit_share` 0.5): a model answer says more than the question requires, and human graders give
    full marks to an answer that makes its main points (measured on the public SAF dev set, see docs/grading.md).
-   Without a written rubric there is a second route to the same marks: content is at least 5 x the share of the
-   model answer's content words (weighted as for an item) that the answer states in prose, full marks from half
-   (`reference_match`, offline grader only; a word said in a near-synonym counts in part). Few points are drawn from a
-   short model answer, so verdicts alone give coarse scores (0, 2.5 or 5); the word share grades in between
-   (measured on two public human-graded sets).
 3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
    (weights of absent dimensions are shared out in proportion).
+   Without a written rubric, content also weighs how much of the model answer the answer says: the word share is
+   5 x the share of the model answer's content words (weighted as for an item) that the answer states in prose, full
+   from 30 % (`reference_match`, offline grader only; a word said in a near-synonym counts in part), and content is
+   the mean of the word share and the higher of the word share and the verdicts' content. Few points are drawn from
+   a short model answer, so verdicts alone give coarse scores (0, 2.5 or 5); the word share grades between them, and
+   an answer that says the model answer in words no single point was found in still earns marks (measured on two
+   public human-graded sets, see docs/grading.md).
 4. Clarity scores clear 5, adequate 3, unclear 1. Only an unclear answer loses points (content x 0.8): human
    graders on both public sets give full marks to a plain, correct answer, so "adequate" costs nothing. Clarity
    never adds points, so fluent text that covers nothing still scores 0.
@@ -25,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .types import Clarity, GraderOutput, ItemVerdict, Kind, Verdict
 
 MODEL_ANSWER_FULL_CREDIT_SHARE = 0.5
-REFERENCE_MATCH_FULL_CREDIT = 0.5
+REFERENCE_MATCH_FULL_CREDIT = 0.3
 CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
 WEIGHTS = {Kind.KEY_POINT: 0.5, Kind.TRADE_OFF: 0.25, Kind.FAILURE_MODE: 0.25}
 CLARITY_SCORE = {Clarity.CLEAR: 5.0, Clarity.ADEQUATE: 3.0, Clarity.UNCLEAR: 1.0}
@@ -64,7 +66,10 @@ def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: floa
             by_kind[kind] = 5 * min(1.0, sum(credits) / len(credits) / full_credit_share)
     total_weight = sum(WEIGHTS[kind] for kind in by_kind)
     content = sum(WEIGHTS[kind] * value for kind, value in by_kind.items()) / total_weight if total_weight else 0.0
-    content = max(content, 5 * min(1.0, reference_match / REFERENCE_MATCH_FULL_CREDIT))
+    if full_credit_share < 1.0 or reference_match:
+        # Points drawn from a model answer are few and coarse (0, 2.5 or 5); the word share grades between them.
+        word_share = 5 * min(1.0, reference_match / REFERENCE_MATCH_FULL_CREDIT)
+        content = (max(content, word_share) + word_share) / 2
     overall = min(5.0, max(0.0, content * CLARITY_FACTOR[clarity]))
 
     def dimension(kind: Kind) -> Decimal | None:

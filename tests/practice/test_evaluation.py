@@ -73,9 +73,9 @@ def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_th
     report = next(dataset for dataset in offline_grader_measurement["datasets"]
                   if dataset["path"] == "tests/data/saf/saf_communication_networks_en.jsonl")
     assert report["n"] == 2858
-    assert report["mae"] <= 1.09
-    assert report["pearson"] >= 0.36
-    assert report["qwk"] >= 0.36
+    assert report["mae"] <= 1.11
+    assert report["pearson"] >= 0.38
+    assert report["qwk"] >= 0.38
 
 
 def test_eval_grader_reports_each_bad_line(tmp_path):

@@ -55,13 +55,27 @@ def test_a_model_answer_of_one_word_still_yields_a_point_to_look_for():
     assert points_from_model_answer("   ") == []
 
 
-def test_half_the_points_drawn_from_a_model_answer_earn_full_marks_but_a_written_rubric_needs_them_all():
+def test_half_the_points_drawn_from_a_model_answer_earn_full_verdict_credit_but_a_written_rubric_needs_them_all():
     items = [ItemVerdict(Kind.KEY_POINT, f"point {n}", Verdict.COVERED if n < 2 else Verdict.MISSED)
              for n in range(4)]
-    drawn = score(items, Clarity.CLEAR, full_credit_share=MODEL_ANSWER_FULL_CREDIT_SHARE)
+    drawn = score(items, Clarity.CLEAR, full_credit_share=MODEL_ANSWER_FULL_CREDIT_SHARE,
+                  reference_match=REFERENCE_MATCH_FULL_CREDIT)
     written = score(items, Clarity.CLEAR)
     assert float(drawn.overall) == 5.0
     assert float(written.overall) == 2.5
+
+
+def test_without_a_written_rubric_the_word_share_is_half_the_score_and_the_floor_of_it():
+    covered = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.COVERED)]
+    missed = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.MISSED)]
+    share = MODEL_ANSWER_FULL_CREDIT_SHARE
+    # verdicts 5, word share 0: the points were found but little of the model answer is said
+    assert float(score(covered, Clarity.CLEAR, full_credit_share=share).overall) == 2.5
+    # verdicts 0, word share 5: the answer says the model answer in words the points were not found in
+    assert float(score(missed, Clarity.CLEAR, full_credit_share=share,
+                       reference_match=REFERENCE_MATCH_FULL_CREDIT).overall) == 5.0
+    # a written rubric: the verdicts alone
+    assert float(score(covered, Clarity.CLEAR).overall) == 5.0
 
 
 def test_british_and_american_spellings_meet_at_one_stem():
@@ -90,9 +104,7 @@ def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_c
     assert copied.reference_match == 0 and float(score_output(copied).overall) == 0
 
 
-def test_the_reference_match_never_lowers_the_score_the_verdicts_give():
-    items = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.COVERED)]
-    assert score(items, Clarity.CLEAR, reference_match=0.1).overall == score(items, Clarity.CLEAR).overall
+def test_the_word_share_alone_grades_between_the_coarse_verdicts():
     assert float(score([], Clarity.CLEAR, reference_match=REFERENCE_MATCH_FULL_CREDIT / 2).overall) == 2.5
 
 
@@ -107,3 +119,24 @@ def test_a_copy_of_a_model_answer_of_several_sentences_earns_nothing():
 
     assert copied.reference_match == 0
     assert float(score_output(copied).overall) == 0
+
+
+@pytest.mark.parametrize(("question", "model_answer", "restated"), [
+    ("What does the sizeof operator return?", "The size in bytes of its operand.",
+     "The sizeof operator returns what the sizeof operator returns."),
+    ("Why does a decoder cache keys and values during generation?",
+     "Each new token attends to all earlier tokens, and caching their keys and values avoids recomputing them at "
+     "every step, which makes generation linear instead of quadratic in work.",
+     "Decoders cache keys and values during generation. Caching keys and values during generation is why a decoder "
+     "caches them, and generation needs the cached keys."),
+    ("What is the main advantage of linked lists over arrays?", "The linked lists can be of variable length.",
+     "The main advantage of linked lists over arrays is an advantage that linked lists have over arrays."),
+])
+def test_saying_the_question_back_earns_nothing_however_much_of_the_model_answer_repeats_it(
+        question, model_answer, restated):
+    assert overall(question, model_answer, restated) == 0
+
+
+def test_a_terse_answer_that_picks_the_right_option_of_the_question_still_counts():
+    question = "Using an index outside the bounds of an array: is this a compilation error or a run-time error?"
+    assert overall(question, "Run-time error.", "A run-time error.") >= 4.0

@@ -3,7 +3,7 @@
 import re
 
 from practice.grading.offline import OfflineGrader
-from practice.grading.scoring import score
+from practice.grading.scoring import score, score_output
 from practice.grading.types import GradingRequest, Kind, RubricPoint, Verdict
 
 BIAS_QUESTION = "Tell me about a time you found bias or a privacy risk in an AI system you worked on. What did you do?"
@@ -139,7 +139,7 @@ def test_terms_answer_a_question_that_asks_for_a_list_but_not_one_that_asks_why(
     unrelated = grade("- GPUs\n- Kubernetes\n- monitoring", rubric=[], model_answer=LATENCY_REFERENCE,
                       question="Name three ways to cut the latency of an LLM endpoint that serves chat traffic.")
 
-    assert float(score(listed.items, listed.clarity, full_credit_share=listed.full_credit_share).overall) >= 4.0
+    assert float(score_output(listed).overall) >= 4.0
     assert listed.clarity.value == "adequate" and "no_prose" not in listed.flags
     assert "no_prose" in why.flags and all(item.verdict == Verdict.MISSED for item in why.items)
     assert all(item.verdict == Verdict.MISSED for item in unrelated.items)
