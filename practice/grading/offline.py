@@ -75,7 +75,7 @@ _OPPOSITE = {"yes": "no", "no": "yes", "true": "false", "false": "true"}
 class Passage:
     text: str
     stems: frozenset[str]
-    words: tuple[str, ...] = ()
+    words: tuple[str, ...]
 
 
 class OfflineGrader:

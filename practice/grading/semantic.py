@@ -32,7 +32,7 @@ def warm_up() -> None:
     _load()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # 1 KB a vector: at most 16 MB a process
 def _cached(text: str) -> np.ndarray:
     return _embed_uncached([text])[0]
 
@@ -42,15 +42,9 @@ def _embed_uncached(texts: list[str]) -> np.ndarray:
     return model.embed(texts, norm=True).astype(np.float32)
 
 
-def word_similarity(reference_words: list[str], answer_words: list[str]) -> np.ndarray:
-    """Cosine of every reference word (rows) with every answer word (columns), each word embedded alone."""
-    if not reference_words or not answer_words:
-        return np.zeros((len(reference_words), len(answer_words)), dtype=np.float32)
-    return embed(reference_words, cache=True) @ embed(answer_words, cache=True).T
-
-
 def embed(texts: list[str], *, cache: bool = False) -> np.ndarray:
-    """Unit vectors, one row per text. `cache` keeps the vectors of texts seen again and again (rubric items)."""
+    """Unit vectors, one row per text. `cache` keeps the vectors of texts seen again and again (rubric items, and
+    single words for near-synonyms)."""
     if cache:
         return np.stack([_cached(text) for text in texts])
     return _embed_uncached(texts)
