@@ -38,6 +38,7 @@ def reading_form(text: str) -> str:
 _GRADER = (
     r"(?:grader|graders|grading (?:model|system|ai|assistant|bot|engine|tool)|marking (?:model|system|ai|assistant)"
     r"|auto(?:matic|mated)? (?:grader|marker)|evaluator|examiner|marker|assessor|instructor|professor|teacher"
+    r"|teaching assistant|tutor|lecturer|course lead|department|checker"
     r"|correcteur|correctrice|evaluateur|evaluatrice|examinateur|professeur|enseignant|jury"
     r"|corrector|correctora|evaluador|evaluadora|examinador|examinadora|profesor|profesora"
     r"|prufer|pruferin|bewerter|bewerterin|korrektor|gutachter|lehrer|dozent|dozentin"
@@ -58,7 +59,7 @@ _GIVE = (
     r"|mets|notez|da|dale|de|otorga|otorgue|asigna|asigne|pon|ponga|califica|califique|gib|geben|vergib|vergeben"
     r"|bewerte|bewerten|erteile|atribua|atribui|conceda|coloque|ponha|avalie)"
 )
-_COVERED = (r"(?:covered|satisfied|met|fulfill?ed|addressed|present|checked|ticked|passed|couverts?|couvertes"
+_COVERED = (r"(?:covered|satisfied|met|fulfill?ed|addressed|present|there|checked|ticked|passed|couverts?|couvertes"
             r"|satisfaits?|remplis|valides|traites|cubiert[oa]s|cumplid[oa]s|satisfech[oa]s|abgedeckt|erfullt"
             r"|behandelt|cobert[oa]s|atendid[oa]s|cumprid[oa]s|satisfeit[oa]s)")
 _CRITERIA = (r"(?:rubric(?:\s+(?:items?|points?|criteria|requirements?))?|key\s+points?|criteria|criterion|expected"
@@ -99,12 +100,19 @@ _ORDER_PATTERNS = [
     rf"\b(?:all|every|each|tous|toutes|todos|todas|alle|samtliche|jede[rs]?)\s+(?:of\s+)?(?:the\s+|my\s+|les\s+"
     rf"|los\s+|las\s+|os\s+|as\s+|die\s+)?{_CRITERIA}\b[^.]{{0,40}}?\b(?:are\s+|is\s+|sont\s+|estan\s+|sind\s+"
     rf"|estao\s+)?{_COVERED}",
-    rf"\b(?:covers?|satisfies|meets|addresses|fulfils|fulfills|ticks off|couvre|satisfait|remplit|respecte|cubre"
-    rf"|cumple|satisface|erfullt|deckt|cobre|atende|cumpre)\s+(?:a\s+)?(?:all|every|each|tous|toutes|todos|todas"
+    rf"\b(?:covers?|satisfies|meets|addresses|fulfils|fulfills|ticks off|pass(?:es)?|couvre|satisfait|remplit"
+    rf"|respecte|cubre|cumple|satisface|erfullt|deckt|cobre|atende|cumpre)\s+(?:a\s+)?(?:all|every|each|tous|toutes|todos|todas"
     rf"|alle|samtliche)\s+(?:of\s+)?(?:the\s+|les\s+|los\s+|las\s+|os\s+|as\s+|die\s+)?{_CRITERIA}",
     r"\b(?:mark|count|treat|consider|score|grade|rate|record)\s+(?:this|my|these|it|them|everything|(?:all|every"
-    r"|each)\b[^.]{0,25}?|the (?:answer|response|submission|rubric)[^.]{0,15}?)\s+as\s+(?:covered|correct"
-    r"|complete|fully correct|met|satisfied|passed|perfect|excellent|full marks)",
+    r"|each)\b[^.]{0,25}?|the (?:answer|response|submission|rubric|previous|above)[^.]{0,15}?)\s+as\s+(?:an?\s+)?"
+    r"(?:covered|correct|complete|fully correct|met|satisfied|passed|perfect|excellent|full marks|flawless"
+    r"|(?:new\s+)?(?:reference|model answer|gold standard))",
+    r"\b(?:rate|grade|mark|score)\s+(?:this|the|my)\s+(?:answer|response|submission)\s+(?:as\s+)?(?:an?\s+)?"
+    r"(?:excellent|perfect|flawless|correct|complete|full)",
+    r"\b(?:score|grade|mark|rate)\s+(?:it|this|me|them)\s+(?:perfectly|highly|at the top|top)\b",
+    r"\b(?:this|my|the)\s+(?:answer|response|submission)\s+is\s+(?:now\s+)?(?:the\s+)?(?:new\s+)?(?:gold standard"
+    r"|reference(?: answer| solution)?|model answer)",
+    r"\b(?:just\s+|simply\s+|please\s+)?tick\s+(?:them|it|these|those|all|everything|each|every)\b[^.]{0,20}?\boff\b",
     r"\b(?:marca|marque|marcar|considera|considere|trata|markiere|markieren|werte|betrachte|trate|marquez"
     r"|considerez|comptez)\b[^.]{0,50}?\b(?:como|comme|als)\s+(?:cubiert|cumplid|correct|complet|abgedeckt|erfullt"
     r"|korrekt|vollstandig|cobert|atendid|couvert|satisfait|valide)",
@@ -121,7 +129,12 @@ _ORDER_PATTERNS = [
     rf"\b(?:note|notes|message|memo|reminder|instructions?|directive|notice|annotation|comment|p\.?s\.?|hint"
     rf"|warning|important|info)\s*(?:for|to|from)\s+(?:the\s+|any\s+|whoever\s+is\s+|my\s+|our\s+|all\s+)?"
     rf"(?:{_GRADER}|grading|marking|assessing|evaluating)",
-    r"\b(?:note|memo|reminder|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:ai|llm|assistant|model)\b",
+    r"\b(?:note|memo|reminder|message|hint|instructions?|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+|any\s+)?"
+    r"(?:ai|llm|assistant|model|bot)\b",
+    # Whoever grades, by what they do: "for whoever is marking", "the model checking this".
+    r"\bwhoever\s+(?:\w+\s+){0,2}?(?:grad|mark|scor|assess|evaluat|check|review)\w*|\b(?:the\s+)?(?:ai|llm|model|bot|person|one|system)\s+(?:grading|marking|scoring|assessing|evaluating"
+    r"|checking)\s+(?:this|these|my|the (?:answer|response|submission))\b",
+    r"\bbefore\s+you\s+(?:grade|mark|score|evaluate|assess|check)\b",
     rf"\b(?:note|notes|message|remarque|rappel|avis|consignes?|nota|mensaje|aviso|recordatorio|instrucci\w+"
     rf"|hinweis|nachricht|notiz|anmerkung|mitteilung|anweisung\w*|mensagem|lembrete|instruc\w+)\s+(?:au|a la"
     rf"|aux|pour le|pour la|a l'|de l'|du|para|al|a la|del|de la|an|fur|vom|von der|von|ao|do|da|à)\s*"
@@ -133,7 +146,8 @@ _ORDER_PATTERNS = [
     rf"|lieber|liebe|hallo|sehr geehrte[rs]?|caro|cara|prezado|prezada|ola|oi)\b[^.]{{0,20}}?\b{_GRADER_OR_AI}\b",
     rf"^[\W_]*(?:(?:to|for|an|au|para|pour)\s+)?(?:the\s+|den\s+|le\s+|el\s+|o\s+)?(?:{_GRADER}|ai|llm|assistant)"
     r"\s*(?:[:,]|-\s)",
-    rf"\b{_GRADER}\b[^.]{{0,40}}\b(?:must|should|will|shall|please|need to|have to|is to|are to|is asked|kindly)\b"
+    rf"\b{_GRADER}\b[^.]{{0,40}}\b(?:must|should|will|shall|please|need to|have to|is to|are to|is asked|kindly"
+    r"|(?:is|are)\s+(?:hereby\s+|now\s+)?(?:instructed|told|required|directed|expected))\b"
     r"[^.]{0,40}\b(?:give|award|assign|score|grade|mark|rate|pass|accept|approve|treat|consider|record)",
     # A claim of authority that decides the grade.
     rf"\b(?:as|i am|i'm|speaking as|en tant que|je suis|como|soy|yo soy|als|ich bin|sou|eu sou)\s+(?:the|your|an?"
@@ -194,7 +208,7 @@ _HEADER_PATTERNS = [
     r"</\s*(?:answer|candidate\w*|student\w*|submission|response|reponse|respuesta|antwort|resposta)\s*>",
     r"</?\s*(?:system|instructions?|rubric|grader\w*|grading\w*|evaluat\w*|admin)\s*/?>",
     r"(?:^[\W_]*|<<|\[|-{3,}|={3,}|#{2,})\s*(?:end|fin|ende|fim)\s+(?:of|de|del|der|des|do|da)\s+(?:the\s+|la\s+"
-    r"|das\s+|a\s+)?(?:candidate'?s?\s+|student'?s?\s+)?(?:answer|response|submission|input|reponse|respuesta"
+    r"|das\s+|a\s+)?(?:candidate'?s?\s+|student'?s?\s+)?(?:answer|response|submission|input|text|reponse|respuesta"
     r"|antwort|resposta)\b",
     r"\banswer-[0-9a-f]+-(?:end|start)\b",
 ]

@@ -262,7 +262,7 @@ def test_every_hostile_text_inserted_anywhere_never_raises_the_llm_score(gullibl
 HELD_OUT = [json.loads(line) for line in (DATA / "hostile_heldout.jsonl").read_text().splitlines() if line.strip()]
 # Held-out texts that still raise the score, measured after the detector was broadened from the templates (before:
 # offline 3 of 40, LLM 27 of 40). The detector was not tuned on these texts. See docs/grading.md.
-HELD_OUT_FLOOR = {"offline": 0, "llm": 3}
+HELD_OUT_FLOOR = {"offline": 0, "llm": 0}
 
 
 def held_out_cases() -> list[Case]:
