@@ -351,11 +351,12 @@ def history_page(*, user, number) -> HistoryPage:
     number = _page_number(number)
     start = (number - 1) * HISTORY_ROWS_PER_PAGE
     before = 1 if start else 0  # the row before the page: is its first session continued from the newer page?
-    rows = list(
-        SessionQuestion.objects.filter(opened_q("session__"), session__user=user)
-        .order_by(F("session__created_at").desc(), F("session_id").desc(), F("position").asc(nulls_last=True), "pk")
-        .values_list(*HISTORY_ROW_COLUMNS)[start - before:start + HISTORY_ROWS_PER_PAGE + 1]
-    )
+    order = (F("session__created_at").desc(), F("session_id").desc(), F("position").asc(nulls_last=True), "pk")
+    # The page's ids first, from the sessions index and the questions alone, then the answers and grades of those
+    # 22 only: an older page skips its offset without joining every answer and grade before it.
+    ids = (SessionQuestion.objects.filter(opened_q("session__"), session__user=user).order_by(*order)
+           .values("pk")[start - before:start + HISTORY_ROWS_PER_PAGE + 1])
+    rows = list(SessionQuestion.objects.filter(pk__in=ids).order_by(*order).values_list(*HISTORY_ROW_COLUMNS))
     previous, page, following = rows[:before], rows[before:before + HISTORY_ROWS_PER_PAGE], rows[
         before + HISTORY_ROWS_PER_PAGE:]
     sessions = PracticeSession.objects.with_titles().in_bulk({row[0] for row in page}) if page else {}
