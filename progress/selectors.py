@@ -21,8 +21,8 @@ from .models import DayProgress, Profile, ProgressCell, QuestionProgress, Review
 
 # Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
-HISTORY_ROWS_PER_PAGE = 20  # questions, with their answers and grades
-HISTORY_MAX_PAGE = 100_000  # two million questions
+HISTORY_ROWS_PER_PAGE = 15  # questions, with their answers and grades: five sessions of the default three
+HISTORY_MAX_PAGE = 100_000  # 1.5 million questions
 HISTORY_GRADE_COLUMNS = ("answer_id", "overall", "key_points", "trade_offs", "failure_modes", "clarity")
 # The score chart draws this many of the latest days with graded answers, however long the history.
 SCORE_CHART_DAYS = 60
@@ -353,12 +353,12 @@ def history_page(*, user, number) -> HistoryPage:
     before = 1 if start else 0  # the row before the page: is its first session continued from the newer page?
     order = (F("session__created_at").desc(), F("session_id").desc(), F("position").asc(nulls_last=True), "pk")
     # The page's ids first, from the sessions index and the questions alone, then the answers and grades of those
-    # 22 only: an older page skips its offset without joining every answer and grade before it.
+    # rows only: an older page skips its offset without joining every answer and grade before it.
     ids = (SessionQuestion.objects.filter(opened_q("session__"), session__user=user).order_by(*order)
            .values("pk")[start - before:start + HISTORY_ROWS_PER_PAGE + 1])
     rows = list(SessionQuestion.objects.filter(pk__in=ids).order_by(*order).values_list(*HISTORY_ROW_COLUMNS))
-    previous, page, following = rows[:before], rows[before:before + HISTORY_ROWS_PER_PAGE], rows[
-        before + HISTORY_ROWS_PER_PAGE:]
+    end = before + HISTORY_ROWS_PER_PAGE
+    previous, page, following = rows[:before], rows[before:end], rows[end:]
     sessions = PracticeSession.objects.with_titles().in_bulk({row[0] for row in page}) if page else {}
     question_url = _url_format("practice:question", 2)
     compare_url, retry_url = _url_format("progress:compare", 1), _url_format("progress:retry", 1)

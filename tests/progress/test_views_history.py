@@ -71,9 +71,10 @@ def test_it_shows_every_answer_with_its_grade_and_retry_and_compare(candidate_cl
 
 def test_it_pages_by_question_and_marks_a_session_split_between_pages(candidate_client, candidate, cell,
                                                                        django_assert_num_queries):
-    sessions = 9  # of 3 questions: 27 rows, so the 7th newest session is split 2 + 1 between the pages
-    graded_history(user=candidate, questions=cell["questions"], category=cell["category"], level=cell["level"],
-                   count=sessions * 3, scores=[Decimal("2.5")])
+    # Sessions of two questions: a page holds an odd number of questions, so the session at its end is split.
+    sessions, questions = HISTORY_ROWS_PER_PAGE // 2 + 2, cell["questions"][:2]
+    graded_history(user=candidate, questions=questions, category=cell["category"], level=cell["level"],
+                   count=sessions * 2, scores=[Decimal("2.5")])
 
     with django_assert_num_queries(PAGE_QUERIES):
         first_page = candidate_client.get(URL).content.decode()
@@ -81,13 +82,14 @@ def test_it_pages_by_question_and_marks_a_session_split_between_pages(candidate_
         second_page = candidate_client.get(URL, {"page": 2}).content.decode()
 
     assert first_page.count("<td><strong>2.5</strong></td>") == HISTORY_ROWS_PER_PAGE
-    assert second_page.count("<td><strong>2.5</strong></td>") == sessions * 3 - HISTORY_ROWS_PER_PAGE
-    assert first_page.count('class="session-block"') == 7 and second_page.count('class="session-block"') == 3
+    assert second_page.count("<td><strong>2.5</strong></td>") == 3
+    assert first_page.count('class="session-block"') == sessions - 1
+    assert second_page.count('class="session-block"') == 2
     assert "(continued)" not in first_page and "This session continues on the" in first_page
     assert second_page.count("(continued)") == 1 and "This session continues on the" not in second_page
     first_links, second_links = question_links(first_page), question_links(second_page)
-    assert len(set(first_links + second_links)) == sessions * 3  # every question once, none on both pages
-    assert first_links[-1].endswith("/questions/2/") and second_links[0].endswith("/questions/3/")
+    assert len(set(first_links + second_links)) == sessions * 2  # every question once, none on both pages
+    assert first_links[-1].endswith("/questions/1/") and second_links[0].endswith("/questions/2/")
     assert "Page 1" in first_page and 'href="?page=2" hx-get="?page=2" hx-target="#history"' in first_page
     assert "?page=1" not in first_page  # no newer page before the first
     assert "Page 2" in second_page and 'href="?page=1"' in second_page and "?page=3" not in second_page
