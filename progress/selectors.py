@@ -365,6 +365,8 @@ def history_page(*, user, number) -> HistoryPage:
     statuses = dict(Answer.Status.choices)
     groups: list[HistorySession] = []
     for session_id, position, question_id, title, skipped_at, status, *grade in page:
+        if session_id not in sessions:  # deleted between the two queries
+            continue
         if not groups or groups[-1].session.pk != session_id:
             groups.append(HistorySession(session=sessions[session_id], rows=[]))
         answered = status is not None
