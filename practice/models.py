@@ -7,6 +7,13 @@ from playbook.models import Category, Level, RoleTrack
 from questions.models import Question
 
 
+def opened_q(prefix: str = "") -> models.Q:
+    """Sessions the candidate has opened: a mock-loop round's questions count once the round is started. `prefix`
+    reaches the session through a relation (`"session__"` from its questions)."""
+    return models.Q(**{f"{prefix}mock_round__isnull": True}) | models.Q(
+        **{f"{prefix}mock_round__started_at__isnull": False})
+
+
 class PracticeSessionQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(user=user)
@@ -17,8 +24,7 @@ class PracticeSessionQuerySet(models.QuerySet):
                                    "take_home_attempt__brief")
 
     def opened(self):
-        """Sessions the candidate has opened: a mock-loop round's questions count once the round is started."""
-        return self.filter(models.Q(mock_round__isnull=True) | models.Q(mock_round__started_at__isnull=False))
+        return self.filter(opened_q())
 
 
 class PracticeSession(models.Model):

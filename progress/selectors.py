@@ -6,12 +6,13 @@ from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from playbook.models import Category, Level, RoleTrack
-from practice.models import Answer, Grade, PracticeSession, SessionQuestion
+from practice.models import Answer, Grade, PracticeSession, SessionQuestion, opened_q
 from practice.selectors import recent_sessions, verdict_unsure
 from questions.models import Question, RubricItem
 
@@ -20,8 +21,8 @@ from .models import DayProgress, Profile, ProgressCell, QuestionProgress, Review
 
 # Readiness weighs a category's latest scores, newest first, by these weights (so it looks at the last five).
 RECENCY_WEIGHTS = (5, 4, 3, 2, 1)
-HISTORY_SESSIONS_PER_PAGE = 10
-HISTORY_MAX_PAGE = 100_000  # a million sessions
+HISTORY_ROWS_PER_PAGE = 15  # questions, with their answers and grades: five sessions of the default three
+HISTORY_MAX_PAGE = 100_000  # 1.5 million questions
 HISTORY_GRADE_COLUMNS = ("answer_id", "overall", "key_points", "trade_offs", "failure_modes", "clarity")
 # The score chart draws this many of the latest days with graded answers, however long the history.
 SCORE_CHART_DAYS = 60
@@ -270,12 +271,41 @@ def upcoming_cards(*, user, limit: int = 10) -> list[ReviewCard]:
     )
 
 
+@dataclass(slots=True)
+class HistoryRow:
+    """One question of a session as the history lists it: plain values with its links filled in, so a page renders
+    with no model instance, `reverse()` or localised number per row (those made a 50-row page three times a one-row
+    page)."""
+
+    position: int | None  # None for a follow-up
+    title: str
+    status: str  # "Graded", "Grading", ..., "Skipped" or "Not answered"
+    url: str = ""  # the question's page (where its answer and grade are); none for a follow-up
+    compare_url: str = ""  # "Compare attempts" and "Retry", for an answered question
+    retry_url: str = ""
+    graded: bool = False  # then the scores below are its grade's (key points, trade-offs, failure modes may be None)
+    overall: Decimal | None = None
+    key_points: Decimal | None = None
+    trade_offs: Decimal | None = None
+    failure_modes: Decimal | None = None
+    clarity: Decimal | None = None
+
+
+@dataclass(slots=True)
+class HistorySession:
+    session: PracticeSession
+    rows: list[HistoryRow]
+    continued: bool = False  # its first questions are on the newer page
+    continues: bool = False  # its last questions are on the older page
+
+
 @dataclass
 class HistoryPage:
-    """A page of sessions, newest first. The sessions are never counted (a count reads every session the candidate
-    ever had): one row more than the page holds tells whether an older page exists."""
+    """A page of the candidate's questions, newest session first, grouped by session. Paged by question, not by
+    session, so every page is at most HISTORY_ROWS_PER_PAGE rows. Never counted (a count reads the whole history):
+    one row more than the page holds tells whether an older page exists."""
 
-    object_list: list[PracticeSession]
+    object_list: list[HistorySession]
     number: int
     has_next: bool
 
@@ -300,25 +330,61 @@ def _page_number(value) -> int:
         return 1
 
 
+def _url_format(name: str, arity: int) -> str:
+    """The URL `name` with `{0}`, `{1}`... where its ids go, to fill per row with `str.format`: one `reverse()` a
+    page rather than three a row (about 60 us each)."""
+    sentinels = [str(987_654_320 + n) for n in range(arity)]
+    url = reverse(name, args=sentinels).replace("{", "{{").replace("}", "}}")
+    for n, sentinel in enumerate(sentinels):
+        url = url.replace(sentinel, f"{{{n}}}")
+    return url
+
+
+HISTORY_ROW_COLUMNS = ("session_id", "position", "question_id", "question__title", "skipped_at", "answer__status",
+                       *(f"answer__grade__{name}" for name in HISTORY_GRADE_COLUMNS))
+
+
 def history_page(*, user, number) -> HistoryPage:
-    """A page of the user's sessions, newest first, each with its questions, answers and grades: two queries (one
-    when there are none), read through the (user, created_at, id) index whatever the history."""
+    """A page of the user's session questions, newest session first, each with its answer's status and grade, and
+    the sessions they belong to: two queries (one when the page is empty), the questions read through the
+    (user, created_at, id) index on sessions whatever the history."""
     number = _page_number(number)
-    start = (number - 1) * HISTORY_SESSIONS_PER_PAGE
-    rows = list(
-        PracticeSession.objects.owned_by(user).opened().with_titles()
-        .order_by("-created_at", "-pk")[start:start + HISTORY_SESSIONS_PER_PAGE + 1]
-    )
-    sessions = rows[:HISTORY_SESSIONS_PER_PAGE]
-    # Only the columns the page shows: prompts, answer texts and rubric verdicts would be most of the bytes read.
-    items = (
-        SessionQuestion.objects.select_related("question", "answer__grade")
-        .only("session_id", "question_id", "position", "skipped_at", "question__title", "answer__session_question_id",
-              "answer__status", *(f"answer__grade__{name}" for name in HISTORY_GRADE_COLUMNS))
-        .order_by(F("position").asc(nulls_last=True), "pk")
-    )
-    prefetch_related_objects(sessions, Prefetch("items", queryset=items))
-    return HistoryPage(object_list=sessions, number=number, has_next=len(rows) > HISTORY_SESSIONS_PER_PAGE)
+    start = (number - 1) * HISTORY_ROWS_PER_PAGE
+    before = 1 if start else 0  # the row before the page: is its first session continued from the newer page?
+    order = (F("session__created_at").desc(), F("session_id").desc(), F("position").asc(nulls_last=True), "pk")
+    # The page's ids first, from the sessions index and the questions alone, then the answers and grades of those
+    # rows only: an older page skips its offset without joining every answer and grade before it.
+    ids = (SessionQuestion.objects.filter(opened_q("session__"), session__user=user).order_by(*order)
+           .values("pk")[start - before:start + HISTORY_ROWS_PER_PAGE + 1])
+    rows = list(SessionQuestion.objects.filter(pk__in=ids).order_by(*order).values_list(*HISTORY_ROW_COLUMNS))
+    end = before + HISTORY_ROWS_PER_PAGE
+    previous, page, following = rows[:before], rows[before:end], rows[end:]
+    sessions = PracticeSession.objects.with_titles().in_bulk({row[0] for row in page}) if page else {}
+    question_url = _url_format("practice:question", 2)
+    compare_url, retry_url = _url_format("progress:compare", 1), _url_format("progress:retry", 1)
+    statuses = dict(Answer.Status.choices)
+    groups: list[HistorySession] = []
+    for session_id, position, question_id, title, skipped_at, status, *grade in page:
+        if session_id not in sessions:  # deleted between the two queries
+            continue
+        if not groups or groups[-1].session.pk != session_id:
+            groups.append(HistorySession(session=sessions[session_id], rows=[]))
+        answered = status is not None
+        row = HistoryRow(
+            position=position, title=title,
+            status=statuses.get(status, status) if answered else "Skipped" if skipped_at else "Not answered",
+            url=question_url.format(session_id, position) if position else "",
+            compare_url=compare_url.format(question_id) if position and answered else "",
+            retry_url=retry_url.format(question_id) if position and answered else "",
+        )
+        if status == Answer.Status.GRADED and grade[0] is not None:
+            row.graded = True
+            row.overall, row.key_points, row.trade_offs, row.failure_modes, row.clarity = grade[1:]
+        groups[-1].rows.append(row)
+    if groups:
+        groups[0].continued = bool(previous) and previous[0][0] == groups[0].session.pk
+        groups[-1].continues = bool(following) and following[0][0] == groups[-1].session.pk
+    return HistoryPage(object_list=groups, number=number, has_next=bool(following))
 
 
 def latest_attempt(*, user, question_id: int) -> Answer:
