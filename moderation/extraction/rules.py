@@ -158,7 +158,8 @@ CATEGORY = re.compile(
     r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
     r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+)?trees?|bst|linked\s+lists?|"
     r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
-    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
+    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|union[- ]?find|topological\s+sort(?:ing)?|"
+    r"prefix\s+sums?|segment\s+trees?|monotonic\s+stacks?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
     r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
     r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
     r"implementation|solution|code|approach|answers?))"
@@ -272,8 +273,7 @@ PROBLEM_WAS = re.compile(
 GIVEN_PROBLEM = re.compile(
     rf"\b(?:gave|given|got|asked)\s+(?:me\s+|us\s+)?(?:(?:a|an|the|another)\s+)?(?:(?:first|second|next|last|"
     rf"final)\s+)?(?:(?P<name>(?-i:(?:[A-Z0-9][\w'-]*\s+){{1,4}}))(?:problem|question)\b|(?:problem|question)\s+"
-    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END}|(?P<variation>(?:a\s+)?(?:variation|"
-    rf"version|variant)\s+of\s+.+?){CLAUSE_END})",
+    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END})",
     re.IGNORECASE,
 )
 NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|coding|technical|behaviou?ral|design|"
@@ -423,6 +423,43 @@ GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement"
            "removing": "remove", "searching": "search", "matching": "match", "grouping": "group",
            "simulating": "simulate", "flattening": "flatten", "rotating": "rotate", "encoding": "encode",
            "decoding": "decode", "scraping": "scrape", "modeling": "model", "modelling": "model"}
+
+# --- round 4: a coding problem told in narrative --------------------------------------------------------------------
+# What introduces the problem a round gave: "I was asked Word Search II", "First problem was parentheses problem",
+# "Q1: ...", "Question 1: It's a variant of ...", "The question I was asked was based on BFS, similar to ...",
+# "He asked a simple range max problem on array". What follows is read by told_problem().
+PROBLEM_INTRO = re.compile(
+    r"(?:^(?:#+\s*)?(?:q|question|problem|task)\s*#?\d{1,2}\s*(?:\([^)]{0,40}\)\s*)?[:.)\-–—]\s*"
+    r"|\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next|other|last|final|main|only|coding|dsa|technical)\s+)"
+    r"(?:problem|question)\s+(?:(?:i|we)\s+(?:was|were|got)\s+(?:asked|given)\s+|(?:he|she|they)\s+(?:asked|gave)\s+)?"
+    r"(?:was|is)\s+"
+    r"|\b(?:the\s+)?(?:problem|question)\s+(?:(?:i|we)\s+(?:was|were|got)\s+(?:asked|given)|(?:he|she|they)\s+"
+    r"(?:asked|gave)(?:\s+(?:me|us))?)\s+(?:was|is)\s+"
+    r"|\b(?:(?:(?:i|we)\s+)?(?:was|were|got)\s+asked|(?:he|she|they|interviewer)\s+asked(?:\s+(?:me|us))?|"
+    r"(?:was|were|got)\s+given|gave\s+(?:me|us))\s+(?:to\s+solve\s+)?(?=(?:a|an|the)\s|(?-i:[A-Z])))"
+    r"(?:(?:basically|just|simply|it'?s|it’s|it\s+was)\s+)*",
+    re.IGNORECASE,
+)
+ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
+LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basically)\s+(?P<like>[^()]+)$",
+                        re.IGNORECASE)
+PROBLEM_CUT = re.compile(r"[.;!?:\n]|,(?!\s*(?:similar\s+to|like|think)\b)|\s+(?:but|which|so|because|"
+                         r"where|that)\s", re.IGNORECASE)
+VARIATION = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:variant|variation|version|modification|twist|spin)\s+"
+                       r"(?:of|on)\s+(?P<x>.+?)(?:\s+with\b.*)?$", re.IGNORECASE)
+SIMILAR = re.compile(r"^(?P<pre>.*?)\b(?:similar\s+to|like)\s+(?P<x>.+)$", re.IGNORECASE)
+PROBLEM_NOUN = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:classic|simple|standard|famous|typical|basic|modified|tricky|easy|medium|hard|"
+    r"leetcode|lc|well-known|common|popular|straightforward)\s+)*(?P<x>[\w'’/-]+(?:\s+[\w'’/-]+){0,6}?)\s+"
+    r"(?P<noun>problem|question)\b\s*(?P<tail>(?:on|with|in|for|about|using)\s+(?:an?\s+)?\w+(?:\s+\w+)?)?\s*$",
+    re.IGNORECASE,
+)
+# Not the problem's name: a count, a time, a difficulty, a person
+NOT_A_PROBLEM = re.compile(r"\b(?:i|my|me|we|our|you|your|he|she|they|was|were|is|are|had|did|got|went|felt|"
+                           r"minutes?|mins?|hours?|few|couple|lot|bunch|some|two|three|questions|problems|round|"
+                           r"interview\w*|follow[- ]?up|solved|used|tried|wrote|coded)\b|\band\s+\w+ed\b|"
+                           r"^(?:(?:a|an|the|this|that)\s+)?(?:(?:same|previous|original|last|first|other)\s+)?"
+                           r"(?:question|problem|one|task)$|^(?:a|an|the)$", re.IGNORECASE)
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
@@ -688,6 +725,8 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
+    if re.search(r"\b(?:problem|question)s?$", topic, re.IGNORECASE):
+        return ""  # "Greedy/frequency map problem" is not a topic to explain; told_problems() reads named ones
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
@@ -738,6 +777,77 @@ def named_problem(text: str) -> str:
     return f"Solve the {name} problem."
 
 
+def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool = True) -> str:
+    """One problem told by its name or a short description, as a task: "a variant of the Top k frequent items
+    problem" -> "Solve a variation of the Top k frequent items problem.", "search-style optimization problem" with
+    "(think Koko Eating Bananas)" -> "Solve a search-style optimization problem like Koko Eating Bananas."."""
+    phrase = MARKDOWN_ESCAPE.sub(r"\1", phrase).strip(" ,\"“”'*_")
+    phrase = re.sub(r"[\"“”]|(?<!\w)'|'(?!\w)", "", phrase)
+    if not phrase or len(phrase.split()) > MAX_BARE_ITEM_WORDS:
+        return ""
+    if variation := VARIATION.match(phrase):
+        x = variation["x"].strip()
+        return "" if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) else f"Solve a variation of {x}."
+    if similar := SIMILAR.match(phrase):  # "based on BFS, similar to the valid island problem"
+        x = similar["x"].strip()
+        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS:
+            return ""
+        kind = PROBLEM_NOUN.match(similar["pre"].strip(" ,"))
+        based = re.search(r"\bbased\s+on\s+(?P<k>[\w-]+)", similar["pre"], re.IGNORECASE)
+        what = f"a {kind['x']} problem" if kind else f"a {based['k']} problem" if based else "a problem"
+        return f"Solve {what} similar to {x}."
+    if noun := PROBLEM_NOUN.match(phrase):
+        x = noun["x"].strip()
+        if NOT_A_PROBLEM.search(x) or NOT_A_NAME.search(x) and not likes:
+            return ""
+        if noun["noun"].lower() == "question" and x[:1].islower():
+            return ""  # "a basic linear regression question" names the question's topic, not a problem
+        if likes:
+            return f"Solve a {x} problem like {likes[0]}."
+        # "Greedy/frequency map problem", "grid-based graph problem": a kind of problem, not one
+        if CATEGORY.match(x) or CATEGORY.match(x.split("/")[0]) or CATEGORY.match(x.split()[-1].split("-")[-1]):
+            return ""
+        tail = f" {noun['tail']}" if noun["tail"] else ""
+        return f"Solve the {x} problem{tail}."
+    words = phrase.split()
+    if not names:
+        return ""
+    if all(NAME_WORD.fullmatch(word) for word in words) and NAME_WORD.fullmatch(words[0]) and words[0][:1].isupper() \
+            and not (NOT_A_NAME.search(phrase) or NOT_IN_A_NAME.search(phrase) or CATEGORY.match(phrase)):
+        return f"Solve {phrase} (LeetCode)." if leetcode else f"Solve the {phrase} problem."
+    if leetcode and not (NOT_A_PROBLEM.search(phrase) or CATEGORY.match(phrase)):  # "longest substring of valid
+        return f"Solve the {phrase} problem."  # parentheses (leetcode hard)": lower case, but a problem's name
+    return ""
+
+
+def told_problems(unit: Unit) -> list[tuple[str, int, int]]:
+    """Coding problems a round gave, told in narrative rather than in a list or a "gave me a X problem" sentence:
+    after "I was asked", "First problem was", "Q1:", "The question I was asked was", each problem by its name (two
+    joined by "and" after a bracketed aside), a short description ending in "problem", a "variant of ...", or
+    "similar to ..."; bracketed hints ("(think Koko Eating Bananas)") name the problem it is like. Offsets are
+    relative to the unit."""
+    found = []
+    # a list item ("Q1: ..." is read as one) is its own lead-in, but only a description, not a bare name, is kept
+    intros = [re.match("", unit.text)] if unit.listed and not unit.to_community else []
+    for intro in [*intros, *PROBLEM_INTRO.finditer(unit.text)]:
+        rest = unit.text[intro.end():]
+        # the asides are blanked (not removed, so offsets hold) before looking for where the problem's name ends
+        if cut := PROBLEM_CUT.search(ASIDE.sub(lambda aside: "_" * len(aside.group()), rest)):
+            rest = rest[:cut.start()]
+        asides = [aside["aside"] for aside in ASIDE.finditer(rest)]
+        likes = [like["like"].strip() for aside in asides if (like := LIKE_ASIDE.match(aside.strip()))]
+        leetcode = any(re.search(r"\b(?:leetcode|lc)\b", aside, re.IGNORECASE) for aside in asides)
+        # "Serialize and Deserialize a Binary Tree (...) (Leetcode Hard) and Word Search II (Leetcode hard)"
+        at = intro.end()
+        for index, part in enumerate(re.split(r"(?<=\))(\s*,?\s*(?:and|&)\s+)", rest)):
+            name = "" if index % 2 else _problem_name(ASIDE.sub("", part), likes, leetcode,
+                                                      names=intro.end() > 0 or not unit.listed)
+            if name and _content_words(ASIDE.sub("", part)) >= 1:
+                found.append((name, intro.start() if at == intro.end() else at, at + len(part.rstrip())))
+            at += len(part)
+    return found
+
+
 def asked_under_label(unit: Unit, post: str) -> tuple[bool, list[str]] | None:
     """A bullet under a bold question-word label ("**Who?** Principal Engineer", "**Question?** Basically create a
     class ..."): None when the unit has no such label; nothing for labels other than the question's; the task or
@@ -760,10 +870,12 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(text: str, match: re.Match, *, built: bool = False) -> None:
+    def add(text: str, match: re.Match | tuple[int, int], *, built: bool = False) -> None:
         """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
-        start, end = match.span()
-        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or (
+        start, end = match if isinstance(match, tuple) else match.span()
+        told = isinstance(match, tuple)  # told_problems() checks its own lead-in
+        if (NEGATED.search(unit.text[:start]) if told else _not_asked_of_the_poster(unit.text, match)) or \
+                LOGISTICS.search(text) or (
                 not built and not _stands_alone(text)):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
@@ -814,8 +926,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             if NOT_A_NAME.search(name) or CATEGORY.match(name):
                 continue
             add(f"Implement {name}." if BUILDABLE.search(name) else f"Solve the {name} problem.", match)
-        elif (what := (match["what"] or match["variation"]).strip()) and not CATEGORY.match(what):
+        elif (what := match["what"].strip()) and not CATEGORY.match(what):
             add(_finish("Solve " + _you(what), "."), match)
+    for text, start, end in told_problems(unit) if problem or "asked" in low or "given" in low or "gave" in low \
+            or unit.text[:1] in "Qq" else ():
+        add(text, (start, end), built=True)
     for match in GENERIC_QUOTE.finditer(unit.text) if quoted else ():
         quoted = _direct(match["q"]).rstrip(",")
         if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
@@ -976,6 +1091,9 @@ def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
     asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
+    if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
+        asked = any(told_problems(Unit(line, 0, False, False)) for line in statements.splitlines()
+                    if PROBLEM_INTRO.search(line))
     happened = interview and bool(HAPPENED.search(statements))
     if not asked and JOB_AD.search(post):
         return False, "a job ad"
