@@ -140,8 +140,24 @@ ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|c
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
                                r"(?:your|the|my|a|an)\s+(?:\w+\s+)?"
-                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
+                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)"
+                               # round 4: "... while coding", "... using the test case", "... step by step"
+                               r"(?:\s+(?:while|as|using|with|on|through|step\s+by\s+step|line\s+by\s+line|again|"
+                               r"first|out\s+loud|in\s+(?:detail|words|plain)|to\s+(?:me|us|him|her|them|the\s+"
+                               r"interviewers?))\b[^?]{0,60})?\W*$",
                                re.IGNORECASE)
+# round 4: "Assigning students to apartments ...", but not "Caching strategies for ..." (a gerund as a noun)
+LISTED_GERUND = re.compile(r"^(?P<adv>[A-Za-z]+ly\s+)?(?P<verb>[A-Za-z]+ing)\s+(?!(?:strategies|techniques|patterns|"
+                           r"systems?|basics|fundamentals|concepts|mechanisms?|algorithms?|layers?|policies|"
+                           r"and|or|is|are|was|were|in\s+general)\b)(?P<rest>\w.*)$", re.IGNORECASE)
+# round 4: a complexity follow-up that asks for better, not for the figure
+IMPROVE = re.compile(r"\b(?:do|did|doing|get|go)\s+better\b|\b(?:improv|optimi[sz]|reduc|lower|bring\s+down|"
+                     r"beat)\w*", re.IGNORECASE)
+# round 4: what closes every interview is not one of its questions
+COURTESY = re.compile(r"^(?:(?:do|did|would)\s+you\s+have|have\s+you\s+got|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
+                      r"further\s+|final\s+)?questions\b", re.IGNORECASE)
+# round 4: a list item that tells the reader what to do ("Treat your failures as lessons") is advice, not a topic
+ADVICE = re.compile(r"^(?!your\b)[a-z]+\s+(?:\w+\s+)?(?:your|yourself|you)\b", re.IGNORECASE)
 DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|my|your|what|how|why)\W*$",
                       re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
@@ -292,7 +308,7 @@ TO_DO = re.compile(
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
     rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
-    rf"contrast|estimate|derive|discuss|define|"
+    rf"contrast|estimate|derive|discuss|define|present|demo|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
@@ -549,6 +565,25 @@ def units(post: str) -> list[Unit]:
 # --- turning reported speech into direct speech --------------------------------------------------------------------
 
 
+def from_gerund(word: str) -> str:
+    """The verb of a gerund ("assigning" -> "assign", "creating" -> "create", "planning" -> "plan"): the known ones
+    from GERUNDS, the others by the spelling rules of English, which a wrong final "e" hardly hurts."""
+    word = word.lower()
+    if word in GERUNDS:
+        return GERUNDS[word]
+    if word == "using":
+        return "use"
+    if not word.endswith("ing") or len(word) < 7:  # "string", "thing", "doing"
+        return ""
+    stem = word[:-3]
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "planning"
+    if re.search(r"(?:[^aeiou](?:at|ut)|[aeiou]c|[^aeiou]?[aeiou]v|[iy]z|rg|[aeiou]ak|[aou]r|[iou]d|[dbptgkc]l|"
+                 r"[aeiou]s|us)$", stem) or len(stem) <= 2:
+        return stem + "e"
+    return stem
+
+
 def _you(text: str) -> str:
     for pattern, replacement in PRONOUNS:
         text = re.sub(pattern, replacement, text)
@@ -704,8 +739,9 @@ def labelled(unit: Unit) -> list[tuple[str, int, int]]:
 
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
-    approach" that every interviewer says."""
-    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
+    approach" that every interviewer says, not "Do you have any questions?" that closes every interview."""
+    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question)
+                or COURTESY.match(question))
 
 
 def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
@@ -908,7 +944,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         of = match["of"] or "your solution"
         of = re.sub(r"^(?:the|my|this)\s+(?=(?:code|solution|algorithm|approach)$)", "your ", of)
         of = " ".join(_you(of).split())
-        if match["plural"] == "ies":
+        if IMPROVE.search(match.group(0)):  # "asked if I could do better on time complexity"
+            add(f"Can you improve the {what} complexity of {of}?", match)
+        elif match["plural"] == "ies":
             add(f"What are the {what} complexities of {of}?", match)
         else:
             add(f"What is the {what} complexity of {of}?", match)
@@ -918,7 +956,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
             add(_finish("Solve " + _you(match["problem"]), "."), match)
     for match in GERUND_TASK.finditer(unit.text) if problem else ():
-        if verb := GERUNDS.get(match["verb"].lower()):
+        if CATEGORY.match(f"{match['verb']} {match['rest']}"):
+            continue  # "the question was about sliding window" names a kind of problem
+        if verb := from_gerund(match["verb"]):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
     for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
         if match["name"]:
@@ -965,7 +1005,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
         if focus := FOCUS_ON.match(match["clause"]):  # "asked me to focus on implementing the merge operation"
-            if verb := GERUNDS.get(focus["verb"].lower()):
+            if verb := from_gerund(focus["verb"]):
                 add(_finish(_you(f"{verb} {match['clause'][focus.end():]}"), "."), match)
             continue
         if examples := _examples(match["clause"]):
@@ -1070,6 +1110,19 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
     return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
 
 
+def _listed_gerund(text: str) -> str:
+    """A list item that gives a task as a gerund ("Optimally assigning questions to volunteers based on skill
+    tags") as the task: "Optimally assign questions to volunteers based on skill tags."."""
+    gerund = LISTED_GERUND.match(text.strip().rstrip("."))
+    if not gerund or FIRST_PERSON.search(text) or COMMUNITY.search(text) or len(text.split()) < 4:
+        return ""
+    verb = from_gerund(gerund["verb"])
+    if not verb:
+        return ""
+    adverb = gerund["adv"] or ""
+    return _finish(_capital(f"{adverb.lower()}{verb} {_you(gerund['rest'])}"), ".")
+
+
 def _listed_topic(text: str) -> str:
     """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
     text = text.strip().rstrip(".")
@@ -1079,6 +1132,7 @@ def _listed_topic(text: str) -> str:
     if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
         return ""
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
+            and not ADVICE.match(text)
             and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
         return _topic_question(text)
     return ""
@@ -1197,6 +1251,8 @@ def read(post: str) -> PostReading:
         if asks_interview_question(text, listed=unit.listed):
             asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
             keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
+        elif unit.listed and unit.list_context and (task := _listed_gerund(text)):
+            keep(task, unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
             keep(topic, unit.start, unit.end)
     if not help_request:  # a problem given only as its link: "https://leetcode.com/problems/wildcard-matching/"

@@ -410,3 +410,70 @@ def test_a_listed_problem_description_is_read_but_a_bare_listed_name_is_left_to_
     post = ("Google onsite, the problems I was asked:\n\n1. A variation of Swim in Rising Water\n"
             "2. Some kind of tree problem\n")
     assert questions(post) == ["Solve a variation of Swim in Rising Water."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the end he asked if I have questions.",  # from import_heldout2's wording
+    "She asked me to explain the solution while coding.",
+    "The interviewer asked me to explain my approach using the test case.",
+    # my own phrasings
+    "Then they asked whether I had any more questions for them.",
+    "He asked me to walk through my code line by line.",
+    "She asked me to explain my thought process out loud.",
+])
+def test_courtesy_questions_and_instructions_on_how_to_work_are_not_interview_questions(sentence):
+    assert questions(f"Meta phone screen today. They asked me to design a URL shortener. {sentence}") == [
+        "Design a URL shortener."]
+
+
+def test_explaining_your_approach_to_a_named_subject_is_still_a_question():
+    post = ("Meta phone screen today. They asked me to design a CDN. Then they asked me to explain my approach to "
+            "cache invalidation in it.")
+    assert questions(post) == ["Design a CDN.", "Explain your approach to cache invalidation in it."]
+
+
+def test_advice_bullets_are_not_topics():
+    post = ("Amazon interview today, here is what I learned:\n\n- Treat your failures as lessons\n"
+            "- Know your resume inside out\n- Dynamic programming on trees\n")
+    assert "Explain Treat your failures as lessons." not in questions(post)
+    assert not any("resume" in question for question in questions(post))
+
+
+@pytest.mark.parametrize("item,expected", [
+    # from import_heldout2's wording
+    ("Optimally assigning questions to volunteers based on skill tags",
+     "Optimally assign questions to volunteers based on skill tags."),
+    # my own phrasings
+    ("Scheduling meetings into the fewest rooms", "Schedule meetings into the fewest rooms."),
+    ("Creating a snapshot of a key-value store at any time", "Create a snapshot of a key-value store at any time."),
+    ("Planning routes for delivery drivers with time windows", "Plan routes for delivery drivers with time windows."),
+])
+def test_a_listed_task_given_as_a_gerund_becomes_a_task(item, expected):
+    post = f"Google onsite, the problems I was asked:\n\n1. {item}\n"
+    assert questions(post) == [expected]
+
+
+def test_a_gerund_used_as_a_noun_in_a_list_is_not_a_task():
+    post = "Google onsite, the questions I was asked:\n\n1. Caching strategies for a read-heavy service\n"
+    assert not any(question.startswith("Cach") for question in questions(post))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Was asked if I could do better on time complexity.", "Can you improve the time complexity of your solution?"),
+    # my own phrasings
+    ("Then he asked me to bring down the space complexity.", "Can you improve the space complexity of your solution?"),
+    ("She asked how I would optimize the time complexity of my code.",
+     "Can you improve the time complexity of your code?"),
+])
+def test_a_follow_up_asking_for_a_better_complexity_asks_to_improve_it(sentence, expected):
+    post = f"Google phone screen. I was asked Two Sum (Leetcode Easy). {sentence}"
+    assert expected in questions(post)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("In the second round, I was asked to present a project and discuss its technical aspects.",
+     "Present a project and discuss its technical aspects."),
+    ("Then they asked me to demo a side project I built.", "Demo a side project you built."),
+])
+def test_a_request_to_present_a_project_is_a_task(sentence, expected):
+    assert expected in questions(f"Amazon onsite last week. {sentence}")
