@@ -153,6 +153,14 @@ LISTED_GERUND = re.compile(r"^(?P<adv>[A-Za-z]+ly\s+)?(?P<verb>[A-Za-z]+ing)\s+(
 # round 4: a complexity follow-up that asks for better, not for the figure
 IMPROVE = re.compile(r"\b(?:do|did|doing|get|go)\s+better\b|\b(?:improv|optimi[sz]|reduc|lower|bring\s+down|"
                      r"beat)\w*", re.IGNORECASE)
+# round 4: "LLD: movie ticket booking system": a design label before a thing one builds, in lower case
+DESIGNABLE = re.compile(r"\b(?:system|service|platform|app|application|api|feed|website|site|clone|engine|tracker|"
+                        r"shortener|pipeline|database|store|cache|queue|limiter|scheduler|logger|counter|parser|"
+                        r"server|bot|game|network|marketplace|chat|messenger|notifications?|booking|library|"
+                        r"garage|lot|elevator|vending\s+machine|machine)s?$", re.IGNORECASE)
+# round 4: a problem described by what it finds ("longest substring of valid parentheses")
+FINDABLE = re.compile(r"^(?:longest|shortest|largest|smallest|maximum|minimum|max|min|kth|k-th|number\s+of|count\s+of|"
+                      r"sum\s+of|median|lowest|highest|closest|nearest|top\s+k|most|least)\b")
 # round 4: what closes every interview is not one of its questions
 COURTESY = re.compile(r"^(?:(?:do|did|would)\s+you\s+have|have\s+you\s+got|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
                       r"further\s+|final\s+)?questions\b", re.IGNORECASE)
@@ -399,7 +407,7 @@ BOLD = re.compile(r"\*\*|__")
 NAME_LABEL = re.compile(
     r"^#*\s*(?:(?P<design>(?:(?:ml|ai|high[- ]level|low[- ]level|object[- ]oriented|oo|backend|api)\s+)?(?:system\s+)?"
     r"design|lld|hld|ood|sd)|(?:(?:coding|dsa|algorithm(?:ic)?|leetcode|lc|technical|first|second|third|main)\s+)?"
-    r"(?:question|problem))\s*(?:\d{1,2}\s*)?(?:\([^)]{0,40}\)\s*)?[:\-–—]\s*(?P<name>\S.{0,80}?)\s*\.?$",
+    r"(?:question|problem))\s*(?:\d{1,2}\s*)?(?:\([^)]{0,40}\)\s*)?[:\-–—]\s*(?P<name>\S.{0,200}?)\s*\.?$",
     re.IGNORECASE,
 )
 NAME_WORD = re.compile(r"[A-Z0-9][\w'’+#-]*|(?:of|a|an|the|for|with|and|in|on|to|from|by)$")
@@ -799,6 +807,12 @@ def named_problem(text: str) -> str:
     if not label:
         return ""
     name = TRAILING_ASIDE.sub("", label["name"]).strip(" .:*_\"“”")
+    if label["design"] and name[:1].islower():  # "LLD: movie ticket booking system (same as HLD) but ..."
+        thing = re.split(r"\s*\(|\s+but\s|,|;|\s[-–—]\s", name)[0].strip(" .")
+        if 2 <= len(thing.split()) <= 6 and DESIGNABLE.search(thing) and not (
+                NOT_IN_A_NAME.search(thing) or NOT_A_PROBLEM.search(thing) or TASK_START.match(thing)):
+            return f"Design {thing}." if re.match(r"(?:a|an|the)\s", thing) else f"Design a {thing}."
+        return ""
     words = name.split()
     if not 1 <= len(words) <= MAX_TOPIC_WORDS or TASK_START.match(name) or NOT_IN_A_NAME.search(name) \
             or CATEGORY.match(name) or not all(NAME_WORD.fullmatch(word) for word in words) \
@@ -844,7 +858,7 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
         if CATEGORY.match(x) or CATEGORY.match(x.split("/")[0]) or CATEGORY.match(x.split()[-1].split("-")[-1]):
             return ""
         tail = f" {noun['tail']}" if noun["tail"] else ""
-        return f"Solve the {x} problem{tail}."
+        return f"Find the {x}{tail}." if FINDABLE.match(x) else f"Solve the {x} problem{tail}."
     words = phrase.split()
     if not names:
         return ""
@@ -852,7 +866,8 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
             and not (NOT_A_NAME.search(phrase) or NOT_IN_A_NAME.search(phrase) or CATEGORY.match(phrase)):
         return f"Solve {phrase} (LeetCode)." if leetcode else f"Solve the {phrase} problem."
     if leetcode and not (NOT_A_PROBLEM.search(phrase) or CATEGORY.match(phrase)):  # "longest substring of valid
-        return f"Solve the {phrase} problem."  # parentheses (leetcode hard)": lower case, but a problem's name
+        # parentheses (leetcode hard)": lower case, but a problem's name
+        return f"Find the {phrase}." if FINDABLE.match(phrase) else f"Solve the {phrase} problem."
     return ""
 
 
@@ -1146,8 +1161,10 @@ def classify(post: str) -> tuple[bool, str]:
     asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
+        # and "LLD: movie ticket booking system", "Coding Question: Task Status System"
         asked = any(told_problems(Unit(line, 0, False, False)) for line in statements.splitlines()
-                    if PROBLEM_INTRO.search(line))
+                    if PROBLEM_INTRO.search(line)) or any(named_problem(line.strip()) for line in post.splitlines()
+                                                          if NAME_LABEL.match(line.strip()))
     happened = interview and bool(HAPPENED.search(statements))
     if not asked and JOB_AD.search(post):
         return False, "a job ad"

@@ -477,3 +477,30 @@ def test_a_follow_up_asking_for_a_better_complexity_asks_to_improve_it(sentence,
 ])
 def test_a_request_to_present_a_project_is_a_task(sentence, expected):
     assert expected in questions(f"Amazon onsite last week. {sentence}")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("LLD: movie ticket booking system (same as HLD) but at a granular level", "Design a movie ticket booking system."),
+    # my own phrasings
+    ("System design: food delivery tracking service, with live updates", "Design a food delivery tracking service."),
+    ("HLD - a URL shortener", "Design a URL shortener."),
+])
+def test_a_design_label_before_a_thing_in_lower_case_is_a_design_task(line, expected):
+    assert questions(f"Microsoft SDE-2 onsite, my rounds:\n\n{line}\n") == [expected]
+
+
+@pytest.mark.parametrize("line", ["System design: pretty standard, nothing fancy", "LLD: went okay I think"])
+def test_a_design_label_before_a_verdict_is_not_a_task(line):
+    assert questions(f"Microsoft SDE-2 onsite, my rounds:\n\n{line}\n") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Second problem was longest substring of valid parentheses (leetcode hard).",
+     "Find the longest substring of valid parentheses."),
+    # my own phrasings
+    ("The other question was kth smallest element in a sorted matrix (LC medium).",
+     "Find the kth smallest element in a sorted matrix."),
+    ("First problem was the maximum sum path problem.", "Find the maximum sum path."),
+])
+def test_a_problem_described_by_what_it_finds_is_a_find_task(sentence, expected):
+    assert questions(f"Google phone screen last week.\n\n{sentence}") == [expected]
