@@ -925,8 +925,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
         start, end = match if isinstance(match, tuple) else match.span()
         told = isinstance(match, tuple)  # told_problems() checks its own lead-in
-        if (NEGATED.search(unit.text[:start]) if told else _not_asked_of_the_poster(unit.text, match)) or \
-                LOGISTICS.search(text) or (
+        negated = NEGATED.search(unit.text[max(0, start - 80):start]) if told else \
+            _not_asked_of_the_poster(unit.text, match)
+        if negated or LOGISTICS.search(text) or (
                 not built and not _stands_alone(text)):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
