@@ -140,8 +140,32 @@ ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|c
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
                                r"(?:your|the|my|a|an)\s+(?:\w+\s+)?"
-                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)\W*$",
+                               r"(?:approach|solution|code|answer|thought\s+process|reasoning|thinking)"
+                               # round 4: "... while coding", "... using the test case", "... step by step"
+                               r"(?:\s+(?:while|as|using|with|on|through|step\s+by\s+step|line\s+by\s+line|again|"
+                               r"first|out\s+loud|in\s+(?:detail|words|plain)|to\s+(?:me|us|him|her|them|the\s+"
+                               r"interviewers?))\b[^?]{0,60})?\W*$",
                                re.IGNORECASE)
+# round 4: "Assigning students to apartments ...", but not "Caching strategies for ..." (a gerund as a noun)
+LISTED_GERUND = re.compile(r"^(?P<adv>[A-Za-z]+ly\s+)?(?P<verb>[A-Za-z]+ing)\s+(?!(?:strategies|techniques|patterns|"
+                           r"systems?|basics|fundamentals|concepts|mechanisms?|algorithms?|layers?|policies|"
+                           r"and|or|is|are|was|were|in\s+general)\b)(?P<rest>\w.*)$", re.IGNORECASE)
+# round 4: a complexity follow-up that asks for better, not for the figure
+IMPROVE = re.compile(r"\b(?:do|did|doing|get|go)\s+better\b|\b(?:improv|optimi[sz]|reduc|lower|bring\s+down|"
+                     r"beat)\w*", re.IGNORECASE)
+# round 4: "LLD: movie ticket booking system": a design label before a thing one builds, in lower case
+DESIGNABLE = re.compile(r"\b(?:system|service|platform|app|application|api|feed|website|site|clone|engine|tracker|"
+                        r"shortener|pipeline|database|store|cache|queue|limiter|scheduler|logger|counter|parser|"
+                        r"server|bot|game|network|marketplace|chat|messenger|notifications?|booking|library|"
+                        r"garage|lot|elevator|vending\s+machine|machine)s?$", re.IGNORECASE)
+# round 4: a problem described by what it finds ("longest substring of valid parentheses")
+FINDABLE = re.compile(r"^(?:longest|shortest|largest|smallest|maximum|minimum|max|min|kth|k-th|number\s+of|count\s+of|"
+                      r"sum\s+of|median|lowest|highest|closest|nearest|top\s+k|most|least)\b")
+# round 4: what closes every interview is not one of its questions
+COURTESY = re.compile(r"^(?:(?:do|did|would)\s+you\s+have|have\s+you\s+got|any)\s+(?:any\s+)?(?:more\s+|other\s+|"
+                      r"further\s+|final\s+)?questions\b", re.IGNORECASE)
+# round 4: a list item that tells the reader what to do ("Treat your failures as lessons") is advice, not a topic
+ADVICE = re.compile(r"^(?!your\b)[a-z]+\s+(?:\w+\s+)?(?:your|yourself|you)\b", re.IGNORECASE)
 DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|my|your|what|how|why)\W*$",
                       re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
@@ -158,7 +182,8 @@ CATEGORY = re.compile(
     r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
     r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+)?trees?|bst|linked\s+lists?|"
     r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
-    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
+    r"binary\s+search|sorting|math|bit\s+manipulation|tries?|union[- ]?find|topological\s+sort(?:ing)?|"
+    r"prefix\s+sums?|segment\s+trees?|monotonic\s+stacks?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
     r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
     r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
     r"implementation|solution|code|approach|answers?))"
@@ -272,8 +297,7 @@ PROBLEM_WAS = re.compile(
 GIVEN_PROBLEM = re.compile(
     rf"\b(?:gave|given|got|asked)\s+(?:me\s+|us\s+)?(?:(?:a|an|the|another)\s+)?(?:(?:first|second|next|last|"
     rf"final)\s+)?(?:(?P<name>(?-i:(?:[A-Z0-9][\w'-]*\s+){{1,4}}))(?:problem|question)\b|(?:problem|question)\s+"
-    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END}|(?P<variation>(?:a\s+)?(?:variation|"
-    rf"version|variant)\s+of\s+.+?){CLAUSE_END})",
+    rf"(?:which\s+was\s+|that\s+was\s+|involving\s+)(?P<what>.+?){CLAUSE_END})",
     re.IGNORECASE,
 )
 NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|coding|technical|behaviou?ral|design|"
@@ -292,7 +316,7 @@ TO_DO = re.compile(
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
     rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
-    rf"contrast|estimate|derive|discuss|define|"
+    rf"contrast|estimate|derive|discuss|define|present|demo|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
     rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
@@ -383,7 +407,7 @@ BOLD = re.compile(r"\*\*|__")
 NAME_LABEL = re.compile(
     r"^#*\s*(?:(?P<design>(?:(?:ml|ai|high[- ]level|low[- ]level|object[- ]oriented|oo|backend|api)\s+)?(?:system\s+)?"
     r"design|lld|hld|ood|sd)|(?:(?:coding|dsa|algorithm(?:ic)?|leetcode|lc|technical|first|second|third|main)\s+)?"
-    r"(?:question|problem))\s*(?:\d{1,2}\s*)?(?:\([^)]{0,40}\)\s*)?[:\-–—]\s*(?P<name>\S.{0,80}?)\s*\.?$",
+    r"(?:question|problem))\s*(?:\d{1,2}\s*)?(?:\([^)]{0,40}\)\s*)?[:\-–—]\s*(?P<name>\S.{0,200}?)\s*\.?$",
     re.IGNORECASE,
 )
 NAME_WORD = re.compile(r"[A-Z0-9][\w'’+#-]*|(?:of|a|an|the|for|with|and|in|on|to|from|by)$")
@@ -423,6 +447,43 @@ GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement"
            "removing": "remove", "searching": "search", "matching": "match", "grouping": "group",
            "simulating": "simulate", "flattening": "flatten", "rotating": "rotate", "encoding": "encode",
            "decoding": "decode", "scraping": "scrape", "modeling": "model", "modelling": "model"}
+
+# --- round 4: a coding problem told in narrative --------------------------------------------------------------------
+# What introduces the problem a round gave: "I was asked Word Search II", "First problem was parentheses problem",
+# "Q1: ...", "Question 1: It's a variant of ...", "The question I was asked was based on BFS, similar to ...",
+# "He asked a simple range max problem on array". What follows is read by told_problem().
+PROBLEM_INTRO = re.compile(
+    r"(?:^(?:#+\s*)?(?:q|question|problem|task)\s*#?\d{1,2}\s*(?:\([^)]{0,40}\)\s*)?[:.)\-–—]\s*"
+    r"|\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next|other|last|final|main|only|coding|dsa|technical)\s+)"
+    r"(?:problem|question)\s+(?:(?:i|we)\s+(?:was|were|got)\s+(?:asked|given)\s+|(?:he|she|they)\s+(?:asked|gave)\s+)?"
+    r"(?:was|is)\s+"
+    r"|\b(?:the\s+)?(?:problem|question)\s+(?:(?:i|we)\s+(?:was|were|got)\s+(?:asked|given)|(?:he|she|they)\s+"
+    r"(?:asked|gave)(?:\s+(?:me|us))?)\s+(?:was|is)\s+"
+    r"|\b(?:(?:(?:i|we)\s+)?(?:was|were|got)\s+asked|(?:he|she|they|interviewer)\s+asked(?:\s+(?:me|us))?|"
+    r"(?:was|were|got)\s+given|gave\s+(?:me|us))\s+(?:to\s+solve\s+)?(?=(?:a|an|the)\s|(?-i:[A-Z])))"
+    r"(?:(?:basically|just|simply|it'?s|it’s|it\s+was)\s+)*",
+    re.IGNORECASE,
+)
+ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
+LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basically)\s+(?P<like>[^()]+)$",
+                        re.IGNORECASE)
+PROBLEM_CUT = re.compile(r"[.;!?:\n]|,(?!\s*(?:similar\s+to|like|think)\b)|\s+(?:but|which|so|because|"
+                         r"where|that)\s", re.IGNORECASE)
+VARIATION = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:variant|variation|version|modification|twist|spin)\s+"
+                       r"(?:of|on)\s+(?P<x>.+?)(?:\s+with\b.*)?$", re.IGNORECASE)
+SIMILAR = re.compile(r"^(?P<pre>.*?)\b(?:similar\s+to|like)\s+(?P<x>.+)$", re.IGNORECASE)
+PROBLEM_NOUN = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:classic|simple|standard|famous|typical|basic|modified|tricky|easy|medium|hard|"
+    r"leetcode|lc|well-known|common|popular|straightforward)\s+)*(?P<x>[\w'’/-]+(?:\s+[\w'’/-]+){0,6}?)\s+"
+    r"(?P<noun>problem|question)\b\s*(?P<tail>(?:on|with|in|for|about|using)\s+(?:an?\s+)?\w+(?:\s+\w+)?)?\s*$",
+    re.IGNORECASE,
+)
+# Not the problem's name: a count, a time, a difficulty, a person
+NOT_A_PROBLEM = re.compile(r"\b(?:i|my|me|we|our|you|your|he|she|they|was|were|is|are|had|did|got|went|felt|"
+                           r"minutes?|mins?|hours?|few|couple|lot|bunch|some|two|three|questions|problems|round|"
+                           r"interview\w*|follow[- ]?up|solved|used|tried|wrote|coded)\b|\band\s+\w+ed\b|"
+                           r"^(?:(?:a|an|the|this|that)\s+)?(?:(?:same|previous|original|last|first|other)\s+)?"
+                           r"(?:question|problem|one|task)$|^(?:a|an|the)$", re.IGNORECASE)
 
 PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
@@ -510,6 +571,25 @@ def units(post: str) -> list[Unit]:
 
 
 # --- turning reported speech into direct speech --------------------------------------------------------------------
+
+
+def from_gerund(word: str) -> str:
+    """The verb of a gerund ("assigning" -> "assign", "creating" -> "create", "planning" -> "plan"): the known ones
+    from GERUNDS, the others by the spelling rules of English, which a wrong final "e" hardly hurts."""
+    word = word.lower()
+    if word in GERUNDS:
+        return GERUNDS[word]
+    if word == "using":
+        return "use"
+    if not word.endswith("ing") or len(word) < 7:  # "string", "thing", "doing"
+        return ""
+    stem = word[:-3]
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "planning"
+    if re.search(r"(?:[^aeiou](?:at|ut)|[aeiou]c|[^aeiou]?[aeiou]v|[iy]z|rg|[aeiou]ak|[aou]r|[iou]d|[dbptgkc]l|"
+                 r"[aeiou]s|us)$", stem) or len(stem) <= 2:
+        return stem + "e"
+    return stem
 
 
 def _you(text: str) -> str:
@@ -667,8 +747,9 @@ def labelled(unit: Unit) -> list[tuple[str, int, int]]:
 
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
-    approach" that every interviewer says."""
-    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question))
+    approach" that every interviewer says, not "Do you have any questions?" that closes every interview."""
+    return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question)
+                or COURTESY.match(question))
 
 
 def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
@@ -688,6 +769,8 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
+    if re.search(r"\b(?:problem|question)s?$", topic, re.IGNORECASE):
+        return ""  # "Greedy/frequency map problem" is not a topic to explain; told_problems() reads named ones
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
     if re.match(r"(?:my|our)\b", topic, re.IGNORECASE):
@@ -724,6 +807,12 @@ def named_problem(text: str) -> str:
     if not label:
         return ""
     name = TRAILING_ASIDE.sub("", label["name"]).strip(" .:*_\"“”")
+    if label["design"] and name[:1].islower():  # "LLD: movie ticket booking system (same as HLD) but ..."
+        thing = re.split(r"\s*\(|\s+but\s|,|;|\s[-–—]\s", name)[0].strip(" .")
+        if 2 <= len(thing.split()) <= 6 and DESIGNABLE.search(thing) and not (
+                NOT_IN_A_NAME.search(thing) or NOT_A_PROBLEM.search(thing) or TASK_START.match(thing)):
+            return f"Design {thing}." if re.match(r"(?:a|an|the)\s", thing) else f"Design a {thing}."
+        return ""
     words = name.split()
     if not 1 <= len(words) <= MAX_TOPIC_WORDS or TASK_START.match(name) or NOT_IN_A_NAME.search(name) \
             or CATEGORY.match(name) or not all(NAME_WORD.fullmatch(word) for word in words) \
@@ -736,6 +825,78 @@ def named_problem(text: str) -> str:
     if NOT_A_NAME.search(name):
         return ""
     return f"Solve the {name} problem."
+
+
+def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool = True) -> str:
+    """One problem told by its name or a short description, as a task: "a variant of the Top k frequent items
+    problem" -> "Solve a variation of the Top k frequent items problem.", "search-style optimization problem" with
+    "(think Koko Eating Bananas)" -> "Solve a search-style optimization problem like Koko Eating Bananas."."""
+    phrase = MARKDOWN_ESCAPE.sub(r"\1", phrase).strip(" ,\"“”'*_")
+    phrase = re.sub(r"[\"“”]|(?<!\w)'|'(?!\w)", "", phrase)
+    if not phrase or len(phrase.split()) > MAX_BARE_ITEM_WORDS:
+        return ""
+    if variation := VARIATION.match(phrase):
+        x = variation["x"].strip()
+        return "" if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) else f"Solve a variation of {x}."
+    if similar := SIMILAR.match(phrase):  # "based on BFS, similar to the valid island problem"
+        x = similar["x"].strip()
+        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS:
+            return ""
+        kind = PROBLEM_NOUN.match(similar["pre"].strip(" ,"))
+        based = re.search(r"\bbased\s+on\s+(?P<k>[\w-]+)", similar["pre"], re.IGNORECASE)
+        what = f"a {kind['x']} problem" if kind else f"a {based['k']} problem" if based else "a problem"
+        return f"Solve {what} similar to {x}."
+    if noun := PROBLEM_NOUN.match(phrase):
+        x = noun["x"].strip()
+        if NOT_A_PROBLEM.search(x) or NOT_A_NAME.search(x) and not likes:
+            return ""
+        if noun["noun"].lower() == "question" and x[:1].islower():
+            return ""  # "a basic linear regression question" names the question's topic, not a problem
+        if likes:
+            return f"Solve a {x} problem like {likes[0]}."
+        # "Greedy/frequency map problem", "grid-based graph problem": a kind of problem, not one
+        if CATEGORY.match(x) or CATEGORY.match(x.split("/")[0]) or CATEGORY.match(x.split()[-1].split("-")[-1]):
+            return ""
+        tail = f" {noun['tail']}" if noun["tail"] else ""
+        return f"Find the {x}{tail}." if FINDABLE.match(x) else f"Solve the {x} problem{tail}."
+    words = phrase.split()
+    if not names:
+        return ""
+    if all(NAME_WORD.fullmatch(word) for word in words) and NAME_WORD.fullmatch(words[0]) and words[0][:1].isupper() \
+            and not (NOT_A_NAME.search(phrase) or NOT_IN_A_NAME.search(phrase) or CATEGORY.match(phrase)):
+        return f"Solve {phrase} (LeetCode)." if leetcode else f"Solve the {phrase} problem."
+    if leetcode and not (NOT_A_PROBLEM.search(phrase) or CATEGORY.match(phrase)):  # "longest substring of valid
+        # parentheses (leetcode hard)": lower case, but a problem's name
+        return f"Find the {phrase}." if FINDABLE.match(phrase) else f"Solve the {phrase} problem."
+    return ""
+
+
+def told_problems(unit: Unit) -> list[tuple[str, int, int]]:
+    """Coding problems a round gave, told in narrative rather than in a list or a "gave me a X problem" sentence:
+    after "I was asked", "First problem was", "Q1:", "The question I was asked was", each problem by its name (two
+    joined by "and" after a bracketed aside), a short description ending in "problem", a "variant of ...", or
+    "similar to ..."; bracketed hints ("(think Koko Eating Bananas)") name the problem it is like. Offsets are
+    relative to the unit."""
+    found = []
+    # a list item ("Q1: ..." is read as one) is its own lead-in, but only a description, not a bare name, is kept
+    intros = [re.match("", unit.text)] if unit.listed and not unit.to_community else []
+    for intro in [*intros, *PROBLEM_INTRO.finditer(unit.text)]:
+        rest = unit.text[intro.end():]
+        # the asides are blanked (not removed, so offsets hold) before looking for where the problem's name ends
+        if cut := PROBLEM_CUT.search(ASIDE.sub(lambda aside: "_" * len(aside.group()), rest)):
+            rest = rest[:cut.start()]
+        asides = [aside["aside"] for aside in ASIDE.finditer(rest)]
+        likes = [like["like"].strip() for aside in asides if (like := LIKE_ASIDE.match(aside.strip()))]
+        leetcode = any(re.search(r"\b(?:leetcode|lc)\b", aside, re.IGNORECASE) for aside in asides)
+        # "Serialize and Deserialize a Binary Tree (...) (Leetcode Hard) and Word Search II (Leetcode hard)"
+        at = intro.end()
+        for index, part in enumerate(re.split(r"(?<=\))(\s*,?\s*(?:and|&)\s+)", rest)):
+            name = "" if index % 2 else _problem_name(ASIDE.sub("", part), likes, leetcode,
+                                                      names=intro.end() > 0 or not unit.listed)
+            if name and _content_words(ASIDE.sub("", part)) >= 1:
+                found.append((name, intro.start() if at == intro.end() else at, at + len(part.rstrip())))
+            at += len(part)
+    return found
 
 
 def asked_under_label(unit: Unit, post: str) -> tuple[bool, list[str]] | None:
@@ -760,10 +921,13 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(text: str, match: re.Match, *, built: bool = False) -> None:
+    def add(text: str, match: re.Match | tuple[int, int], *, built: bool = False) -> None:
         """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
-        start, end = match.span()
-        if _not_asked_of_the_poster(unit.text, match) or LOGISTICS.search(text) or (
+        start, end = match if isinstance(match, tuple) else match.span()
+        told = isinstance(match, tuple)  # told_problems() checks its own lead-in
+        negated = NEGATED.search(unit.text[max(0, start - 80):start]) if told else \
+            _not_asked_of_the_poster(unit.text, match)
+        if negated or LOGISTICS.search(text) or (
                 not built and not _stands_alone(text)):
             return
         if text and _content_words(text) >= 1 and not any(a < end and start < b for a, b in taken):
@@ -796,7 +960,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         of = match["of"] or "your solution"
         of = re.sub(r"^(?:the|my|this)\s+(?=(?:code|solution|algorithm|approach)$)", "your ", of)
         of = " ".join(_you(of).split())
-        if match["plural"] == "ies":
+        if IMPROVE.search(match.group(0)):  # "asked if I could do better on time complexity"
+            add(f"Can you improve the {what} complexity of {of}?", match)
+        elif match["plural"] == "ies":
             add(f"What are the {what} complexities of {of}?", match)
         else:
             add(f"What is the {what} complexity of {of}?", match)
@@ -806,7 +972,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
             add(_finish("Solve " + _you(match["problem"]), "."), match)
     for match in GERUND_TASK.finditer(unit.text) if problem else ():
-        if verb := GERUNDS.get(match["verb"].lower()):
+        if CATEGORY.match(f"{match['verb']} {match['rest']}"):
+            continue  # "the question was about sliding window" names a kind of problem
+        if verb := from_gerund(match["verb"]):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
     for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
         if match["name"]:
@@ -814,8 +982,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             if NOT_A_NAME.search(name) or CATEGORY.match(name):
                 continue
             add(f"Implement {name}." if BUILDABLE.search(name) else f"Solve the {name} problem.", match)
-        elif (what := (match["what"] or match["variation"]).strip()) and not CATEGORY.match(what):
+        elif (what := match["what"].strip()) and not CATEGORY.match(what):
             add(_finish("Solve " + _you(what), "."), match)
+    for text, start, end in told_problems(unit) if problem or "asked" in low or "given" in low or "gave" in low \
+            or unit.text[:1] in "Qq" else ():
+        add(text, (start, end), built=True)
     for match in GENERIC_QUOTE.finditer(unit.text) if quoted else ():
         quoted = _direct(match["q"]).rstrip(",")
         if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
@@ -850,7 +1021,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in TO_DO.finditer(unit.text):
         if focus := FOCUS_ON.match(match["clause"]):  # "asked me to focus on implementing the merge operation"
-            if verb := GERUNDS.get(focus["verb"].lower()):
+            if verb := from_gerund(focus["verb"]):
                 add(_finish(_you(f"{verb} {match['clause'][focus.end():]}"), "."), match)
             continue
         if examples := _examples(match["clause"]):
@@ -955,6 +1126,19 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
     return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
 
 
+def _listed_gerund(text: str) -> str:
+    """A list item that gives a task as a gerund ("Optimally assigning questions to volunteers based on skill
+    tags") as the task: "Optimally assign questions to volunteers based on skill tags."."""
+    gerund = LISTED_GERUND.match(text.strip().rstrip("."))
+    if not gerund or FIRST_PERSON.search(text) or COMMUNITY.search(text) or len(text.split()) < 4:
+        return ""
+    verb = from_gerund(gerund["verb"])
+    if not verb:
+        return ""
+    adverb = gerund["adv"] or ""
+    return _finish(_capital(f"{adverb.lower()}{verb} {_you(gerund['rest'])}"), ".")
+
+
 def _listed_topic(text: str) -> str:
     """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
     text = text.strip().rstrip(".")
@@ -964,6 +1148,7 @@ def _listed_topic(text: str) -> str:
     if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
         return ""
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
+            and not ADVICE.match(text)
             and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
         return _topic_question(text)
     return ""
@@ -976,6 +1161,11 @@ def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
     asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
+    if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
+        # and "LLD: movie ticket booking system", "Coding Question: Task Status System"
+        asked = any(told_problems(Unit(line, 0, False, False)) for line in statements.splitlines()
+                    if PROBLEM_INTRO.search(line)) or any(named_problem(line.strip()) for line in post.splitlines()
+                                                          if NAME_LABEL.match(line.strip()))
     happened = interview and bool(HAPPENED.search(statements))
     if not asked and JOB_AD.search(post):
         return False, "a job ad"
@@ -1079,6 +1269,8 @@ def read(post: str) -> PostReading:
         if asks_interview_question(text, listed=unit.listed):
             asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
             keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
+        elif unit.listed and unit.list_context and (task := _listed_gerund(text)):
+            keep(task, unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
             keep(topic, unit.start, unit.end)
     if not help_request:  # a problem given only as its link: "https://leetcode.com/problems/wildcard-matching/"
