@@ -6,7 +6,7 @@ the app stays offline. It is loaded once per process (about half a second; Celer
 """
 
 import threading
-from functools import lru_cache
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -32,9 +32,30 @@ def warm_up() -> None:
     _load()
 
 
-@lru_cache(maxsize=16384)  # 1 KB a vector: at most 16 MB a process
-def _cached(text: str) -> np.ndarray:
-    return _embed_uncached([text])[0]
+CACHE_SIZE = 16384  # 1 KB a vector: at most 16 MB a process
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(texts: list[str]) -> list[np.ndarray]:
+    """The vectors of `texts`, those not seen lately embedded together in one call (least recently used go first)."""
+    with _cache_lock:
+        missing = [text for text in dict.fromkeys(texts) if text not in _cache]
+    fresh = dict(zip(missing, _embed_uncached(missing))) if missing else {}
+    with _cache_lock:
+        vectors = []
+        for text in texts:
+            vector = fresh.get(text)
+            if vector is None:
+                vector = _cache.get(text)
+                if vector is None:  # evicted by another thread meanwhile
+                    vector = _embed_uncached([text])[0]
+            _cache[text] = vector
+            _cache.move_to_end(text)
+            vectors.append(vector)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return vectors
 
 
 def _embed_uncached(texts: list[str]) -> np.ndarray:
@@ -46,5 +67,5 @@ def embed(texts: list[str], *, cache: bool = False) -> np.ndarray:
     """Unit vectors, one row per text. `cache` keeps the vectors of texts seen again and again (rubric items, and
     single words for near-synonyms)."""
     if cache:
-        return np.stack([_cached(text) for text in texts])
+        return np.stack(_cached(texts))
     return _embed_uncached(texts)
