@@ -98,7 +98,7 @@ class OfflineGrader:
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
         similarity = _similarity(passages, rubric)
-        near_words = NearWords(passages, question_stems)
+        near_words = NearWords(prose, question_stems)  # the words of every passage: it serves items and reference
         contradiction = _contradicts(request.model_answer, kept)
         terse = len(words(" ".join(kept))) <= TERSE_ANSWER_WORDS
 
@@ -134,8 +134,8 @@ class OfflineGrader:
             flags=flags,
             full_credit_share=full_credit_share,
             # Over all the prose: the reference's own weights already discount the words the question uses.
-            reference_match=0.0 if request.rubric or contradiction or "rubric_copy" in flags else _reference_match(
-                request, prose, question_stems, terse=terse, near=not injected),
+            reference_match=None if request.rubric else 0.0 if contradiction or "rubric_copy" in flags else (
+                _reference_match(request, prose, near_words, question_stems, terse=terse, near=not injected)),
         )
 
     def _judge(self, point, passages, similarities, near_words, question_stems, item_stem_counts, rubric_size, *,
@@ -175,8 +175,8 @@ class OfflineGrader:
         return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence)
 
 
-def _reference_match(request: GradingRequest, passages: list[Passage], question_stems: set[str], *,
-                     terse: bool = False, near: bool = True) -> float:
+def _reference_match(request: GradingRequest, passages: list[Passage], near_words: "NearWords",
+                     question_stems: set[str], *, terse: bool = False, near: bool = True) -> float:
     """The share of the model answer's weighted content words that the answer's prose states (0 for a copy).
     `near`: a word said in a near-synonym counts in part (not for an answer that addresses the grader).
 
@@ -189,10 +189,8 @@ def _reference_match(request: GradingRequest, passages: list[Passage], question_
         return 0.0  # the question said back at length; "Run time." to "compilation or run-time error?" still counts
     weights = _weights(request.model_answer, question_stems, Counter(), 1)
     total = sum(weights.values())
-    stated = frozenset().union(*(passage.stems for passage in passages))
-    credit = {s: 1.0 for s in weights if s in stated}
+    credit = {s: 1.0 for s in weights if s in said}
     if near and not terse:
-        near_words = NearWords(passages, question_stems)
         credit = {**near_words.credit(near_words.against(request.model_answer, weights)), **credit}
     match = sum(w * credit.get(s, 0.0) for s, w in weights.items()) / total if total else 0.0
     return 0.0 if terse and match < SHORT_POINT_COVERED_AT else match

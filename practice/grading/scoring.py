@@ -7,7 +7,8 @@
    full marks to an answer that makes its main points (measured on the public SAF dev set, see docs/grading.md).
 3. Content is the weighted mean of the dimensions present: key points 0.5, trade-offs 0.25, failure modes 0.25
    (weights of absent dimensions are shared out in proportion).
-   Without a written rubric, content also weighs how much of the model answer the answer says: the word share is
+   Where the offline grader graded without a written rubric, content also weighs how much of the model answer the
+   answer says (the LLM grader measures no word share, so its verdicts alone decide): the word share is
    5 x the share of the model answer's content words (weighted as for an item) that the answer states in prose, full
    from 30 % (`reference_match`, offline grader only; a word said in a near-synonym counts in part), and content is
    the mean of the word share and the higher of the word share and the verdicts' content. Few points are drawn from
@@ -58,7 +59,7 @@ def score_output(output: GraderOutput) -> Scores:
 
 
 def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: float = 1.0,
-          reference_match: float = 0.0) -> Scores:
+          reference_match: float | None = None) -> Scores:
     by_kind: dict[Kind, float] = {}
     for kind in Kind:
         credits = [CREDIT[item.verdict] for item in items if item.kind == kind]
@@ -66,7 +67,7 @@ def score(items: list[ItemVerdict], clarity: Clarity, *, full_credit_share: floa
             by_kind[kind] = 5 * min(1.0, sum(credits) / len(credits) / full_credit_share)
     total_weight = sum(WEIGHTS[kind] for kind in by_kind)
     content = sum(WEIGHTS[kind] * value for kind, value in by_kind.items()) / total_weight if total_weight else 0.0
-    if full_credit_share < 1.0 or reference_match:
+    if reference_match is not None:
         # Points drawn from a model answer are few and coarse (0, 2.5 or 5); the word share grades between them.
         word_share = 5 * min(1.0, reference_match / REFERENCE_MATCH_FULL_CREDIT)
         content = (max(content, word_share) + word_share) / 2

@@ -68,5 +68,6 @@ class GraderOutput:
     latency_ms: int = 0
     # Below 1 when the points were drawn from a model answer instead of a written rubric (see scoring.score).
     full_credit_share: float = 1.0
-    # Without a written rubric: the share of the model answer's words the answer states in prose (scoring.score).
-    reference_match: float = 0.0
+    # Offline grader without a written rubric: the share of the model answer's words the answer states in prose
+    # (scoring.score). None where it was not measured (a written rubric, or the LLM grader).
+    reference_match: float | None = None

@@ -70,7 +70,9 @@ def test_without_a_written_rubric_the_word_share_is_half_the_score_and_the_floor
     missed = [ItemVerdict(Kind.KEY_POINT, "point", Verdict.MISSED)]
     share = MODEL_ANSWER_FULL_CREDIT_SHARE
     # verdicts 5, word share 0: the points were found but little of the model answer is said
-    assert float(score(covered, Clarity.CLEAR, full_credit_share=share).overall) == 2.5
+    assert float(score(covered, Clarity.CLEAR, full_credit_share=share, reference_match=0.0).overall) == 2.5
+    # no word share measured (the LLM grader): the verdicts alone
+    assert float(score(covered, Clarity.CLEAR, full_credit_share=share).overall) == 5.0
     # verdicts 0, word share 5: the answer says the model answer in words the points were not found in
     assert float(score(missed, Clarity.CLEAR, full_credit_share=share,
                        reference_match=REFERENCE_MATCH_FULL_CREDIT).overall) == 5.0

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from practice.grading.openai_grader import MalformedOutputError, OpenAIGrader, RetryableGradingError
-from practice.grading.scoring import score
+from practice.grading.scoring import score, score_output
 from practice.grading.types import Clarity, GradingRequest, Kind, RubricPoint, Verdict
 from practice.models import Answer, Grade
 from practice.tasks import grade_answer, retry_delay
@@ -47,6 +47,20 @@ def test_a_good_response_becomes_verdicts_with_usage_and_provenance(fake_openai_
     sent = fake_openai_server.requests[0]
     assert sent["response_format"]["json_schema"]["strict"] is True
     assert sent["temperature"] == 0
+
+
+def test_without_a_written_rubric_the_llm_grade_rests_on_its_verdicts_alone(fake_openai_server):
+    """The word share that tempers the offline grader's coarse verdicts is the offline grader's: the LLM grader
+    measures none, so it must not count as a share of nothing."""
+    fake_openai_server.script.append(Reply(content=content([
+        {"id": 1, "verdict": "covered", "confidence": "sure", "quote": "stores keys and values of earlier tokens",
+         "note": ""}])))
+    drawn = GradingRequest(REQUEST.question, [], ANSWER, model_answer=REQUEST.model_answer)
+
+    output = OpenAIGrader().grade(drawn)
+
+    assert [item.verdict for item in output.items] == [Verdict.COVERED]
+    assert float(score_output(output).overall) == 5.0
 
 
 def test_the_models_unsure_verdicts_and_unbacked_quotes_are_marked_unsure(fake_openai_server):
