@@ -1,4 +1,8 @@
-"""Run the whole suite as CI does: on PostgreSQL when it is reachable, with pytest's "no tests" made an error."""
+"""Run the whole suite as CI does: on PostgreSQL when it is reachable, with pytest's "no tests" made an error.
+
+Tests run in one pytest-xdist worker per CPU (at most four) unless the arguments choose (`-n 0` runs them in this
+process): the browser and end-to-end tests spend most of their time waiting on other processes, so two workers on
+two cores halve the suite. Each worker has its own test database (pytest-django) and Redis database number."""
 
 import os
 import socket
@@ -22,7 +26,10 @@ if "DATABASE_URL" not in env:
         env["DATABASE_URL"] = POSTGRES_URL
     else:
         print("PostgreSQL is not reachable on 127.0.0.1:5432: the suite runs on SQLite and PostgreSQL tests skip.")
-code = subprocess.call([sys.executable, "-m", "pytest", *sys.argv[1:]], env=env)
+args = sys.argv[1:]
+if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args):
+    args = ["-n", "auto", "--maxprocesses", "4", *args]
+code = subprocess.call([sys.executable, "-m", "pytest", *args], env=env)
 if code == 5:
     print("pytest collected no tests: a suite that tests nothing is a failure.")
     sys.exit(1)

@@ -1,3 +1,4 @@
+import os
 import uuid
 
 import psycopg
@@ -29,11 +30,12 @@ def postgres_database():
 
 @pytest.fixture
 def redis_url():
-    """A Redis database number of the suite's own, flushed before and after."""
+    """A Redis database number of this test process's own (one per parallel worker), flushed before and after."""
     require(port_open(REDIS_HOST, REDIS_PORT), f"Redis is not reachable on {REDIS_HOST}:{REDIS_PORT}")
     import redis
 
-    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/13"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/{8 + int(worker) % 8}"
     client = redis.Redis.from_url(url)
     client.flushdb()
     yield url
