@@ -56,6 +56,8 @@ NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|we
                      r"(?:(?!\b(?:instead|but|rather|however)\b)[^.;!?]){0,40}$", re.IGNORECASE)
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
                            r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
+UNEASY = re.compile(r"\b(?:worr(?:y|ied|ying)|concern(?:ed)?|afraid|scared|nervous|anxious|fear(?:ful)?|dread\w*|"
+                    r"if|in\s+case|expect(?:ing)?|hop(?:e|ing))\b", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
 QUESTION_SENTENCE = re.compile(r"[^.?!\n\"“”:]*\?")
@@ -101,7 +103,8 @@ ROUND_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "Problem: implement ...", "First constraint added: handle ...": a label before the task
-LABEL = re.compile(r"^(?:(?:the\s+)?(?:problem|task|prompt|exercise|(?:(?:first|second|third|next|another|one)\s+)?"
+LABEL = re.compile(r"^(?:(?:the\s+)?(?:(?:problem|task|prompt|exercise)(?:\s+(?:statement|description))?|"
+                   r"(?:(?:first|second|third|next|another|one)\s+)?"
                    r"(?:constraint|follow[- ]?up|twist|extension)(?:\s+(?:added|was|question))?))\s*[:\-–—]\s*",
                    re.IGNORECASE)
 LEAD_IN_MARK = re.compile(r"[:\-–—\"“]")  # LEAD_IN needs one of these; checking first is much cheaper
@@ -1159,14 +1162,15 @@ def _listed_topic(text: str) -> str:
 
 def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
-    asked = bool(ASKED.search(statements) or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
+    asked = bool(any(not _hypothetical(statements, match) for match in ASKED.finditer(statements))
+                 or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
         # and "LLD: movie ticket booking system", "Coding Question: Task Status System"
         asked = any(told_problems(Unit(line, 0, False, False)) for line in statements.splitlines()
                     if PROBLEM_INTRO.search(line)) or any(named_problem(line.strip()) for line in post.splitlines()
                                                           if NAME_LABEL.match(line.strip()))
-    happened = interview and bool(HAPPENED.search(statements))
+    happened = interview and any(not _hypothetical(statements, match) for match in HAPPENED.finditer(statements))
     if not asked and JOB_AD.search(post):
         return False, "a job ad"
     if not asked and OTHER_SIDE.search(post):
@@ -1183,6 +1187,20 @@ def classify(post: str) -> tuple[bool, str]:
     if BEFORE.search(post):
         return False, "asks for help before an interview"
     return False, "no interview reported"
+
+
+def _closing_paragraph(post: str) -> int:
+    """Where the post's last paragraph starts (past the end for a post of one paragraph). A question there that no
+    one is said to have asked is the poster's to the readers: "I am feeling lost. How do you cope with this?"."""
+    breaks = list(re.finditer(r"\n\s*\n(?=\s*\S)", post))
+    return breaks[-1].end() if breaks else len(post) + 1
+
+
+def _hypothetical(text: str, match: re.Match) -> bool:
+    """"I'm concerned about being asked ...", "I'll be asked easy questions", "nobody asked about ...": the sentence
+    fears, expects or denies an asking, it does not report one."""
+    sentence = text[max(text.rfind(end, 0, match.start()) for end in ".!?\n") + 1:match.start()]
+    return bool(NOT_YET_ASKED.search(sentence) or NEGATED.search(sentence) or UNEASY.search(sentence))
 
 
 def _follows_a_question_to_the_community(post: str, every_unit: list[Unit]) -> set[int]:
@@ -1228,6 +1246,7 @@ def read(post: str) -> PostReading:
     help_request = bool(BEFORE.search(post.strip().split("\n", 1)[0]))
     every_unit = units(readable)
     follows_community = _follows_a_question_to_the_community(readable, every_unit)
+    closing = _closing_paragraph(readable)
     for index, unit in enumerate(every_unit):
         if (bullet := asked_under_label(unit, post)) is not None:  # "**Who?** ..." / "**Question?** ..."
             asked, texts = bullet
@@ -1254,7 +1273,8 @@ def read(post: str) -> PostReading:
                 or LABEL.match(unit.text)):
             continue
         text = _direct(unit.text)
-        if index in follows_community and text.endswith("?") and not unit.announced:
+        closing_question = unit.start >= closing and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text))
+        if (index in follows_community or closing_question) and text.endswith("?") and not unit.announced:
             continue  # "Thoughts? Has anyone been here? How would you approach this going forward?"
         if len(QUESTION_STEM.findall(text)) > 1 and (pieces := run_together(text)):
             for piece in pieces:

@@ -1,6 +1,6 @@
 """`manage.py eval_import`: the matching rule, the figures on a small dataset built here, and the floors the
-reader holds on the real posts in tests/data: import_dev, import_extra, import_heldout and import_heldout2 (all four
-tuned on by now; import_heldout3, never tuned on, has no floor, only the span check)."""
+reader holds on the real posts in tests/data: import_dev, import_extra, import_heldout, import_heldout2 and
+import_heldout3 (all five tuned on by now; import_heldout4, never tuned on, has no floor, only the span check)."""
 
 import json
 from io import StringIO
@@ -22,8 +22,9 @@ HELDOUT3_SET = DATA / "import_heldout3"
 # Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
 # the reader worse on real posts fails here. The dev and extra sets are tuning data, and so, since the third round,
 # is import_heldout, and since the fourth round import_heldout2 (its misses were read to group them by kind; it had
-# no floor before, at 0.18 / 0.11). import_heldout3 (13 questions, never tuned on) has none; its figures are in its
-# README and the docs. The small sets move by about 0.04-0.06 per question, hence the margins.
+# no floor before, at 0.18 / 0.11), and since the fifth round import_heldout3 (0.50 / 0.54 before). import_heldout4
+# (never tuned on) has none; its figures are in its README and the docs. The small sets move by about 0.04-0.08 per
+# question, hence the margins.
 FLOORS = {
     "all": {"questions": {"precision": 0.87, "recall": 0.76}, "classification": {"precision": 0.97, "recall": 0.95}},
     "check": {"questions": {"precision": 0.86, "recall": 0.75}, "classification": {"precision": 0.97, "recall": 0.95}},
@@ -32,6 +33,8 @@ EXTRA_FLOORS = {"questions": {"precision": 0.8, "recall": 0.58}, "classification
 HELDOUT_FLOORS = {"questions": {"precision": 0.88, "recall": 0.8}, "classification": {"precision": 0.95, "recall": 0.9}}
 HELDOUT2_FLOORS = {"questions": {"precision": 0.74, "recall": 0.77},
                    "classification": {"precision": 0.85, "recall": 0.75}}
+HELDOUT3_FLOORS = {"questions": {"precision": 0.6, "recall": 0.55},
+                   "classification": {"precision": 0.75, "recall": 0.65}}
 
 
 def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
@@ -117,8 +120,9 @@ def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
 
 
 @pytest.mark.parametrize("dataset,floors,posts", [(EXTRA_SET, EXTRA_FLOORS, 20), (HELDOUT_SET, HELDOUT_FLOORS, 30),
-                                                  (HELDOUT2_SET, HELDOUT2_FLOORS, 30)],
-                         ids=["extra", "heldout", "heldout2"])
+                                                  (HELDOUT2_SET, HELDOUT2_FLOORS, 30),
+                                                  (HELDOUT3_SET, HELDOUT3_FLOORS, 40)],
+                         ids=["extra", "heldout", "heldout2", "heldout3"])
 def test_the_offline_reader_holds_its_floors_on_the_smaller_sets(settings, dataset, floors, posts):
     settings.OPENAI_API_KEY = ""
     figures = figures_of(dataset)

@@ -504,3 +504,37 @@ def test_a_design_label_before_a_verdict_is_not_a_task(line):
 ])
 def test_a_problem_described_by_what_it_finds_is_a_find_task(sentence, expected):
     assert questions(f"Google phone screen last week.\n\n{sentence}") == [expected]
+
+
+# --- round 5: kinds from the misses of import_heldout3 (read after it was measured), phrasings written for the test --
+
+
+@pytest.mark.parametrize("post", [
+    "Worried about system design\n\nI'm nervous about being asked to design a rate limiter at my Stripe onsite. "
+    "I have only done LeetCode so far and I have never built one.",
+    "Junior roles and theory\n\nIf I go to an interview and I was only tested on arrays I would be fine, but I "
+    "have not touched operating systems in years.",
+])
+def test_a_feared_or_imagined_interview_is_not_a_report(post):
+    assert read(post).reports_interview is False
+
+
+def test_a_feared_question_does_not_hide_one_that_was_asked():
+    post = ("Google phone screen\n\nI was afraid of being asked about graphs. In the end the interviewer asked me "
+            "to merge two sorted lists.")
+    assert questions(post) == ["Merge two sorted lists."]
+
+
+def test_questions_in_the_closing_paragraph_are_the_posters_unless_someone_asked_them():
+    post = ("Rejected after the Meta phone screen\n\nThey asked me to find the kth largest element in an array and "
+            "I froze.\n\nI have been grinding for months. How do you keep going after this? Is it worth it?")
+    assert questions(post) == ["Find the kth largest element in an array."]
+    asked = "Onsite done\n\nThe last interviewer asked: What happens when the KV cache does not fit in memory?"
+    assert questions(asked) == ["What happens when the KV cache does not fit in memory?"]
+
+
+@pytest.mark.parametrize("line", ["Problem Statement:Given a binary tree, return its right side view.",
+                                  "Task description: Given a binary tree, return its right side view."])
+def test_a_problem_statement_label_introduces_the_task_with_or_without_a_space(line):
+    post = f"Amazon SDE phone interview last week\n\nI was asked one coding problem.\n\n{line}"
+    assert questions(post) == ["Given a binary tree, return its right side view."]
