@@ -1,6 +1,7 @@
 """Text handling shared by the graders: sentences and content words. Text addressed to the grader: `injection`."""
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -46,7 +47,17 @@ def normalise(text: str) -> str:
     return text.replace("’", "'")
 
 
-_SNOWBALL = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in the object, so threads must not share one: the worker grades on
+# a threads pool, and a shared stemmer gave one thread another's stem or raised IndexError.
+_stemmers = threading.local()
+
+
+def _snowball():
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = snowballstemmer.stemmer("english")
+    return stemmer
+
 # Snowball keeps comparatives apart from their adjective ("lower" is not "low"); an answer that says "low
 # temperature" states the same idea as a reference that says "lower values". The common gradable adjectives:
 _GRADABLE = (
@@ -71,7 +82,7 @@ _COMPARATIVE_OF = {form: base for adjective in _GRADABLE for form, base in _comp
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem, British spellings first folded to American ("normalise" meets "normalize")."""
     word = _COMPARATIVE_OF.get(word, word)
-    return _SNOWBALL.stemWord(_BRITISH.sub(lambda m: "iz" + m.group(1), word))
+    return _snowball().stemWord(_BRITISH.sub(lambda m: "iz" + m.group(1), word))
 
 
 def words(text: str) -> list[str]:
