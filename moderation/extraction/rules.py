@@ -1273,7 +1273,8 @@ def read(post: str) -> PostReading:
                 or LABEL.match(unit.text)):
             continue
         text = _direct(unit.text)
-        closing_question = unit.start >= closing and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text))
+        closing_question = (unit.start >= closing and not unit.listed
+                            and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text)))
         if (index in follows_community or closing_question) and text.endswith("?") and not unit.announced:
             continue  # "Thoughts? Has anyone been here? How would you approach this going forward?"
         if len(QUESTION_STEM.findall(text)) > 1 and (pieces := run_together(text)):

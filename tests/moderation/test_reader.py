@@ -531,6 +531,8 @@ def test_questions_in_the_closing_paragraph_are_the_posters_unless_someone_asked
     assert questions(post) == ["Find the kth largest element in an array."]
     asked = "Onsite done\n\nThe last interviewer asked: What happens when the KV cache does not fit in memory?"
     assert questions(asked) == ["What happens when the KV cache does not fit in memory?"]
+    listed = "Anthropic onsite, ML engineer\n\n1. How would you evaluate a RAG pipeline?\n2. Why does RLHF overfit?"
+    assert questions(listed) == ["How would you evaluate a RAG pipeline?", "Why does RLHF overfit?"]
 
 
 @pytest.mark.parametrize("line", ["Problem Statement:Given a binary tree, return its right side view.",
