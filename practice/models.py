@@ -20,11 +20,13 @@ class PracticeSessionQuerySet(models.QuerySet):
 
     def with_titles(self):
         """Everything `PracticeSession.title` reads, joined in: the round or take-home a session belongs to."""
-        return self.select_related("category", "level", "role_track", "mock_round__loop_round",
-                                   "take_home_attempt__brief")
+        return self.select_related(*TITLE_RELATIONS)
 
     def opened(self):
         return self.filter(opened_q())
+
+
+TITLE_RELATIONS = ("category", "level", "role_track", "mock_round__loop_round", "take_home_attempt__brief")
 
 
 class PracticeSession(models.Model):

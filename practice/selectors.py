@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from questions.models import Question
 
 from .grading.types import UNSURE_BELOW
-from .models import Grade, GradeDispute, PracticeSession, SessionQuestion
+from .models import TITLE_RELATIONS, Grade, GradeDispute, PracticeSession, SessionQuestion
 
 _WITH_ANSWERS = ("question", "question__category", "answer", "answer__grade")
 _WITH_FOLLOW_UPS = (*_WITH_ANSWERS, "follow_up", "follow_up__answer", "follow_up__answer__grade")
@@ -35,20 +35,34 @@ def session_for(*, user, session_id: int) -> PracticeSession:
     )
 
 
-def session_question_for(*, session: PracticeSession, position: int, follow_up: bool = False) -> SessionQuestion:
-    """A question of the session by position, or the follow-up asked after it."""
-    if follow_up:
-        return get_object_or_404(
-            SessionQuestion.objects.select_related("question", "answer", "answer__grade", "follow_up_of"),
-            follow_up_of__session=session,
-            follow_up_of__position=position,
-        )
-    item = get_object_or_404(
-        SessionQuestion.objects.select_related(*_with_answers(session), "question__exercise",
-                                               "answer__code_submission"),
-        session=session, position=position,
+def follow_up_for(*, session: PracticeSession, position: int) -> SessionQuestion:
+    """The follow-up asked after the session's question at `position`, or 404."""
+    return get_object_or_404(
+        SessionQuestion.objects.select_related("question", "answer", "answer__grade", "follow_up_of"),
+        follow_up_of__session=session,
+        follow_up_of__position=position,
     )
-    return _known_without_follow_ups(session, [item])[0]
+
+
+_SESSION_WITH_TITLES = tuple(f"session__{relation}" for relation in TITLE_RELATIONS)
+
+
+def session_question_of(*, user, session_id: int, position: int) -> SessionQuestion:
+    """A question of the user's own session by position, with its session (`item.session`, titles joined), or 404.
+
+    One query, the session joined in, for the question page's hot path; the follow-up asked after it is read by a
+    second query only when the session asks follow-ups."""
+    item = get_object_or_404(
+        SessionQuestion.objects.select_related("session", *_SESSION_WITH_TITLES, *_WITH_ANSWERS,
+                                               "question__exercise", "answer__code_submission"),
+        session__user=user, session_id=session_id, position=position,
+    )
+    if item.session.asks_follow_ups:
+        follow_up = (SessionQuestion.objects.select_related("answer", "answer__grade", "question")
+                     .filter(follow_up_of=item).first())
+        SessionQuestion.follow_up.related.set_cached_value(item, follow_up)
+        return item
+    return _known_without_follow_ups(item.session, [item])[0]
 
 
 def session_items(*, session: PracticeSession) -> list[SessionQuestion]:

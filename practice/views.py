@@ -63,8 +63,12 @@ def question_start(request, key: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question(request, session_id: int, position: int, follow_up: bool = False):
-    session = selectors.session_for(user=request.user, session_id=session_id)
-    item = selectors.session_question_for(session=session, position=position, follow_up=follow_up)
+    if follow_up:
+        session = selectors.session_for(user=request.user, session_id=session_id)
+        item = selectors.follow_up_for(session=session, position=position)
+    else:
+        item = selectors.session_question_of(user=request.user, session_id=session_id, position=position)
+        session = item.session
     answer = getattr(item, "answer", None)
     exercise = None if item.is_follow_up else getattr(item.question, "exercise", None)
     if exercise:
@@ -123,8 +127,8 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
 @require_POST
 def skip(request, session_id: int, position: int):
     """Skip to the next question that is still open; with none left, to the summary."""
-    session = selectors.session_for(user=request.user, session_id=session_id)
-    item = selectors.session_question_for(session=session, position=position)
+    item = selectors.session_question_of(user=request.user, session_id=session_id, position=position)
+    session = item.session
     if hasattr(item, "answer"):
         messages.info(request, "This question is already answered, so there is nothing to skip.")
     else:

@@ -2,15 +2,14 @@
 
 from django.http import Http404
 
-from practice.selectors import session_for, session_question_for
+from practice.selectors import session_question_of
 
 from .models import Exercise
 
 
 def exercise_of(*, user, session_id: int, position: int) -> Exercise:
     """The exercise behind a question of the user's own session, or 404."""
-    session = session_for(user=user, session_id=session_id)
-    item = session_question_for(session=session, position=position)
+    item = session_question_of(user=user, session_id=session_id, position=position)
     exercise = getattr(item.question, "exercise", None)
     if exercise is None:
         raise Http404("This question has no runnable exercise")

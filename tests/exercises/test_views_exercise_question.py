@@ -9,7 +9,7 @@ from practice.models import Answer
 from tests.exercises.factories import HIDDEN
 from tests.factories import GradeFactory, SessionQuestionFactory
 
-PAGE_QUERIES = 4  # django_session, auth_user, the session, the session question with its question and exercise
+PAGE_QUERIES = 3  # django_session, auth_user, the session question with its session, question and exercise
 GRADED_PAGE_QUERIES = PAGE_QUERIES + 1  # + the grade's latest dispute
 CODE = "def add(a, b):\n    return a + b\n"
 EXPLANATION = "Constant time; negatives and zero need nothing special."

@@ -113,7 +113,7 @@ def test_the_page_says_grading_is_delayed_while_a_claim_goes_unrenewed(candidate
 
     Answer.objects.filter(pk=answer.pk).update(
         claimed_at=timezone.now() - timedelta(seconds=3 * settings.GRADING_HEARTBEAT_SECONDS))
-    with django_assert_num_queries(4):  # django_session, auth_user, the session, the item with its answer
+    with django_assert_num_queries(3):  # django_session, auth_user, the item with its session and answer
         html = candidate_client.get(url, headers={"HX-Request": "true", "HX-Target": "grade"}).content.decode()
 
     assert "Grading is delayed" in html and "Grading your answer" in html

@@ -20,9 +20,9 @@ HTMX = {"HX-Request": "true"}
 ANSWER_AREA = {"HX-Request": "true", "HX-Target": "answer-area"}
 GRADE = {"HX-Request": "true", "HX-Target": "grade"}
 
-# Queries behind each request once the user is logged in: django_session and auth_user, then the session (with its
-# question count) and the session question (with its question, answer and grade).
-PAGE_QUERIES = 4
+# Queries behind each request once the user is logged in: django_session and auth_user, then the session question
+# with its session, question, answer and grade, in one query.
+PAGE_QUERIES = 3
 # A graded answer's page also reads the grade's latest dispute ("I disagree with this grade").
 GRADED_PAGE_QUERIES = PAGE_QUERIES + 1
 
@@ -84,7 +84,7 @@ def test_it_never_stores_an_answer_into_another_candidates_session(candidate_cli
 @pytest.mark.parametrize("position", [0, 2, 99])
 def test_it_returns_404_for_a_position_outside_the_session(candidate_client, session_question, position,
                                                            django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(PAGE_QUERIES):  # the one read of the session question finds nothing
         response = candidate_client.get(reverse("practice:question", args=[session_question.session_id, position]))
 
     assert response.status_code == 404

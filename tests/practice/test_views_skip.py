@@ -8,8 +8,8 @@ from progress.models import ReviewCard
 from progress.selectors import graded_attempts
 from tests.factories import GradeFactory, PracticeSessionFactory, SessionQuestionFactory
 
-# django_session, auth_user, the session, the question to skip (with its answer), the update, the open questions.
-SKIP_QUERIES = 6
+# django_session, auth_user, the question to skip (with its session and answer), the update, the open questions.
+SKIP_QUERIES = 5
 
 
 @pytest.fixture

@@ -204,7 +204,7 @@ def test_asking_for_more_questions_than_the_cell_has_gives_all_of_them_and_says_
 
     session = PracticeSession.objects.get()
     assert session.items.count() == 3
-    with django_assert_num_queries(5):  # the question page, starting the question's clock
+    with django_assert_num_queries(4):  # the question page, starting the question's clock
         page = candidate_client.get(response.url).content.decode()
     assert FEWER in page
     assert "question 1 of 3" in page
