@@ -73,9 +73,9 @@ def test_an_htmx_submit_over_the_limit_returns_the_form_with_the_text_and_a_429(
     first, second = questions_for(candidate, cell, 2)
     candidate_client.post(first, {"text": TEXT})
 
-    # the request's session and user, the session, its item and answer, a savepoint, the user lock, the one query
+    # the request's session and user, the item with its session and answer, a savepoint, the user lock, the one query
     # that counts the last minute and day, the rollback, and the session's question count for the page
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = candidate_client.post(second, {"text": "Kept."}, headers={"HX-Request": "true",
                                                                             "HX-Target": "answer-area"})
 

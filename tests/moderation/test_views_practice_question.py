@@ -8,9 +8,9 @@ from practice.models import SessionQuestion
 from tests.factories import PracticeSessionFactory
 from tests.moderation import samples
 
-# django_session, auth_user, the session with its question count, the session question with question/answer/grade
-# (the question already shown, so its clock is not started)
-PAGE_QUERIES = 4
+# django_session, auth_user, the session question with its session, question, answer and grade (the question already
+# shown, so its clock is not started)
+PAGE_QUERIES = 3
 
 
 def test_an_approved_import_shows_how_many_times_it_was_reported(client, candidate, admin_user, bank,
