@@ -17,3 +17,26 @@ def test_stems_are_right_when_many_threads_stem_new_words_at_once():
 
     assert at_once == one_at_a_time
     assert stem.__wrapped__("normalisation") == stem.__wrapped__("normalization") == "normal"
+
+
+def test_the_offline_grader_gives_the_same_grades_on_eight_threads_as_one_at_a_time():
+    """What the worker's threads pool does: any state the grader shares between threads shows up as a changed grade."""
+    from pathlib import Path
+
+    from practice.evaluation import load_dataset
+    from practice.grading.offline import OfflineGrader
+
+    items = load_dataset(Path(__file__).resolve().parents[1] / "data" / "golden.jsonl")
+    grader = OfflineGrader()
+
+    def grade(item):
+        output = grader.grade(item.request)
+        return [(verdict.verdict, verdict.evidence) for verdict in output.items], output.clarity, output.feedback
+
+    stem.cache_clear()  # cold caches, as in a worker that has just started
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        at_once = list(pool.map(grade, items))
+    stem.cache_clear()
+    one_at_a_time = [grade(item) for item in items]
+
+    assert len(items) > 200 and at_once == one_at_a_time
