@@ -92,7 +92,9 @@ LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8
 
 # --- sentence units -------------------------------------------------------------------------------------------
 
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.):]|\\?[-*•+]|q\d{0,3}[.):]|\(\w\))\s+", re.IGNORECASE)
+# "1. ", "- ", "Q2) ", "(b) ", "a) ", and "1)If ..." typed without the space
+LIST_MARKER = re.compile(r"^\s*(?:(?:\d{1,3}[.):]|\\?[-*•+]|q\d{0,3}[.):]|\(\w\)|[a-h]\))\s+"
+                         r"|\d{1,3}[.)](?=[A-Z][a-z]))", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
 ROUND_PREFIX = re.compile(
     r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
@@ -1267,7 +1269,7 @@ def read(post: str) -> PostReading:
             for text, start, end in found:
                 keep(text, start, end)
             continue
-        if help_request or unit.to_community:
+        if help_request or unit.to_community or unit.text.endswith(":"):  # "2. C3 AI:" heads a list, it asks nothing
             continue
         if not (unit.listed or unit.announced or "?" in unit.text or TASK_WORD.search(unit.text)
                 or LABEL.match(unit.text)):

@@ -540,3 +540,23 @@ def test_questions_in_the_closing_paragraph_are_the_posters_unless_someone_asked
 def test_a_problem_statement_label_introduces_the_task_with_or_without_a_space(line):
     post = f"Amazon SDE phone interview last week\n\nI was asked one coding problem.\n\n{line}"
     assert questions(post) == ["Given a binary tree, return its right side view."]
+
+
+# --- round 6: kinds from the misses of import_heldout4 (read after it was measured), phrasings written for the test --
+
+
+def test_letter_markers_and_numbers_typed_without_a_space_make_list_items():
+    post = ("Google L4 onsite last week\n\nThey asked me these questions:\n"
+            "a) How would you shard a key-value store?\n"
+            "b) Why does consistent hashing reduce reshuffling?\n"
+            "3)How do you detect a hot partition?")
+    assert questions(post) == ["How would you shard a key-value store?",
+                               "Why does consistent hashing reduce reshuffling?", "How do you detect a hot partition?"]
+
+
+def test_a_list_item_that_ends_in_a_colon_heads_a_list_and_asks_nothing():
+    post = ("My loops this year\n\nThe questions I was asked, by company:\n"
+            "1.Stripe:\n- How would you make a payment API idempotent?\n"
+            "2. Datadog:\n- How would you downsample a metrics time series?")
+    assert questions(post) == ["How would you make a payment API idempotent?",
+                               "How would you downsample a metrics time series?"]
