@@ -57,7 +57,7 @@ NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|we
 NOT_YET_ASKED = re.compile(r"\b(?:be|will|would|might|may|could|can|usually|typically|often|generally|always|"
                            r"going\s+to)\s+(?:also\s+|then\s+|get\s+)?$", re.IGNORECASE)
 UNEASY = re.compile(r"\b(?:worr(?:y|ied|ying)|concern(?:ed)?|afraid|scared|nervous|anxious|fear(?:ful)?|dread\w*|"
-                    r"if|in\s+case|expect(?:ing)?|hop(?:e|ing))\b", re.IGNORECASE)
+                    r"if(?!\s+i\s+(?:remember|recall))|in\s+case|expect(?:ing)?|hop(?:e|ing))\b", re.IGNORECASE)
 INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|screen|screening|"
                        r"loop|round|recruiter|hiring\s+manager|take[- ]home)\b", re.IGNORECASE)
 QUESTION_SENTENCE = re.compile(r"[^.?!\n\"“”:]*\?")
@@ -1200,8 +1200,10 @@ def _closing_paragraph(post: str) -> int:
 
 def _hypothetical(text: str, match: re.Match) -> bool:
     """"I'm concerned about being asked ...", "I'll be asked easy questions", "nobody asked about ...": the sentence
-    fears, expects or denies an asking, it does not report one."""
-    sentence = text[max(text.rfind(end, 0, match.start()) for end in ".!?\n") + 1:match.start()]
+    fears, expects or denies an asking, it does not report one. Only the 200 characters before the cue are read, so a
+    run-on post full of such cues stays linear."""
+    since = max(match.start() - 200, 0)
+    sentence = text[max(text.rfind(end, since, match.start()) for end in ".!?\n") + 1 or since:match.start()]
     return bool(NOT_YET_ASKED.search(sentence) or NEGATED.search(sentence) or UNEASY.search(sentence))
 
 

@@ -560,3 +560,9 @@ def test_a_list_item_that_ends_in_a_colon_heads_a_list_and_asks_nothing():
             "2. Datadog:\n- How would you downsample a metrics time series?")
     assert questions(post) == ["How would you make a payment API idempotent?",
                                "How would you downsample a metrics time series?"]
+
+
+def test_a_report_that_hedges_its_memory_is_still_a_report():
+    post = "Meta phone screen\n\nIf I remember correctly, the interviewer asked me to design a rate limiter."
+    assert read(post).reports_interview is True
+    assert questions(post) == ["Design a rate limiter."]
