@@ -27,7 +27,7 @@ if "DATABASE_URL" not in env:
     else:
         print("PostgreSQL is not reachable on 127.0.0.1:5432: the suite runs on SQLite and PostgreSQL tests skip.")
 args = sys.argv[1:]
-if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args):
+if not any(arg.startswith(("-n", "--numprocesses")) for arg in args):
     args = ["-n", "auto", "--maxprocesses", "4", *args]
 code = subprocess.call([sys.executable, "-m", "pytest", *args], env=env)
 if code == 5:

@@ -58,6 +58,7 @@ def _snowball():
         stemmer = _stemmers.english = snowballstemmer.stemmer("english")
     return stemmer
 
+
 # Snowball keeps comparatives apart from their adjective ("lower" is not "low"); an answer that says "low
 # temperature" states the same idea as a reference that says "lower values". The common gradable adjectives:
 _GRADABLE = (
