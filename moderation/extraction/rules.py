@@ -105,7 +105,8 @@ ROUND_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "Problem: implement ...", "First constraint added: handle ...": a label before the task
-LABEL = re.compile(r"^(?:(?:the\s+)?(?:(?:problem|task|prompt|exercise)(?:\s+(?:statement|description))?|"
+LABEL = re.compile(r"^(?:(?:the\s+)?(?:(?:problem|task|prompt|exercise)(?:\s*#?\d{1,2})?"
+                   r"(?:\s+(?:statement|description))?|"
                    r"(?:(?:first|second|third|next|another|one)\s+)?"
                    r"(?:constraint|follow[- ]?up|twist|extension)(?:\s+(?:added|was|question))?))\s*[:\-–—]\s*",
                    re.IGNORECASE)
@@ -136,6 +137,12 @@ WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:
                        r"could|can|should|will|has|have|might)\b", re.IGNORECASE)
 TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 
+# "Not a typical backend design", "Heavy focus on CSS", "Mostly a casual conversation", "Taken by an SDE2": a remark
+# on the round, not a topic it asked about
+REMARK = re.compile(r"^(?:not|no|never|heavy|heavily|mostly|mainly|largely|primarily|only|just|pretty|very|really|"
+                    r"lots?|focus|focused|more|less|nothing|everything|same|similar|basically|generally|typically|"
+                    r"usually|casual|overall|quite|fairly|super|kind\s+of|sort\s+of|taken|given|done|held|led|"
+                    r"conducted|asked|followed|covered|handled)\b", re.IGNORECASE)
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
                          r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
@@ -268,7 +275,8 @@ YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAU
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
                 rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
-                    r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was))"
+                    r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was)|"
+                    r"(?:started|starting|began|beginning|opened|kicked\s+off)\s+with)"
                     r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
                     r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
 MARKDOWN_ESCAPE = re.compile(r"\\([_*~\-\[\]()>#^])")
@@ -307,7 +315,7 @@ GIVEN_PROBLEM = re.compile(
 )
 NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|coding|technical|behaviou?ral|design|"
                         r"similar|different|new|same|follow|simple|basic|tricky|weird|vague|custom|untagged|"
-                        r"meta|google|amazon)\b", re.IGNORECASE)
+                        r"meta|google|amazon|another|lld|hld|ood)\b", re.IGNORECASE)
 BUILDABLE = re.compile(r"\b(?:cache|stack|queue|heap|map|set|iterator|trie|parser|limiter|allocator|store|"
                        r"scheduler|logger|counter)$", re.IGNORECASE)
 # A quoted question anywhere in a reporting post, unless the poster said it or only heard of it
@@ -370,7 +378,11 @@ TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topi
 # "problem was number 299 on leetcode", "LeetCode #146": a problem given by its number only
 LEETCODE_NUMBER = re.compile(
     r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
-    r"(?:leetcode|lc)\b|\b(?:leetcode|lc)\s+(?:problem\s+|question\s+)?(?:#|number\s+|no\.\s*)(?P<m>\d{1,4})\b",
+    r"(?:leetcode|lc)\b|\b(?:leetcode|lc)\s+(?:problem\s+|question\s+)?(?:#|number\s+|no\.\s*)(?P<m>\d{1,4})\b"
+    # "(leetcode 432)", "LC 680 - Valid Palindrome II"; not a study list ("Blind 75", "did LC 150 questions")
+    r"|(?<!blind\s)(?<!top\s)(?<!neetcode\s)\b(?:leetcode|lc)\s+(?P<k>(?!(?:75|100|150|250|300|500)\b)\d{1,4})\b"
+    r"(?!\s*(?:\+|questions|problems|days|streak|hards|mediums|easys|list))"
+    r"(?:\s*[-–—:]\s*(?P<title>(?-i:[A-Z][\w'’]*(?:\s+(?:[A-Z0-9][\w'’]*|(?:of|in|to|a|the|with|for)\b))*)))?",
     re.IGNORECASE,
 )
 # "Question was Number of distinct islands which ...": a problem given by its name
@@ -453,6 +465,34 @@ GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement"
            "simulating": "simulate", "flattening": "flatten", "rotating": "rotate", "encoding": "encode",
            "decoding": "decode", "scraping": "scrape", "modeling": "model", "modelling": "model"}
 
+# "Given a vector of strings, where ...", "You are given list of mkdir commands", "The question was, given two
+# servers": a problem statement as the interviewer wrote it (its "we" and "them" are the problem's, not the
+# poster's); "Given that I have two years of experience" is not one
+GIVEN_STATEMENT = re.compile(r"^\s*(?:\W\s*)?(?:(?:the\s+)?(?:question|problem|task)\s+(?:was|is)\s*[,:]?\s*)?"
+                             r"(?P<given>(?:you\s+are\s+|you're\s+|you’re\s+)?given)\s+(?!that\b|how\b|my\b|our\b|"
+                             r"this\b|these\b|the\s+(?:fact|situation|circumstances|current|market|economy|time)\b)"
+                             r"(?!.*(?-i:\bI\b)|.*\b(?:my|me)\b)", re.IGNORECASE)
+# "I couldn't explain what React hooks are": a question the poster could not answer was still asked
+COULD_NOT_EXPLAIN = re.compile(r"\b(?:couldn't|couldn’t|could\s+not|wasn't\s+able\s+to|wasn’t\s+able\s+to|failed\s+to|"
+                               r"struggled\s+to)\s+(?:really\s+|properly\s+|fully\s+)?(?:explain|describe|define)\s+"
+                               r"(?P<what>(?:what|how|why|the\s+difference)\b[^,.;!?\n]{3,100})", re.IGNORECASE)
+# "I was given an expression like "23*9/3+1-19" and had to evaluate it"
+GIVEN_THEN_TASK = re.compile(r"\b(?:was|were|got|been)\s+given\s+(?P<what>(?:a|an|the|two|three)\s+[^.;!?]{3,120}?)"
+                             r"\s+and\s+"
+                             r"(?:had|needed|was\s+asked|were\s+asked)\s+to\s+(?P<verb>[a-z]+)\s+(?:it|them)\b",
+                             re.IGNORECASE)
+# a list item that says what the poster was asked in indirect form: "What components I’d create", "How we'd scale it"
+LISTED_WH_I = re.compile(r"^(?P<wh>what|which|how|why|when|where)\s+"
+                         r"(?P<clause>(?:[\w’'-]+\s+){0,3}?(?:I|I[’']d|we|we[’']d)\s+"
+                         r"[^?]+?)\.?$", re.IGNORECASE)
+DESIGN_PARENT = re.compile(r"\bdesign\s+(?P<what>[^:.;]{3,60})[:.]?\s*$", re.IGNORECASE)
+# where a problem statement sets its task: "Find the number of teams", "..., count the number of superstreaks",
+# "how do i sync the changes"
+WH_ASKS = re.compile(r"\b(?:how|what)\s+(?:do|would|should|can|will)\s+(?:i|you|we)\b", re.IGNORECASE)
+STATEMENT_TASK = re.compile(rf"(?:^|,\s*)(?:find|return|count|determine|compute|output|print|check|calculate)\b|"
+                            rf"{WH_ASKS.pattern}|\?\s*$", re.IGNORECASE)
+STATEMENT_WORDS = 10  # a "Given ..." sentence that sets no task and is shorter than this is not read as a problem
+
 # --- round 4: a coding problem told in narrative --------------------------------------------------------------------
 # What introduces the problem a round gave: "I was asked Word Search II", "First problem was parentheses problem",
 # "Q1: ...", "Question 1: It's a variant of ...", "The question I was asked was based on BFS, similar to ...",
@@ -474,6 +514,9 @@ LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basi
                         re.IGNORECASE)
 PROBLEM_CUT = re.compile(r"[.;!?:\n]|,(?!\s*(?:similar\s+to|like|think)\b)|\s+(?:but|which|so|because|"
                          r"where|that)\s", re.IGNORECASE)
+# "Similar to the phone screen", "just like expected": like an earlier round or a guess, not like a named problem
+EARLIER_ROUND = re.compile(r"\b(?:screen|oa|assessment|previous|before|usual|expected|last\s+one|first\s+one|"
+                           r"other\s+one)\b", re.IGNORECASE)
 VARIATION = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:variant|variation|version|modification|twist|spin)\s+"
                        r"(?:of|on)\s+(?P<x>.+?)(?:\s+with\b.*)?$", re.IGNORECASE)
 SIMILAR = re.compile(r"^(?P<pre>.*?)\b(?:similar\s+to|like)\s+(?P<x>.+)$", re.IGNORECASE)
@@ -528,6 +571,7 @@ class Unit:
         self.text, self.start, self.listed, self.list_context = text, start, listed, list_context
         self.to_community, self.stem = to_community, stem
         self.announced = False  # the sentence before ended "got this question:"
+        self.parent = ""  # the item a nested item sits under ("Asked to design X:" over "- What components I'd use")
 
     @property
     def end(self) -> int:
@@ -539,6 +583,7 @@ def units(post: str) -> list[Unit]:
     offset = 0
     context = to_community = announced = bare_list = False  # what the latest prose line said about what follows
     stem = ""
+    items: list[tuple[int, str]] = []  # the open list items above this line, by indent
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
@@ -556,7 +601,13 @@ def units(post: str) -> list[Unit]:
                 item = body[marker.end():]
                 found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
                                   context, to_community=to_community, stem=stem))
+                indent = len(body) - len(body.lstrip())
+                while items and items[-1][0] >= indent:
+                    items.pop()
+                found[-1].parent = items[-1][1] if items else ""
+                items.append((indent, item.strip()))
             else:
+                items.clear()
                 last = SENTENCE_END.split(body)[-1].strip()
                 context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
                 to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
@@ -586,6 +637,8 @@ def from_gerund(word: str) -> str:
         return GERUNDS[word]
     if word == "using":
         return "use"
+    if word.endswith("thing") or word in {"during", "morning", "evening", "ceiling", "building", "anything"}:
+        return ""  # "something like design paypal" is no gerund
     if not word.endswith("ing") or len(word) < 7:  # "string", "thing", "doing"
         return ""
     stem = word[:-3]
@@ -667,6 +720,7 @@ def _yes_no(clause: str) -> str:
 
 
 def _wh(wh: str, clause: str) -> str:
+    clause = re.sub(r"(?<=\s)I[’']d\b", "I would", clause)  # "what components I’d create"
     words = clause.split()
     if not words:
         return ""
@@ -774,7 +828,10 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
             NOT_A_TOPIC.search(topic) and not how_to) or (ARTICLE_AND_NOUN.match(topic) and not named):
         return ""
-    if re.search(r"\b(?:problem|question)s?$", topic, re.IGNORECASE):
+    # "Core CS concepts: Computer Networks, OOPs" heads a list of subjects; "Taken by an SDE2" says who took it
+    if ":" in topic or REMARK.match(topic):
+        return ""
+    if re.search(r"\b(?:problem|question)s?\b", topic, re.IGNORECASE):
         return ""  # "Greedy/frequency map problem" is not a topic to explain; told_problems() reads named ones
     if ABOUT_THE_CANDIDATE.search(topic):
         return _finish("Tell me about " + _you(topic), ".")
@@ -842,11 +899,17 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
         return ""
     if variation := VARIATION.match(phrase):
         x = variation["x"].strip()
-        return "" if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) else f"Solve a variation of {x}."
+        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or re.match(r"(?:the|a|an)\s+(?:question|problem)\b", x,
+                                                                       re.IGNORECASE):
+            return ""  # "a variant of the question found on Hello Interview" does not say which
+        return f"Solve a variation of {x}."
     if similar := SIMILAR.match(phrase):  # "based on BFS, similar to the valid island problem"
         x = similar["x"].strip()
-        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS:
+        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS or EARLIER_ROUND.search(x):
             return ""
+        if task := re.search(r"\b(?P<verb>design|build|implement|create|code|write)\s+(?P<what>.+)$", similar["pre"],
+                             re.IGNORECASE):  # "Asked to design something like YouTube's homepage"
+            return f"{task['verb'].capitalize()} {task['what'].strip()} like {x}."
         kind = PROBLEM_NOUN.match(similar["pre"].strip(" ,"))
         based = re.search(r"\bbased\s+on\s+(?P<k>[\w-]+)", similar["pre"], re.IGNORECASE)
         what = f"a {kind['x']} problem" if kind else f"a {based['k']} problem" if based else "a problem"
@@ -860,7 +923,8 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
         if likes:
             return f"Solve a {x} problem like {likes[0]}."
         # "Greedy/frequency map problem", "grid-based graph problem": a kind of problem, not one
-        if CATEGORY.match(x) or CATEGORY.match(x.split("/")[0]) or CATEGORY.match(x.split()[-1].split("-")[-1]):
+        if CATEGORY.match(x) or CATEGORY.match(x.split("/")[0]) or (
+                CATEGORY.match(x.split()[-1].split("-")[-1]) and not _title_name(x)):
             return ""
         tail = f" {noun['tail']}" if noun["tail"] else ""
         return f"Find the {x}{tail}." if FINDABLE.match(x) else f"Solve the {x} problem{tail}."
@@ -874,6 +938,13 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
         # parentheses (leetcode hard)": lower case, but a problem's name
         return f"Find the {phrase}." if FINDABLE.match(phrase) else f"Solve the {phrase} problem."
     return ""
+
+
+def _title_name(phrase: str) -> bool:
+    """A problem's title of three words or more, in title case: "Sum of Distances in Tree" ends in a category's word
+    but names one problem."""
+    words = phrase.split()
+    return len(words) >= 3 and words[0][:1].isupper() and all(NAME_WORD.fullmatch(word) for word in words)
 
 
 def told_problems(unit: Unit) -> list[tuple[str, int, int]]:
@@ -902,6 +973,31 @@ def told_problems(unit: Unit) -> list[tuple[str, int, int]]:
                 found.append((name, intro.start() if at == intro.end() else at, at + len(part.rstrip())))
             at += len(part)
     return found
+
+
+def problem_statement(post: str, every_unit: list[Unit], index: int) -> tuple[str, int, int] | None:
+    """A problem statement as the interviewer wrote it: the "Given ..." sentence and, when it sets no task itself,
+    the sentences of its paragraph up to the one that does (at most three more): "Given a vector of strings, where
+    ... same team. Find the number of teams". The text, where it ends, and the index of the last sentence read."""
+    unit = every_unit[index]
+    lead = GIVEN_STATEMENT.match(unit.text)
+    if not lead:
+        return None
+    pieces, last = [unit.text[lead.start("given"):]], index
+    if not STATEMENT_TASK.search(pieces[0]):
+        for at in range(index + 1, min(index + 4, len(every_unit))):
+            following = every_unit[at]
+            if following.listed or "\n\n" in post[every_unit[at - 1].end:following.start]:
+                break
+            if STATEMENT_TASK.search(following.text):
+                pieces += [piece.text for piece in every_unit[index + 1:at + 1]]
+                last = at
+                break
+    text = _you(_capital(re.sub(r"(?<=\s)i(?=\s)", "I", " ".join(piece.strip() for piece in pieces))))
+    if last == index and len(text.split()) < STATEMENT_WORDS and not STATEMENT_TASK.search(text):
+        return None
+    asks = text.endswith("?") or WH_ASKS.search(every_unit[last].text)  # "..., how do i sync the changes"
+    return _finish(text, "?" if asks else "."), every_unit[last].end, last
 
 
 def asked_under_label(unit: Unit, post: str) -> tuple[bool, list[str]] | None:
@@ -981,6 +1077,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             continue  # "the question was about sliding window" names a kind of problem
         if verb := from_gerund(match["verb"]):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
+    for match in COULD_NOT_EXPLAIN.finditer(unit.text) if "explain" in low or "describe" in low else ():
+        add(_finish(f"Explain {_you(match['what'].strip())}", "."), match)
+    for match in GIVEN_THEN_TASK.finditer(unit.text) if "given" in low else ():
+        what = re.sub(r"\s+", " ", match["what"].replace("`", "")).strip()
+        add(_finish(f"{match['verb'].capitalize()} {_you(what)}", "."), match)
     for match in GIVEN_PROBLEM.finditer(unit.text) if problem else ():
         if match["name"]:
             name = match["name"].strip()
@@ -1016,7 +1117,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     for match in RATED.finditer(unit.text) if "rate" in low else ():
         add(_finish(f"How would you rate yourself {match['prep'].lower()} {_you(match['what'])}", "?"), match)
     for match in LEETCODE_NUMBER.finditer(unit.text) if "leetcode" in low or "lc" in low else ():
-        add(f"Solve LeetCode problem {match['n'] or match['m']}.", match, built=True)
+        title = f" ({match['title'].strip()})" if match["title"] else ""
+        add(f"Solve LeetCode problem {match['n'] or match['m'] or match['k']}{title}.", match, built=True)
     for match in PROBLEM_NAMED.finditer(unit.text) if problem else ():
         name = match["name"].strip()
         if not (NOT_A_NAME.search(name) or CATEGORY.match(name) or QUESTION_START.match(name)
@@ -1238,10 +1340,10 @@ def read(post: str) -> PostReading:
     seen: set[str] = set()
 
     def keep(text: str, start: int, end: int) -> None:
-        # "Tell me about a time when you" (the rest was a list the rules cannot join)
-        if not text.endswith("?") and DANGLING.search(text):
+        # "Tell me about a time when you" (the rest was a list the rules cannot join); "Solve." names nothing
+        if not text.endswith("?") and DANGLING.search(text) or len(text.split()) < 2:
             return
-        key = " ".join(WORD.findall(text.lower()))
+        key = " ".join(re.findall(r"\w+", text.lower()))  # with numbers: "problem 42" is not "problem 432"
         if key and key not in seen:
             seen.add(key)
             questions.append(Extracted(text=text, start=start, end=end, evidence=post[start:end]))
@@ -1251,6 +1353,7 @@ def read(post: str) -> PostReading:
     every_unit = units(readable)
     follows_community = _follows_a_question_to_the_community(readable, every_unit)
     closing = _closing_paragraph(readable)
+    joined: set[int] = set()  # sentences read as the end of the problem statement before them
     for index, unit in enumerate(every_unit):
         if (bullet := asked_under_label(unit, post)) is not None:  # "**Who?** ..." / "**Question?** ..."
             asked, texts = bullet
@@ -1266,6 +1369,13 @@ def read(post: str) -> PostReading:
             if not (LABEL.match(following) and TASK_START.match(LABEL.sub("", following))):
                 keep(name, unit.start, unit.end)
             continue
+        if index in joined:
+            continue
+        if not (help_request or unit.to_community) and (statement := problem_statement(readable, every_unit, index)):
+            text, end, last = statement
+            joined.update(range(index + 1, last + 1))
+            keep(text, unit.start, end)
+            continue
         found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
         if found:
             for text, start, end in found:
@@ -1277,6 +1387,10 @@ def read(post: str) -> PostReading:
                 or LABEL.match(unit.text)):
             continue
         text = _direct(unit.text)
+        if unit.listed and unit.list_context and (wh_i := LISTED_WH_I.match(text)):  # "- What components I’d create"
+            text = _wh(wh_i["wh"], wh_i["clause"])
+            if designed := DESIGN_PARENT.search(unit.parent):  # under "Asked to design something like YouTube's home"
+                text = f"{text.rstrip('?.')} for {designed['what'].strip()}?"
         closing_question = (unit.start >= closing and not unit.listed
                             and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text)))
         if (index in follows_community or closing_question) and text.endswith("?") and not unit.announced:
