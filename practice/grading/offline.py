@@ -29,11 +29,11 @@ import numpy as np
 
 from . import semantic, stories
 from .injection import split_untrusted
-from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
+from .scoring import model_answer_full_credit_share
 from .text import content_stems, content_words, is_prose, normalise, sentences, stem, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-3"
+PROMPT_VERSION = "offline-4"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -85,7 +85,7 @@ class OfflineGrader:
 
     def grade(self, request: GradingRequest) -> GraderOutput:
         rubric = request.rubric or points_from_model_answer(request.model_answer)
-        full_credit_share = 1.0 if request.rubric else MODEL_ANSWER_FULL_CREDIT_SHARE
+        full_credit_share = 1.0 if request.rubric else model_answer_full_credit_share(request.question, len(rubric))
         kept, injected = split_untrusted(request.answer)
         flags = ["prompt_injection"] if injected else []
         question_stems = set(content_stems(request.question))

@@ -17,7 +17,7 @@ from django.conf import settings
 
 from .errors import MalformedOutputError, RetryableGradingError
 from .injection import reading_form, split_untrusted, without_sentences
-from .scoring import MODEL_ANSWER_FULL_CREDIT_SHARE
+from .scoring import model_answer_full_credit_share
 from .text import words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
@@ -197,7 +197,7 @@ class OpenAIGrader:
             input_tokens=input_tokens,
             output_tokens=output_tokens,
             latency_ms=latency_ms,
-            full_credit_share=1.0 if request.rubric else MODEL_ANSWER_FULL_CREDIT_SHARE,
+            full_credit_share=1.0 if request.rubric else model_answer_full_credit_share(request.question, len(items)),
         )
 
 

@@ -3,7 +3,14 @@
 import pytest
 
 from practice.grading.offline import OfflineGrader, points_from_model_answer
-from practice.grading.scoring import MODEL_ANSWER_FULL_CREDIT_SHARE, REFERENCE_MATCH_FULL_CREDIT, score, score_output
+from practice.grading.scoring import (
+    MODEL_ANSWER_FULL_CREDIT_SHARE,
+    REFERENCE_MATCH_FULL_CREDIT,
+    asked_count,
+    model_answer_full_credit_share,
+    score,
+    score_output,
+)
 from practice.grading.text import stem
 from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, Verdict
 
@@ -142,3 +149,55 @@ def test_saying_the_question_back_earns_nothing_however_much_of_the_model_answer
 def test_a_terse_answer_that_picks_the_right_option_of_the_question_still_counts():
     question = "Using an index outside the bounds of an array: is this a compilation error or a run-time error?"
     assert overall(question, "Run-time error.", "A run-time error.") >= 4.0
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("Name two challenges of serving an LLM.", 2),
+    ("Describe two benefits and two drawbacks of RAG in 1-2 sentences each.", 4),
+    ("Which decoder would you pick? Give 2 reasons for your choice and 1 risk of it in 2-6 sentences.", 3),
+    ("State at least 4 of the differences between LoRA and full fine-tuning.", 4),
+    ("Explain how beam search works in 3 sentences.", 0),  # a length, not a number of things
+    ("Assume 3 replicas share one GPU. Why does latency rise?", 0),  # the scenario's number, no request
+    ("Name the phases of training where cwnd = 1 and the threshold is large.", 0),  # a value
+])
+def test_the_number_of_things_a_question_asks_for(question, count):
+    assert asked_count(question) == count
+
+
+SERVING = ("Latency grows with the output length, because every generated token needs its own forward pass. "
+           "The KV cache grows with context length and batch size and can exhaust GPU memory. "
+           "GPUs are expensive and sit idle when traffic is bursty. "
+           "Requests of very different lengths are hard to batch efficiently. "
+           "A model can return malformed output that the caller must validate. "
+           "Changing the model changes its behaviour, so every release needs an evaluation run. "
+           "Prompts and answers may hold personal data that must not be logged. "
+           "Rate limits of an upstream provider cap the throughput you can promise.")
+
+
+def test_an_answer_with_as_many_points_as_the_question_asks_for_earns_full_marks():
+    asks_for_two = "Name two challenges of serving a large language model in production, with why each matters."
+    two = ("The KV cache grows with the context length and the batch size, so GPU memory runs out. And GPUs are "
+           "expensive: when traffic is bursty they sit idle and you still pay for them.")
+    assert overall(asks_for_two, SERVING, two) >= 4.0
+    assert overall(asks_for_two, SERVING, "Transformers use attention over tokens, a big step for NLP.") <= 1.0
+
+
+def test_two_points_of_eight_earn_full_verdict_credit_only_when_the_question_asks_for_two():
+    items = [ItemVerdict(Kind.KEY_POINT, f"challenge {n}", Verdict.COVERED if n < 2 else Verdict.MISSED)
+             for n in range(8)]
+    asked_two = model_answer_full_credit_share("Name two challenges of serving an LLM.", len(items))
+    unsaid = model_answer_full_credit_share("What makes serving an LLM hard?", len(items))
+    assert float(score(items, Clarity.CLEAR, full_credit_share=asked_two).overall) == 5.0
+    assert float(score(items, Clarity.CLEAR, full_credit_share=unsaid).overall) == 2.5
+    # the word share is full from a quarter as much of the model answer's words
+    assert float(score([], Clarity.CLEAR, full_credit_share=asked_two,
+                       reference_match=REFERENCE_MATCH_FULL_CREDIT / 2).overall) == 5.0
+    assert float(score([], Clarity.CLEAR, full_credit_share=unsaid,
+                       reference_match=REFERENCE_MATCH_FULL_CREDIT / 2).overall) == 2.5
+
+
+def test_the_full_credit_share_follows_the_count_but_never_rises_above_half_or_falls_below_a_tenth():
+    assert model_answer_full_credit_share("Name two challenges.", 8) == pytest.approx(0.25)
+    assert model_answer_full_credit_share("Name two challenges.", 2) == MODEL_ANSWER_FULL_CREDIT_SHARE
+    assert model_answer_full_credit_share("Name one challenge.", 30) == pytest.approx(0.1)
+    assert model_answer_full_credit_share("What is a KV cache?", 8) == MODEL_ANSWER_FULL_CREDIT_SHARE
