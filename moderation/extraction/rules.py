@@ -129,8 +129,8 @@ MAX_BARE_ITEM_WORDS = 14
 # "But then got this question:" -- the next line is the question, in the poster's words
 ANNOUNCES = re.compile(r"\b(?:question|asked(?:\s+me|\s+us)?|asks?)\s*:$", re.IGNORECASE)
 STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
-LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|onsite|interview)\b",
-                          re.IGNORECASE)
+LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|screening|onsite|"
+                          r"interview)\b", re.IGNORECASE)
 TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
                         r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
 WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
@@ -197,6 +197,7 @@ CATEGORY = re.compile(
     r"binary\s+search|sorting|math|bit\s+manipulation|tries?|union[- ]?find|topological\s+sort(?:ing)?|"
     r"prefix\s+sums?|segment\s+trees?|monotonic\s+stacks?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
     r"leadership\s+principles?|behaviou?ral|algorithms?|data\s+structures?|coding|sql|java|python|javascript|c\+\+|"
+    r"lld|hld|ood|"
     r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
     r"implementation|solution|code|approach|answers?))"
     r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*$",
@@ -260,7 +261,7 @@ ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+
        r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
        r"grill(?:ed|ing)\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
-CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
+CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|(?-i:\.(?=[A-Z][a-z]))|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
               r"continued|moved|went|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
@@ -331,7 +332,8 @@ TO_DO = re.compile(
     rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
     rf"contrast|estimate|derive|discuss|define|present|demo|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
-    rf"create|develop|list|whiteboard|architect|reverse|merge|find|calculate|prove|propose|fine-tune|train|"
+    rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
+    rf"propose|fine-tune|train|"
     rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
     rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
     rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
@@ -395,7 +397,8 @@ PROBLEM_NAMED = re.compile(
 # for it."): kept only when the post also says what the problem was.
 LEANS_ON_PROBLEM = re.compile(
     r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach|solution|code|answer|"
-    r"algorithm|implementation|function|program|dp)s?|(?:both|the\s+(?:first|second|same|previous|original|other))\s+"
+    r"algorithm|implementation|function|program|dp)s?|(?:both(?:\s+the)?|the\s+(?:first|second|same|previous|original|"
+    r"other))\s+"
     r"(?:problems?|questions?))\b",
     re.IGNORECASE,
 )
@@ -415,6 +418,14 @@ NEXT_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|why|when|which|where|who|
 FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(?:constraint|follow[- ]?up|twist|"
                              r"extension)(?:\s+(?:added|was|question))?\s*[:\-–—]\s*(?P<task>(?:handle|support|extend|"
                              r"add|scale|convert|allow|make|modify|change)\b[^,;.]+)", re.IGNORECASE)
+LEETCODE_ASIDE = re.compile(r"\((?:leetcode|lc)\.?\s*#?\s*(?P<n>\d{1,4})\)", re.IGNORECASE)
+PROBLEM_WORD = re.compile(r"\b(?:arrays?|strings?|trees?|nodes?|graphs?|matrix|intervals?|parenthes[ie]s|palindromes?|"
+                          r"substrings?|subarrays?|subsequences?|paths?|islands?|calculator|(?-i:II|III|IV))\b",
+                          re.IGNORECASE)
+ARTICLE = re.compile(r"(?:a|an|the|this|that)\s", re.IGNORECASE)
+BOTH_PROBLEMS = re.compile(r"\bboth\s+(?:the\s+|of\s+the\s+)?(?:problems?|questions?)\b", re.IGNORECASE)
+FOLLOW_UP_IN_ITEM = re.compile(r"(?<=[.?!])\s+(?=follow[- ]?ups?\s*[:\-–—])", re.IGNORECASE)
+FOLLOW_UPS = re.compile(r"^\W*(?:follow[- ]?ups?|(?:follow[- ]?up\s+)?questions?)\s*[:\-–—]", re.IGNORECASE)
 SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
 SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
@@ -472,6 +483,10 @@ GIVEN_STATEMENT = re.compile(r"^\s*(?:\W\s*)?(?:(?:the\s+)?(?:question|problem|t
                              r"(?P<given>(?:you\s+are\s+|you're\s+|you’re\s+)?given)\s+(?!that\b|how\b|my\b|our\b|"
                              r"this\b|these\b|the\s+(?:fact|situation|circumstances|current|market|economy|time)\b)"
                              r"(?!.*(?-i:\bI\b)|.*\b(?:my|me)\b)", re.IGNORECASE)
+# "we mainly discussed my previous work, why I want to join Microsoft, and why I'm interested in the role": the
+# why/how/what clauses of what a screen discussed are its questions
+DISCUSSED = re.compile(r"\b(?:discussed|talked\s+about|went\s+over|covered|touched\s+on)\s+(?P<rest>[^.;!?\n]{0,200}?"
+                       r"\b(?:why|how|what)\s+(?:I|I['’]m|I['’]d|I['’]ve|my)\b[^.;!?\n]{0,200})", re.IGNORECASE)
 # "I couldn't explain what React hooks are": a question the poster could not answer was still asked
 COULD_NOT_EXPLAIN = re.compile(r"\b(?:couldn't|couldn’t|could\s+not|wasn't\s+able\s+to|wasn’t\s+able\s+to|failed\s+to|"
                                r"struggled\s+to)\s+(?:really\s+|properly\s+|fully\s+)?(?:explain|describe|define)\s+"
@@ -533,7 +548,7 @@ NOT_A_PROBLEM = re.compile(r"\b(?:i|my|me|we|our|you|your|he|she|they|was|were|i
                            r"^(?:(?:a|an|the|this|that)\s+)?(?:(?:same|previous|original|last|first|other)\s+)?"
                            r"(?:question|problem|one|task)$|^(?:a|an|the)$", re.IGNORECASE)
 
-PRONOUNS = [(r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'll\b", "you'll"), (r"\bI'd\b", "you'd"),
+PRONOUNS = [(r"\bI['’]m\b", "you're"), (r"\bI['’]ve\b", "you've"), (r"\bI['’]ll\b", "you'll"), (r"\bI['’]d\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
             (r"\bmyself\b", "yourself")]
 BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would": "would", "is": "is", "are": "are",
@@ -584,6 +599,7 @@ def units(post: str) -> list[Unit]:
     context = to_community = announced = bare_list = False  # what the latest prose line said about what follows
     stem = ""
     items: list[tuple[int, str]] = []  # the open list items above this line, by indent
+    numbered = (0, False, False)  # the last numbered item: its number, list context and whether it spoke to readers
     for line in post.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         marker = LIST_MARKER.match(body)
@@ -599,8 +615,18 @@ def units(post: str) -> list[Unit]:
         if body.strip():
             if marker:
                 item = body[marker.end():]
-                found.append(Unit(item.strip(), offset + marker.end() + (len(item) - len(item.lstrip())), True,
-                                  context, to_community=to_community, stem=stem))
+                at = offset + marker.end() + (len(item) - len(item.lstrip()))
+                item = item.strip()
+                item_context, item_community = context, to_community
+                if number := re.match(r"\s*(\d{1,3})", body):
+                    # "2) Valid Number" after a paragraph about item 1 still belongs to the list "Screening 1)" opened
+                    if int(number[1]) == numbered[0] + 1:
+                        item_context, item_community = context or numbered[1], to_community or numbered[2]
+                    numbered = (int(number[1]), item_context, item_community)
+                # "3) Basic calculator II. Follow up: can you do O(1) extra space?": the problem, then its follow-up
+                for piece in FOLLOW_UP_IN_ITEM.split(item) if FOLLOW_UP_IN_ITEM.search(item) else [item]:
+                    found.append(Unit(piece, at + item.index(piece), True, item_context, to_community=item_community,
+                                      stem=stem))
                 indent = len(body) - len(body.lstrip())
                 while items and items[-1][0] >= indent:
                     items.pop()
@@ -1077,6 +1103,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             continue  # "the question was about sliding window" names a kind of problem
         if verb := from_gerund(match["verb"]):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
+    for match in DISCUSSED.finditer(unit.text):  # "we discussed my experience, why I want to join Microsoft, and ..."
+        at = match.start("rest")
+        for wh in re.finditer(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<wh>why|how|what)\s+(?P<clause>.+?)(?=,|\s+and\s+|$)",
+                              match["rest"], re.IGNORECASE):
+            add(_wh(wh["wh"], wh["clause"]), (at + wh.start("wh"), at + wh.end()))
     for match in COULD_NOT_EXPLAIN.finditer(unit.text) if "explain" in low or "describe" in low else ():
         add(_finish(f"Explain {_you(match['what'].strip())}", "."), match)
     for match in GIVEN_THEN_TASK.finditer(unit.text) if "given" in low else ():
@@ -1246,6 +1277,21 @@ def _listed_gerund(text: str) -> str:
     return _finish(_capital(f"{adverb.lower()}{verb} {_you(gerund['rest'])}"), ".")
 
 
+def _listed_problem(item: str) -> str:
+    """A list item that names a coding problem: "Basic calculator II." -> "Solve Basic calculator II.", "Valid Number
+    (LC. 65)" -> "Solve Valid Number (LeetCode 65).". A name starts with a capital, and says it is a problem by a
+    LeetCode number or a word of the trade (array, tree, parentheses, a "II")."""
+    number = next((aside["n"] for aside in LEETCODE_ASIDE.finditer(item)), "")
+    name = ASIDE.sub("", MARKDOWN_ESCAPE.sub(r"\1", item)).strip(" .*_")
+    words = name.split()
+    if not 1 <= len(words) <= MAX_TOPIC_WORDS or not words[0][:1].isupper() or FIRST_PERSON.search(name) \
+            or NOT_IN_A_NAME.search(name) or CATEGORY.match(name) or REMARK.match(name) or TASK_START.match(name):
+        return ""
+    if number:
+        return f"Solve {name} (LeetCode {number})."
+    return f"Solve {name}." if PROBLEM_WORD.search(name) else ""
+
+
 def _listed_topic(text: str) -> str:
     """A list item under "questions:" / "topics:" that names a topic only ("KV caching", "Bias-variance")."""
     text = text.strip().rstrip(".")
@@ -1321,9 +1367,9 @@ def _follows_a_question_to_the_community(post: str, every_unit: list[Unit]) -> s
             continue
         if line == community_line:
             following.add(index)
-        elif unit.text.endswith("?") and (COMMUNITY.search(unit.text) or ASKS_THE_COMMUNITY.match(unit.text)
-                                          or TO_THE_READER.match(unit.text)):
-            community_line = line
+        elif unit.text.endswith("?") and (COMMUNITY.search(question := _direct(unit.text))
+                                          or ASKS_THE_COMMUNITY.match(question) or TO_THE_READER.match(question)):
+            community_line = line  # the question after a lead-in ("the usual questions — Why ...?") is the one read
     return following
 
 
@@ -1343,6 +1389,11 @@ def read(post: str) -> PostReading:
         # "Tell me about a time when you" (the rest was a list the rules cannot join); "Solve." names nothing
         if not text.endswith("?") and DANGLING.search(text) or len(text.split()) < 2:
             return
+        task = text.rstrip(".").split(maxsplit=1)
+        if TASK_START.match(text) and len(task) == 2 and CATEGORY.match(task[1]) and not ARTICLE.match(task[1]):
+            return  # "Write LLD.", "Write code." name a kind of task, not one ("Reverse a linked list" is one)
+        if BOTH_PROBLEMS.search(text):
+            return  # "Solve both the questions in that time limit" says how a round went
         key = " ".join(re.findall(r"\w+", text.lower()))  # with numbers: "problem 42" is not "problem 432"
         if key and key not in seen:
             seen.add(key)
@@ -1395,6 +1446,12 @@ def read(post: str) -> PostReading:
                             and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text)))
         if (index in follows_community or closing_question) and text.endswith("?") and not unit.announced:
             continue  # "Thoughts? Has anyone been here? How would you approach this going forward?"
+        if unit.listed and text.count("?") > 1 and FOLLOW_UPS.match(unit.text):  # "- Follow-up: How did you ...? How
+            # long did it take?"; a community's list of questions stays whole
+            for piece in re.split(r"(?<=\?)\s+", text):
+                if asks_interview_question(piece := _direct(piece), listed=True):
+                    keep(piece, unit.start, unit.end)
+            continue
         if len(QUESTION_STEM.findall(text)) > 1 and (pieces := run_together(text)):
             for piece in pieces:
                 if asks_interview_question(piece, listed=True):
@@ -1408,6 +1465,8 @@ def read(post: str) -> PostReading:
         if asks_interview_question(text, listed=unit.listed):
             asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
             keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
+        elif unit.listed and unit.list_context and (problem := _listed_problem(unit.text)):
+            keep(problem, unit.start, unit.end)
         elif unit.listed and unit.list_context and (task := _listed_gerund(text)):
             keep(task, unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):

@@ -632,3 +632,45 @@ def test_a_quoted_opener_a_given_object_and_a_question_the_poster_could_not_answ
 def test_something_is_not_a_gerund():
     post = "Amazon SDE onsite\n\nRound 3: the question was something I had never seen before."
     assert all("Someth" not in question for question in questions(post))
+
+
+# --- round 8: kinds from the misses of import_heldout7 (read after it was measured unseen), phrasings written for the
+# test ---------------------------------------------------------------------------------------------------------------
+
+
+def test_numbered_problems_keep_their_list_across_the_commentary_between_them():
+    post = ("Google phone screens, passed!\n\nHere is my interview experience:\n\nScreening 1)\n\n"
+            "1) Merge k sorted lists (you may modify the input).\n\n"
+            "I went with a heap and the interviewer seemed fine.\n\n2) Word Ladder (LC. 127)\n\n"
+            "Ran out of time on this one.\n\n3) Decode string II. Follow up: can you do it without recursion?")
+    assert questions(post) == ["Merge k sorted lists.", "Solve Word Ladder (LeetCode 127).",
+                               "Solve Decode string II.", "Can you do it without recursion?"]
+
+
+def test_a_follow_up_item_with_two_questions_gives_both_and_a_community_list_stays_whole():
+    post = ("Amazon loop, LP round\n\n- Tell me about a time you missed a deadline.\n"
+            "- Follow-up: What did you change? Who did you tell first?")
+    assert questions(post) == ["Tell me about a time you missed a deadline.", "What did you change?",
+                               "Who did you tell first?"]
+    community = ("Amazon loop next week\n\nMy questions for you all:\n- How long did you wait? Was it normal?")
+    assert questions(community) == []
+
+
+def test_the_usual_questions_after_a_lead_in_are_all_read_and_what_a_screen_discussed_asks():
+    post = ("Stripe recruiter screen\n\nHad the call yesterday. The call covered the usual questions — Why do you "
+            "want to work at Stripe? Why are you leaving your current team? Then we discussed my last project, why I "
+            "moved to backend, and why I’m interested in ML infrastructure.\n\nWaiting to hear back now.")
+    assert questions(post) == ["Why do you want to work at Stripe?", "Why are you leaving your current team?",
+                               "Why did you move to backend?", "Why are you interested in ML infrastructure?"]
+
+
+def test_tasks_that_name_only_a_kind_or_how_a_round_went_are_not_questions():
+    post = ("Flipkart machine coding round\n\nI was asked to write LLD. I had to solve both the questions in an hour. "
+            "Then the interviewer asked me to mention the four pillars of OOP.")
+    assert questions(post) == ["Mention the four pillars of OOP."]
+
+
+def test_a_task_ends_at_a_sentence_typed_without_a_space_and_curly_apostrophes_become_you():
+    post = ("Swiggy SDE2 onsite\n\nHe wanted me to implement a parking lot.It took me an hour. Then he asked me to "
+            "design the service I’m building at work.")
+    assert questions(post) == ["Implement a parking lot.", "Design the service you're building at work."]
