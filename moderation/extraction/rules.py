@@ -1103,7 +1103,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             continue  # "the question was about sliding window" names a kind of problem
         if verb := from_gerund(match["verb"]):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
-    for match in DISCUSSED.finditer(unit.text):  # "we discussed my experience, why I want to join Microsoft, and ..."
+    discussed = any(word in low for word in ("discussed", "talked", "went over", "covered", "touched"))
+    for match in DISCUSSED.finditer(unit.text) if discussed else ():  # "we discussed ..., why I want to join X"
         at = match.start("rest")
         for wh in re.finditer(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<wh>why|how|what)\s+(?P<clause>.+?)(?=,|\s+and\s+|$)",
                               match["rest"], re.IGNORECASE):
