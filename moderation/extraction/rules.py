@@ -142,7 +142,7 @@ TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
 REMARK = re.compile(r"^(?:not|no|never|heavy|heavily|mostly|mainly|largely|primarily|only|just|pretty|very|really|"
                     r"lots?|focus|focused|more|less|nothing|everything|same|similar|basically|generally|typically|"
                     r"usually|casual|overall|quite|fairly|super|kind\s+of|sort\s+of|taken|given|done|held|led|"
-                    r"conducted|asked|followed|covered|handled)\b", re.IGNORECASE)
+                    r"conducted|asked|followed|covered|handled)\b(?![-'’])", re.IGNORECASE)
 NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
                          r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
@@ -261,7 +261,7 @@ ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+
        r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
        r"grill(?:ed|ing)\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
-CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|(?-i:\.(?=[A-Z][a-z]))|$|\(|\s[-–—]\s|"
+CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
               r"continued|moved|went|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
@@ -382,8 +382,10 @@ LEETCODE_NUMBER = re.compile(
     r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
     r"(?:leetcode|lc)\b|\b(?:leetcode|lc)\s+(?:problem\s+|question\s+)?(?:#|number\s+|no\.\s*)(?P<m>\d{1,4})\b"
     # "(leetcode 432)", "LC 680 - Valid Palindrome II"; not a study list ("Blind 75", "did LC 150 questions")
-    r"|(?<!blind\s)(?<!top\s)(?<!neetcode\s)\b(?:leetcode|lc)\s+(?P<k>(?!(?:75|100|150|250|300|500)\b)\d{1,4})\b"
-    r"(?!\s*(?:\+|questions|problems|days|streak|hards|mediums|easys|list))"
+    # nor a count or a rating ("solved leetcode 450 so far", "my LC 2100 rating")
+    r"|(?<!blind\s)(?<!top\s)(?<!neetcode\s)(?<!solved\s)(?<!done\s)(?<!did\s)(?<!completed\s)(?<!my\s)"
+    r"\b(?:leetcode|lc)\s+(?P<k>(?!(?:75|100|150|250|300|500)\b)\d{1,4})\b"
+    r"(?!\s*(?:\+|questions|problems|days|streak|hards|mediums|easys|list|so\s+far|rating|contest|rank|points|solved))"
     r"(?:\s*[-–—:]\s*(?P<title>(?-i:[A-Z][\w'’]*(?:\s+(?:[A-Z0-9][\w'’]*|(?:of|in|to|a|the|with|for)\b))*)))?",
     re.IGNORECASE,
 )
@@ -420,9 +422,10 @@ FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(
                              r"add|scale|convert|allow|make|modify|change)\b[^,;.]+)", re.IGNORECASE)
 LEETCODE_ASIDE = re.compile(r"\((?:leetcode|lc)\.?\s*#?\s*(?P<n>\d{1,4})\)", re.IGNORECASE)
 PROBLEM_WORD = re.compile(r"\b(?:arrays?|strings?|trees?|nodes?|graphs?|matrix|intervals?|parenthes[ie]s|palindromes?|"
-                          r"substrings?|subarrays?|subsequences?|paths?|islands?|calculator|(?-i:II|III|IV))\b",
-                          re.IGNORECASE)
+                          r"substrings?|subarrays?|subsequences?|paths?|islands?|calculator)\b", re.IGNORECASE)
+ROMAN_NUMERAL = re.compile(r"\s(?:II|III|IV)$")
 ARTICLE = re.compile(r"(?:a|an|the|this|that)\s", re.IGNORECASE)
+KIND_OF_TASK = re.compile(r"(?:write|code|solve|do|practi[cs]e)\b", re.IGNORECASE)
 BOTH_PROBLEMS = re.compile(r"\bboth\s+(?:the\s+|of\s+the\s+)?(?:problems?|questions?)\b", re.IGNORECASE)
 FOLLOW_UP_IN_ITEM = re.compile(r"(?<=[.?!])\s+(?=follow[- ]?ups?\s*[:\-–—])", re.IGNORECASE)
 FOLLOW_UPS = re.compile(r"^\W*(?:follow[- ]?ups?|(?:follow[- ]?up\s+)?questions?)\s*[:\-–—]", re.IGNORECASE)
@@ -478,15 +481,21 @@ GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement"
 
 # "Given a vector of strings, where ...", "You are given list of mkdir commands", "The question was, given two
 # servers": a problem statement as the interviewer wrote it (its "we" and "them" are the problem's, not the
-# poster's); "Given that I have two years of experience" is not one
+# poster's); "Given that I have two years of experience", "Given 45 minutes, ..." and "Given enough practice" are not
 GIVEN_STATEMENT = re.compile(r"^\s*(?:\W\s*)?(?:(?:the\s+)?(?:question|problem|task)\s+(?:was|is)\s*[,:]?\s*)?"
                              r"(?P<given>(?:you\s+are\s+|you're\s+|you’re\s+)?given)\s+(?!that\b|how\b|my\b|our\b|"
-                             r"this\b|these\b|the\s+(?:fact|situation|circumstances|current|market|economy|time)\b)"
+                             r"this\b|these\b|the\s+(?:fact|situation|circumstances|current|market|economy|time|short|"
+                             r"limited)\b|enough\b|more\b|less\b|some\s+time\b|plenty\b|time\b|"
+                             r"(?:\d+|an?|one|two|three|four|five|a\s+few|a\s+couple\s+of)\s+(?:more\s+)?"
+                             r"(?:minutes?|mins?|hours?|days?|weeks?|months?|years?)\b)"
                              r"(?!.*(?-i:\bI\b)|.*\b(?:my|me)\b)", re.IGNORECASE)
 # "we mainly discussed my previous work, why I want to join Microsoft, and why I'm interested in the role": the
 # why/how/what clauses of what a screen discussed are its questions
 DISCUSSED = re.compile(r"\b(?:discussed|talked\s+about|went\s+over|covered|touched\s+on)\s+(?P<rest>[^.;!?\n]{0,200}?"
                        r"\b(?:why|how|what)\s+(?:I|I['’]m|I['’]d|I['’]ve|my)\b[^.;!?\n]{0,200})", re.IGNORECASE)
+# what happened to the poster, not what they were asked: "what went wrong", "why I was not moving forward"
+NARRATED = re.compile(r"\b(?:went\s+wrong|happened|moving\s+forward|next\s+steps?|feedback|timeline|reject\w*|"
+                      r"offer|decision|result)\b", re.IGNORECASE)
 # "I couldn't explain what React hooks are": a question the poster could not answer was still asked
 COULD_NOT_EXPLAIN = re.compile(r"\b(?:couldn't|couldn’t|could\s+not|wasn't\s+able\s+to|wasn’t\s+able\s+to|failed\s+to|"
                                r"struggled\s+to)\s+(?:really\s+|properly\s+|fully\s+)?(?:explain|describe|define)\s+"
@@ -494,11 +503,13 @@ COULD_NOT_EXPLAIN = re.compile(r"\b(?:couldn't|couldn’t|could\s+not|wasn't\s+a
 # "I was given an expression like "23*9/3+1-19" and had to evaluate it"
 GIVEN_THEN_TASK = re.compile(r"\b(?:was|were|got|been)\s+given\s+(?P<what>(?:a|an|the|two|three)\s+[^.;!?]{3,120}?)"
                              r"\s+and\s+"
-                             r"(?:had|needed|was\s+asked|were\s+asked)\s+to\s+(?P<verb>[a-z]+)\s+(?:it|them)\b",
+                             r"(?:had|needed|was\s+asked|were\s+asked)\s+to\s+(?P<verb>evaluate|solve|implement|design|"
+                             r"parse|sort|reverse|optimi[sz]e|debug|code|build|compute|calculate|explain|analy[sz]e|"
+                             r"fix|refactor|test|model|validate|simplify|traverse|serialize)\s+(?:it|them)\b",
                              re.IGNORECASE)
-# a list item that says what the poster was asked in indirect form: "What components I’d create", "How we'd scale it"
+# a list item that says what the poster was asked in indirect form: "What components I’d create", "How I handled it"
 LISTED_WH_I = re.compile(r"^(?P<wh>what|which|how|why|when|where)\s+"
-                         r"(?P<clause>(?:[\w’'-]+\s+){0,3}?(?:I|I[’']d|we|we[’']d)\s+"
+                         r"(?P<clause>(?:[\w’'-]+\s+){0,3}?(?:I|I[’']d)\s+"
                          r"[^?]+?)\.?$", re.IGNORECASE)
 DESIGN_PARENT = re.compile(r"\bdesign\s+(?P<what>[^:.;]{3,60})[:.]?\s*$", re.IGNORECASE)
 # where a problem statement sets its task: "Find the number of teams", "..., count the number of superstreaks",
@@ -506,6 +517,8 @@ DESIGN_PARENT = re.compile(r"\bdesign\s+(?P<what>[^:.;]{3,60})[:.]?\s*$", re.IGN
 WH_ASKS = re.compile(r"\b(?:how|what)\s+(?:do|would|should|can|will)\s+(?:i|you|we)\b", re.IGNORECASE)
 STATEMENT_TASK = re.compile(rf"(?:^|,\s*)(?:find|return|count|determine|compute|output|print|check|calculate)\b|"
                             rf"{WH_ASKS.pattern}|\?\s*$", re.IGNORECASE)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+POSTER = re.compile(r"(?-i:\bI\b)|\b(?:my|me)\b", re.IGNORECASE)
 STATEMENT_WORDS = 10  # a "Given ..." sentence that sets no task and is shorter than this is not read as a problem
 
 # --- round 4: a coding problem told in narrative --------------------------------------------------------------------
@@ -624,9 +637,11 @@ def units(post: str) -> list[Unit]:
                         item_context, item_community = context or numbered[1], to_community or numbered[2]
                     numbered = (int(number[1]), item_context, item_community)
                 # "3) Basic calculator II. Follow up: can you do O(1) extra space?": the problem, then its follow-up
+                cursor = 0
                 for piece in FOLLOW_UP_IN_ITEM.split(item) if FOLLOW_UP_IN_ITEM.search(item) else [item]:
-                    found.append(Unit(piece, at + item.index(piece), True, item_context, to_community=item_community,
-                                      stem=stem))
+                    cursor = item.index(piece, cursor)
+                    found.append(Unit(piece, at + cursor, True, item_context, to_community=item_community, stem=stem))
+                    cursor += len(piece)
                 indent = len(body) - len(body.lstrip())
                 while items and items[-1][0] >= indent:
                     items.pop()
@@ -635,6 +650,8 @@ def units(post: str) -> list[Unit]:
             else:
                 items.clear()
                 last = SENTENCE_END.split(body)[-1].strip()
+                if last.endswith(":"):  # "Some tips from my side:" opens a list of its own
+                    numbered = (0, False, False)
                 context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
                 to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
                 stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
@@ -746,7 +763,7 @@ def _yes_no(clause: str) -> str:
 
 
 def _wh(wh: str, clause: str) -> str:
-    clause = re.sub(r"(?<=\s)I[’']d\b", "I would", clause)  # "what components I’d create"
+    clause = re.sub(r"(?<=\s)I'd\b", "I would", clause.replace("’", "'"))  # "what components I’d create"
     words = clause.split()
     if not words:
         return ""
@@ -1013,7 +1030,8 @@ def problem_statement(post: str, every_unit: list[Unit], index: int) -> tuple[st
     if not STATEMENT_TASK.search(pieces[0]):
         for at in range(index + 1, min(index + 4, len(every_unit))):
             following = every_unit[at]
-            if following.listed or "\n\n" in post[every_unit[at - 1].end:following.start]:
+            if following.listed or PARAGRAPH_BREAK.search(post, every_unit[at - 1].end, following.start) \
+                    or POSTER.search(following.text):  # "I immediately thought of a stack" is the poster's
                 break
             if STATEMENT_TASK.search(following.text):
                 pieces += [piece.text for piece in every_unit[index + 1:at + 1]]
@@ -1108,9 +1126,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         at = match.start("rest")
         for wh in re.finditer(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<wh>why|how|what)\s+(?P<clause>.+?)(?=,|\s+and\s+|$)",
                               match["rest"], re.IGNORECASE):
-            add(_wh(wh["wh"], wh["clause"]), (at + wh.start("wh"), at + wh.end()))
+            if not NARRATED.search(wh["clause"]):  # "discussed why I was not moving forward" is the outcome
+                add(_wh(wh["wh"], wh["clause"]), (at + wh.start("wh"), at + wh.end()))
     for match in COULD_NOT_EXPLAIN.finditer(unit.text) if "explain" in low or "describe" in low else ():
-        add(_finish(f"Explain {_you(match['what'].strip())}", "."), match)
+        if not (FIRST_PERSON.search(match["what"]) or NARRATED.search(match["what"])):  # "what went wrong to my mum"
+            add(_finish(f"Explain {_you(match['what'].strip())}", "."), match)
     for match in GIVEN_THEN_TASK.finditer(unit.text) if "given" in low else ():
         what = re.sub(r"\s+", " ", match["what"].replace("`", "")).strip()
         add(_finish(f"{match['verb'].capitalize()} {_you(what)}", "."), match)
@@ -1290,7 +1310,11 @@ def _listed_problem(item: str) -> str:
         return ""
     if number:
         return f"Solve {name} (LeetCode {number})."
-    return f"Solve {name}." if PROBLEM_WORD.search(name) else ""
+    # "Basic calculator II", "Minimum add to make valid parentheses"; not a subject ("Trees and graphs", "Graph
+    # traversal", "Arrays & Strings")
+    named = ROMAN_NUMERAL.search(name) or (len(words) >= 3 and PROBLEM_WORD.search(name)
+                                           and not re.search(r"\band\b|&", name) and not CATEGORY.match(words[0]))
+    return f"Solve {name}." if named else ""
 
 
 def _listed_topic(text: str) -> str:
@@ -1391,8 +1415,8 @@ def read(post: str) -> PostReading:
         if not text.endswith("?") and DANGLING.search(text) or len(text.split()) < 2:
             return
         task = text.rstrip(".").split(maxsplit=1)
-        if TASK_START.match(text) and len(task) == 2 and CATEGORY.match(task[1]) and not ARTICLE.match(task[1]):
-            return  # "Write LLD.", "Write code." name a kind of task, not one ("Reverse a linked list" is one)
+        if KIND_OF_TASK.match(text) and len(task) == 2 and CATEGORY.match(task[1]) and not ARTICLE.match(task[1]):
+            return  # "Write LLD.", "Write code." name a kind of task ("Reverse a linked list", "Explain OOP" ask one)
         if BOTH_PROBLEMS.search(text):
             return  # "Solve both the questions in that time limit" says how a round went
         key = " ".join(re.findall(r"\w+", text.lower()))  # with numbers: "problem 42" is not "problem 432"
@@ -1423,12 +1447,13 @@ def read(post: str) -> PostReading:
             continue
         if index in joined:
             continue
-        if not (help_request or unit.to_community) and (statement := problem_statement(readable, every_unit, index)):
+        found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
+        if not found and not (help_request or unit.to_community) and (
+                statement := problem_statement(readable, every_unit, index)):
             text, end, last = statement
             joined.update(range(index + 1, last + 1))
             keep(text, unit.start, end)
             continue
-        found = reported(unit) or ([] if help_request or unit.to_community else labelled(unit))
         if found:
             for text, start, end in found:
                 keep(text, start, end)
@@ -1441,7 +1466,7 @@ def read(post: str) -> PostReading:
         text = _direct(unit.text)
         if unit.listed and unit.list_context and (wh_i := LISTED_WH_I.match(text)):  # "- What components I’d create"
             text = _wh(wh_i["wh"], wh_i["clause"])
-            if designed := DESIGN_PARENT.search(unit.parent):  # under "Asked to design something like YouTube's home"
+            if text.endswith("?") and (designed := DESIGN_PARENT.search(unit.parent)):  # under "Asked to design X:"
                 text = f"{text.rstrip('?.')} for {designed['what'].strip()}?"
         closing_question = (unit.start >= closing and not unit.listed
                             and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text)))

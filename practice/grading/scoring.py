@@ -35,13 +35,15 @@ from .types import Clarity, GraderOutput, ItemVerdict, Kind, Verdict
 
 MODEL_ANSWER_FULL_CREDIT_SHARE = 0.5
 ASKED_COUNT_FLOOR = 0.1  # even "name one" of a long model answer needs a tenth of its points
-# "Name two challenges", "state at least 4 of the differences", "Give 2 reasons ... and 1 potential weakness": a
-# count after a request verb, followed by a word; not a range ("in 1-2 sentences"), a length ("in 3 sentences") or a
-# value ("cwnd = 1 and ...")
-ASKS_FOR = re.compile(r"\b(?:name|give|list|state|describe|discuss|mention|explain|provide|identify|outline)\b")
-COUNT = re.compile(r"(?<![-–=\w])(?<!=\s)(?P<n>one|two|three|four|five|six|[1-6])(?![-–]\w|\w)"
-                   r"(?=\s+(?!(?:sentences?|words?|lines?|times?|paragraphs?|minutes?|and|or|to)\b)[a-z])",
-                   re.IGNORECASE)
+# "Name two challenges", "Describe two benefits and two drawbacks", "state at least 4 of the differences", "Give 2
+# reasons for your decision and 1 potential weakness": a count that is the object of a request verb (or follows "and"
+# after one), followed by a word. Not a number in the scenario ("Explain how a process with two threads ...",
+# "Describe how TCP handles 3 duplicate ACKs"), a range ("in 1-2 sentences") or an amount ("1 million requests").
+_COUNT = r"(?P<n>one|two|three|four|five|six|[1-6])(?![-–]?\w)"
+_NOUN = r"(?=\s+(?!(?:sentences?|words?|lines?|times?|paragraphs?|minutes?|million|thousand|hundred|percent)\b)[a-z])"
+ASKED = re.compile(r"\b(?:name|give|list|state|describe|discuss|mention|explain|provide|identify|outline)\s+"
+                   rf"(?:(?:me|us)\s+)?(?:the\s+|at\s+least\s+|exactly\s+)?{_COUNT}{_NOUN}", re.IGNORECASE)
+AND_COUNT = re.compile(rf"\band\s+(?:at\s+least\s+)?{_COUNT}{_NOUN}", re.IGNORECASE)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 REFERENCE_MATCH_FULL_CREDIT = 0.3
 CREDIT = {Verdict.COVERED: 1.0, Verdict.PARTLY: 0.5, Verdict.MISSED: 0.0}
@@ -73,10 +75,14 @@ def asked_count(question: str) -> int:
     downside" is 3; 0 when it does not say."""
     total = 0
     for sentence in re.split(r"(?<=[.?!])\s+", question):
-        if request := ASKS_FOR.search(sentence.lower()):
-            total += sum(NUMBERS.get(count["n"].lower()) or int(count["n"])
-                         for count in COUNT.finditer(sentence, request.end()))
+        if first := ASKED.search(sentence):
+            total += sum(_number(count["n"]) for count in ASKED.finditer(sentence))
+            total += sum(_number(count["n"]) for count in AND_COUNT.finditer(sentence, first.end()))
     return total
+
+
+def _number(word: str) -> int:
+    return NUMBERS.get(word.lower()) or int(word)
 
 
 def model_answer_full_credit_share(question: str, points: int) -> float:

@@ -670,7 +670,39 @@ def test_tasks_that_name_only_a_kind_or_how_a_round_went_are_not_questions():
     assert questions(post) == ["Mention the four pillars of OOP."]
 
 
-def test_a_task_ends_at_a_sentence_typed_without_a_space_and_curly_apostrophes_become_you():
-    post = ("Swiggy SDE2 onsite\n\nHe wanted me to implement a parking lot.It took me an hour. Then he asked me to "
-            "design the service I’m building at work.")
-    assert questions(post) == ["Implement a parking lot.", "Design the service you're building at work."]
+def test_curly_apostrophes_become_you():
+    post = "Swiggy SDE2 onsite\n\nThen he asked me to design the service I’m building at work."
+    assert questions(post) == ["Design the service you're building at work."]
+
+
+# --- round 8, from a review of rounds 7 and 8: ordinary text the new rules must leave alone ---------------------------
+
+REPORT = "Had my onsite interview yesterday. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They asked me to explain OOP.", ["Explain OOP."]),  # a kind of task is "Write LLD", not a concept to explain
+    ("They asked me what Task.Run does and when to avoid it.",
+     ["Explain what Task.Run does.", "Explain when to avoid it."]),
+    ("Given 45 minutes, the interviewer asked me to design a rate limiter.", ["Design a rate limiter."]),
+    ("Given enough practice, anyone can get through these rounds.", []),
+    ("Given the short time, we only covered the API.", []),
+    ("Topics covered:\n- Same-origin policy\n- Heavy-light decomposition",
+     ["Explain Same-origin policy.", "Explain Heavy-light decomposition."]),
+    ("Topics covered:\n- Trees and graphs\n- Graph traversal",
+     ["Explain Trees and graphs.", "Explain Graph traversal."]),
+    ("I have solved leetcode 450 so far. My LC 2100 rating did not help.", []),
+    ("They asked me these questions:\n1. Explain the event loop\n\nTips from my side:\n2. Practising daily\n"
+     "3. Binary Tree Paths drills", ["Explain the event loop."]),
+    ("I was given a loaner laptop and had to set it up.", []),
+    ("Afterwards I couldn't explain what went wrong to my parents.", []),
+    ("Later the recruiter and I discussed why I was not moving forward.", []),
+])
+def test_what_the_new_rules_leave_alone(text, expected):
+    assert questions(REPORT + text) == expected
+
+
+def test_a_problem_statement_stops_at_the_posters_own_sentence():
+    post = (REPORT + "The question: Given a list of meetings with start and end times in any order. I thought of "
+            "sorting first. Return the number of rooms needed.")
+    assert questions(post) == ["Given a list of meetings with start and end times in any order."]

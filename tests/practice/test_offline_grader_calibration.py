@@ -159,6 +159,10 @@ def test_a_terse_answer_that_picks_the_right_option_of_the_question_still_counts
     ("Explain how beam search works in 3 sentences.", 0),  # a length, not a number of things
     ("Assume 3 replicas share one GPU. Why does latency rise?", 0),  # the scenario's number, no request
     ("Name the phases of training where cwnd = 1 and the threshold is large.", 0),  # a value
+    ("Explain how you would serve 1 million requests per second.", 0),  # an amount
+    ("Explain how a process with two threads shares memory.", 0),  # the scenario's things, not the answer's
+    ("Describe how TCP handles 3 duplicate ACKs.", 0),
+    ("Name the two modes of replication and name one downside for each of them.", 3),
 ])
 def test_the_number_of_things_a_question_asks_for(question, count):
     assert asked_count(question) == count
