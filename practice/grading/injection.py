@@ -45,6 +45,16 @@ _GRADER = (
     r"|avaliador|avaliadora|corretor|corretora|professora)"
 )
 _GRADER_OR_AI = rf"(?:{_GRADER}|ai|llm|assistant|chatbot|ki|ia|gpt)"
+
+
+def _out_of(between: str) -> str:
+    """"5/5", "10 out of 10" (not "80/10/10"): the same top number on both sides, spelt out rather than with a
+    backreference, since the patterns below are joined into one regex whose group numbers would not be their own."""
+    tops = (rf"(?<![\d/.]){top}\s*(?:{between})\s*{top}(?![\d/]|\.\d)" for top in (5, 10, 20, 100))
+    return "(?:" + "|".join(tops) + ")"
+
+
+
 _SCORE_NOUN = (r"(?:marks?|scores?|points?|credit|grades?|rating|stars?|note|notes|nota|notas|puntuacion|puntaje"
                r"|calificacion|punktzahl|punkte|bewertung|pontuacao|pontos)")
 _FULL = r"(?:full|maximum|maximal|max|perfect|complete|maximale|parfaite|maxima|maximo|volle[nr]?|hochste|total)"
@@ -52,7 +62,7 @@ _FULL_SCORE = (
     rf"(?:{_FULL}\s+(?:possible\s+)?{_SCORE_NOUN}|(?:highest|top|best)\s+(?:possible\s+{_SCORE_NOUN}|marks?|grade)"
     rf"|{_SCORE_NOUN}\s+(?:maximale?|maxima|maximo|parfaite|completa|total|perfecta|perfeita)"
     r"|(?:tous|todos|todas|alle|all)\s+(?:les\s+|los\s+|os\s+|the\s+)?(?:points|puntos|punkte|pontos|marks)"
-    r"|\b(5|10|20|100)\s*/\s*\1\b|hochstnote|hochstpunktzahl|bestnote|\ba\+)"
+    rf"|{_out_of('/')}|hochstnote|hochstpunktzahl|bestnote|\ba\+)"
 )
 _GIVE = (
     r"(?:give|award|assign|grant|mark|rate|score|grade|donnez|donne|attribuez|attribue|accordez|accorde|mettez"
@@ -88,7 +98,7 @@ _ORDER_PATTERNS = [
     rf"\b{_GIVE}\b[^.]{{0,50}}?{_FULL_SCORE}",
     r"\b(?:output|return|reply with|respond with|print|give|assign|award)\s+(?:it\s+|this\s+|me\s+)?(?:a\s+|the\s+)?"
     r"(?:score|grade|mark|rating|note)\s+(?:of\s+)?(?:5|10|20|100)\b(?![.,]?\d)",
-    r"\b(5|10|20|100)\s*(?:/|out of|sur|de|von|em)\s*\1\b",
+    _out_of("/|out of|sur|de|von|em"),
     r"\b(?:round|bump|raise|increase|boost|lift|push)\s+(?:up\s+)?my\s+(?:score|grade|mark|rating)",
     rf"\b(?:ask|beg|request|urge|invite)\w*\s+(?:the\s+|you,?\s+)?{_GRADER}",
     # The answer rating itself.
@@ -160,7 +170,7 @@ _ORDER_PATTERNS = [
     # The same in Italian, Dutch, Polish, Korean and Hindi: whoever grades, or the top score.
     r"\b(?:valutatore|correttore|esaminatore|beoordelaar|examinator|oceniajac\w*|egzaminator|sprawdzajac\w*)\b"
     r"|\bpunteggio massimo\b|\bvolle punten\b|\bpelna liczbe punktow\b|\bmaksymaln\w* (?:liczbe )?punkt\w*"
-    r"|\b(5|10|20|100)\s+(?:of|van de|su|z|na)\s+\1\b|"
+    rf"|{_out_of('van de|su|z|na')}|"
     + "|".join(re.escape(reading_form(word)) for word in ("채점", "만점", "최고 점수", "मूल्यांकनकर्ता", "पूरे अंक")),
     # A note or message to, or from, whoever grades.
     rf"\b(?:note|notes|message|memo|reminder|instructions?|directive|notice|annotation|comment|p\.?s\.?|hint"
@@ -208,7 +218,7 @@ _SCORE_DATA_PATTERNS = [
     r"\b(?:score|grade|rating|marks?|overall|verdict|final grade|final score|note|nota|puntuacion|punktzahl"
     r"|pontuacao|calificacion)\s*[:=]\s*[\"']?(?:5|10|20|100|a\+|full|max|maximum|perfect|covered|pass|excellent)"
     r"(?![.,]?\d)",
-    r"(?:^|[\s(])(5|10|20|100)\s*/\s*\1(?=$|[\s.!,;)])",
+    rf"(?:^|[\s(]){_out_of('/')}(?=$|[\s.!,;)])",
 ]
 # A fake message header or a tag that pretends to close the answer: the rest of its block belongs to the message.
 _HEADER_PATTERNS = [
@@ -267,7 +277,7 @@ _SCORE_DATA = re.compile("|".join(f"(?:{p})" for p in _SCORE_DATA_PATTERNS))
 # Words about grading: in a block that opened a fake message, a later piece that uses one belongs to the message.
 _GRADING_WORD = re.compile(
     r"\bscor(?:e|es|ed|ing)\b|\bmarks\b|\bgrad(?:e|es|ed|er|ing)\b|rubric|reviewer|criteri|full credit|deduct|evaluat"
-    r"|\bnote maximale|punktzahl|pontuacao|puntuacion|calificacion|bewertung|bareme|\b(5|10|20|100)\s*/\s*\1\b"
+    rf"|\bnote maximale|punktzahl|pontuacao|puntuacion|calificacion|bewertung|bareme|{_out_of('/')}"
 )
 _ITEM_START = re.compile(r"\s*(?:[-*•>#]+|\d+[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?](?:\*\*|__|\))?\s*$")
