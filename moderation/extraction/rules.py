@@ -646,7 +646,7 @@ def units(post: str) -> list[Unit]:
                 while items and items[-1][0] >= indent:
                     items.pop()
                 found[-1].parent = items[-1][1] if items else ""
-                items.append((indent, item.strip()))
+                items.append((indent, item))
             else:
                 items.clear()
                 last = SENTENCE_END.split(body)[-1].strip()
