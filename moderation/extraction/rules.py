@@ -11,6 +11,7 @@
 
 import re
 from bisect import bisect_right
+from itertools import takewhile
 
 from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
@@ -143,7 +144,8 @@ REMARK = re.compile(r"^(?:not|no|never|heavy|heavily|mostly|mainly|largely|prima
                     r"lots?|focus|focused|more|less|nothing|everything|same|similar|basically|generally|typically|"
                     r"usually|casual|overall|quite|fairly|super|kind\s+of|sort\s+of|taken|given|done|held|led|"
                     r"conducted|asked|followed|covered|handled)\b(?![-'’])", re.IGNORECASE)
-NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|approach|"
+NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|not(?!-)|how|why|what|hours?|minutes?|mins?|job|jobs|"
+                         r"approach|"
                          r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
 # one of the things asked about ("things like the GIL")
@@ -178,7 +180,8 @@ COURTESY = re.compile(r"^(?:(?:do|did|would)\s+you\s+have|have\s+you\s+got|any)\
                       r"further\s+|final\s+)?questions\b", re.IGNORECASE)
 # round 4: a list item that tells the reader what to do ("Treat your failures as lessons") is advice, not a topic
 ADVICE = re.compile(r"^(?!your\b)[a-z]+\s+(?:\w+\s+)?(?:your|yourself|you)\b", re.IGNORECASE)
-DANGLING = re.compile(r"\b(?:you|when|the|a|an|of|to|and|or|with|for|that|about|my|your|what|how|why)\W*$",
+DANGLING = re.compile(r"\b(?:(?<!with\s)(?<!\bto\s)(?<!for\s)you|when|the|a|an|of|to|and|or|with|for|that|about|"
+                      r"my|your|what|how|why)\W*$",
                       re.IGNORECASE)
 PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IGNORECASE)
 
@@ -222,11 +225,13 @@ TASK_START = re.compile(
     r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
     r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
     r"find|reverse|merge|given|difference|differences|pros|trade-?offs?|determine|detect|compute|validate|"
-    r"serialize|traverse|generate)\b",
+    r"serialize|traverse|generate|print|sort(?!\s+of\b)|convert|rotate|flatten|parse|retrieve|simulate)\b",
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
-    r"\b(?:anyone|anybody|any\s+one|guys|folks|y'all|yall|(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
+    # "anybody" as the one asked, not as an object ("a decision without consulting anybody")
+    r"\b(?:(?<!ing\s)(?<!with\s)(?<!without\s)(?:anyone|anybody|any\s+one)|guys|folks|y'all|yall|"
+    r"(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
     r"reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
@@ -260,7 +265,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+)?asked|asked(?:\s+(?:me|us|him|her|"
        r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
        r"grill(?:ed|ing)\s+(?:me|us)|"
-       r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us))")
+       r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us)|"
+       r"(?:by\s+)?asking\s+(?:me|us)|by\s+asking)")  # "a follow-up asking me to ...", "probed it by asking how ..."
 CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
               r"continued|moved|went|i|they|we|he|she|it)\b|"
@@ -334,7 +340,8 @@ TO_DO = re.compile(
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
     rf"propose|fine-tune|train|"
-    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|"
+    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|handle|extend|"
+    rf"support|adapt|modify|generali[sz]e|retrieve|rank|"
     rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
     rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
     re.IGNORECASE,
@@ -538,6 +545,10 @@ PROBLEM_INTRO = re.compile(
     re.IGNORECASE,
 )
 ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
+TITLED_PROBLEM = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’+#-]*(?:\s+(?:[A-Z0-9][\w'’+#-]*|of|in|to|a|an|the|and|with|"
+                            r"for)){0,6})\s+(?i:problem)\b")
+NAMED_TASK = re.compile(r"^(?:Solve|Find)\s+the\s+.*\bproblem\.$")
+STATES_A_PROBLEM = re.compile(r"(?:given|you\s+are\s+given|suppose|assume|consider|imagine)\b", re.IGNORECASE)
 LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basically)\s+(?P<like>[^()]+)$",
                         re.IGNORECASE)
 PROBLEM_CUT = re.compile(r"[.;!?:\n]|,(?!\s*(?:similar\s+to|like|think)\b)|\s+(?:but|which|so|because|"
@@ -816,6 +827,9 @@ def _topics(clause: str) -> list[str]:
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s+&\s+|\s+or\s+", clause)
              if part.strip()]
     if len(parts) > 1 and all(len(part.split()) <= 5 for part in parts):
+        if owner := re.match(r"(?:my|our)\s", parts[0], re.IGNORECASE):  # "my background and motivations"
+            parts[1:] = [part if re.match(r"(?:my|our|the|a|an|how|what|why)\b", part, re.IGNORECASE)
+                         else owner.group() + part for part in parts[1:]]
         return parts
     return [clause.strip()]
 
@@ -938,8 +952,8 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
     "(think Koko Eating Bananas)" -> "Solve a search-style optimization problem like Koko Eating Bananas."."""
     phrase = MARKDOWN_ESCAPE.sub(r"\1", phrase).strip(" ,\"“”'*_")
     phrase = re.sub(r"[\"“”]|(?<!\w)'|'(?!\w)", "", phrase)
-    if not phrase or len(phrase.split()) > MAX_BARE_ITEM_WORDS:
-        return ""
+    if not phrase or len(phrase.split()) > MAX_BARE_ITEM_WORDS or STATES_A_PROBLEM.match(phrase):
+        return ""  # "Problem 1: Given a BST, generate ..." states the problem (problem_statement), it names none
     if variation := VARIATION.match(phrase):
         x = variation["x"].strip()
         if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or re.match(r"(?:the|a|an)\s+(?:question|problem)\b", x,
@@ -1254,7 +1268,7 @@ def _direct(text: str) -> str:
                   r"essentially)\b[,\s]*)+", "", text,
                   flags=re.IGNORECASE)
     text = LABEL.sub("", text)
-    text = TRAILING_ASIDE.sub("", text)
+    text = re.sub(r"\?\.$", "?", TRAILING_ASIDE.sub("", text))  # "... anybody? (This was tied to Ownership)."
     if talk := TALK_ABOUT.match(text.rstrip(".")):
         if re.match(r"\w*\s*questions?\b", text, re.IGNORECASE) and ABOUT_THE_CANDIDATE.search(talk["topic"]):
             return ""  # "Questions about projects." names a kind of question
@@ -1285,6 +1299,16 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
     return bool(TASK_START.match(text)) or (listed and bool(WH_DIRECT.match(text)))
 
 
+def _problem_in_item(item: str) -> str:
+    """A list item that tells how a named problem went: "I discussed and coded the LRU Cache problem, which is quite
+    a classic." -> "Solve the LRU Cache problem."."""
+    named = TITLED_PROBLEM.search(item)
+    if not named or NOT_A_NAME.search(named["name"]) or NOT_IN_A_NAME.search(named["name"]) \
+            or CATEGORY.match(named["name"]):
+        return ""
+    return f"Solve the {named['name']} problem."
+
+
 def _listed_gerund(text: str) -> str:
     """A list item that gives a task as a gerund ("Optimally assigning questions to volunteers based on skill
     tags") as the task: "Optimally assign questions to volunteers based on skill tags."."""
@@ -1298,6 +1322,10 @@ def _listed_gerund(text: str) -> str:
     return _finish(_capital(f"{adverb.lower()}{verb} {_you(gerund['rest'])}"), ".")
 
 
+def _past_tense(word: str) -> bool:
+    return word.lower().endswith("ed") or word.lower() in IRREGULAR_PAST
+
+
 def _listed_problem(item: str) -> str:
     """A list item that names a coding problem: "Basic calculator II." -> "Solve Basic calculator II.", "Valid Number
     (LC. 65)" -> "Solve Valid Number (LeetCode 65).". A name starts with a capital, and says it is a problem by a
@@ -1306,7 +1334,8 @@ def _listed_problem(item: str) -> str:
     name = ASIDE.sub("", MARKDOWN_ESCAPE.sub(r"\1", item)).strip(" .*_")
     words = name.split()
     if not 1 <= len(words) <= MAX_TOPIC_WORDS or not words[0][:1].isupper() or FIRST_PERSON.search(name) \
-            or NOT_IN_A_NAME.search(name) or CATEGORY.match(name) or REMARK.match(name) or TASK_START.match(name):
+            or _past_tense(words[0]) or NOT_IN_A_NAME.search(name) or CATEGORY.match(name) or REMARK.match(name) \
+            or TASK_START.match(name):
         return ""
     if number:
         return f"Solve {name} (LeetCode {number})."
@@ -1322,8 +1351,8 @@ def _listed_topic(text: str) -> str:
     text = text.strip().rstrip(".")
     if TASK_START.match(text):
         return _finish(text, ".")
-    first = text.split()[0].lower() if text.split() else ""
-    if first.endswith("ed") or first in IRREGULAR_PAST:  # "Implemented papers from scratch": what someone did
+    done = re.sub(r"^(?:[a-z]+ly\s+)+", "", text, flags=re.IGNORECASE).split()  # "Briefly discussed my projects"
+    if done and _past_tense(done[0]):  # "Implemented papers from scratch": what someone did
         return ""
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
             and not ADVICE.match(text)
@@ -1396,6 +1425,23 @@ def _follows_a_question_to_the_community(post: str, every_unit: list[Unit]) -> s
                                           or ASKS_THE_COMMUNITY.match(question) or TO_THE_READER.match(question)):
             community_line = line  # the question after a lead-in ("the usual questions — Why ...?") is the one read
     return following
+
+
+def _named_above_a_statement(every_unit: list[Unit], questions: list[Extracted]) -> set[int]:
+    """Where the problem a heading item names starts ("- Clustering problem:", read as "Solve the Clustering
+    problem.") when an item nested under it states the problem ("- Given 1D points, cluster into 2 groups"): the
+    statement says it better, and one problem is one question. A heading that sets a task ("Asked to design X:") keeps
+    it: the items under it are its follow-ups."""
+    dropped: set[int] = set()
+    for index, unit in enumerate(every_unit):
+        if not (unit.listed and unit.text.endswith(":")):
+            continue
+        children = list(takewhile(lambda following, heading=unit.text: following.parent == heading,
+                                  every_unit[index + 1:]))
+        if any(child.start <= question.start < child.end and TASK_START.match(question.text)
+               for child in children for question in questions):
+            dropped.update(q.start for q in questions if unit.start <= q.start < unit.end and NAMED_TASK.match(q.text))
+    return dropped
 
 
 def read(post: str) -> PostReading:
@@ -1493,6 +1539,8 @@ def read(post: str) -> PostReading:
             keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (problem := _listed_problem(unit.text)):
             keep(problem, unit.start, unit.end)
+        elif unit.listed and unit.list_context and (problem := _problem_in_item(unit.text)):
+            keep(problem, unit.start, unit.end)
         elif unit.listed and unit.list_context and (task := _listed_gerund(text)):
             keep(task, unit.start, unit.end)
         elif unit.listed and unit.list_context and (topic := _listed_topic(text)):
@@ -1506,7 +1554,8 @@ def read(post: str) -> PostReading:
                for question in questions):
         questions = [question for question in questions if not LEANS_ON_PROBLEM.search(question.text)
                      or STANDS_AS_FOLLOW_UP.search(question.text)]
-    reading.questions = sorted(questions, key=lambda question: question.start)
+    stated_below = _named_above_a_statement(every_unit, questions)
+    reading.questions = sorted((q for q in questions if q.start not in stated_below), key=lambda q: q.start)
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
     return reading

@@ -706,3 +706,63 @@ def test_a_problem_statement_stops_at_the_posters_own_sentence():
     post = (REPORT + "The question: Given a list of meetings with start and end times in any order. I thought of "
             "sorting first. Return the number of rooms needed.")
     assert questions(post) == ["Given a list of meetings with start and end times in any order."]
+
+
+# --- round 9, from the tuning half of held-out set 9 (Glassdoor reviews and blog posts) ------------------------------
+
+def test_a_numbered_problem_label_before_a_given_statement_is_the_statement_not_a_name():
+    post = ("Amazon interview experience\n\nRound II: Coding Round\n\n"
+            "  • Problem 1: Given a BST, generate all input sequences that give the same BST.\n"
+            "  • The interviewer focused on breaking down the problem.")
+    assert questions(post) == ["Given a BST, generate all input sequences that give the same BST."]
+
+
+def test_a_heading_that_names_a_problem_gives_way_to_the_statement_nested_under_it():
+    post = ("Amazon interview experience\n\nRound III: Director's Round\n\n"
+            "  • Briefly discussed project experience.\n"
+            "  • Clustering problem:\n"
+            "    • Given 1D points, cluster them into 2 groups in polynomial time.\n"
+            "  • Skyline problem:\n"
+            "    • Solution discussed: BFS from every node.\n")
+    assert questions(post) == ["Given 1D points, cluster them into 2 groups in polynomial time.",
+                               "Solve the Skyline problem."]
+
+
+def test_list_items_that_tell_how_a_named_problem_or_a_question_went():
+    post = ("Amazon SDE new grad interviews\n\nRound 1\nLeadership Principles Questions:\n"
+            "- Have you ever had to make a tough decision without consulting anybody? (This was tied to "
+            "'Bias for Action').\n"
+            "- Tell me about a time when your teammate didn't agree with you? What did you do?\n"
+            "Coding Questions:\n"
+            "- I discussed and coded the LRU Cache problem, which is quite a classic.\n"
+            "- We started with a warm-up, the Missing Number problem, which I coded.")
+    assert questions(post) == ["Have you ever had to make a tough decision without consulting anybody?",
+                               "Tell me about a time when your teammate didn't agree with you.",
+                               "Solve the LRU Cache problem.", "Solve the Missing Number problem."]
+
+
+def test_follow_ups_told_as_what_they_asked_me_to_do():
+    post = ("Meta MLE loop\n\nThe coding screen was a sliding window problem, and the follow-up asked me to handle an "
+            "infinite stream with a fixed-size window. The ML design follow-up was when they asked how I would "
+            "handle cold start, which they probed by asking how I would evaluate the fallback.")
+    assert questions(post) == ["Handle an infinite stream with a fixed-size window.",
+                               "How would you handle cold start?", "How would you evaluate the fallback?"]
+
+
+def test_a_question_label_before_a_task_in_lower_case():
+    post = ("Google phone screen\n\nThe interviewer asked two questions.\n\nFirst question : print a linked list in "
+            "reversed order (given 1->2->7, print 7->2->1). I used recursion.")
+    assert questions(post) == ["Print a linked list in reversed order."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Has anybody been asked about RLHF?", []),
+    ("I was asking them about the team culture.", []),
+    ("Round 2:\n- Count of rounds was 4\n- Return date not told\n- Sort of a mixed bag", []),
+    ("Questions:\n- Printed the tree level by level", []),
+    ("They asked me these questions:\n- Tell me about a time when you", []),
+    ("The discussion centered on my background and motivations.", ["Tell me about your motivations."]),
+    ("Coding round:\n- I struggled with the problem, ran out of time.", []),
+])
+def test_what_round_9_leaves_alone(text, expected):
+    assert questions(REPORT + text) == expected
