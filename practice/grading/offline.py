@@ -33,7 +33,7 @@ from .scoring import model_answer_full_credit_share
 from .text import content_stems, content_words, is_prose, normalise, sentences, stem, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-4"
+PROMPT_VERSION = "offline-5"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -134,7 +134,7 @@ class OfflineGrader:
             flags=flags,
             full_credit_share=full_credit_share,
             # Over all the prose: the reference's own weights already discount the words the question uses.
-            reference_match=None if request.rubric else 0.0 if contradiction or "rubric_copy" in flags else (
+            reference_match=None if request.rubric else 0.0 if contradiction else (
                 _reference_match(request, prose, near_words, question_stems, terse=terse, near=not injected)),
         )
 
@@ -160,7 +160,9 @@ class OfflineGrader:
             if match > best[0]:
                 best = (match, share, meaning, passage)
         match, share, meaning, passage = best
-        if passage and _copies(point.text, passage.text, whole=not written_rubric):
+        # Only a written rubric's criteria can be copied: a point drawn from a model answer is an answer, and people
+        # give full marks to one that states it in the reference's own words (docs/grading.md, `offline-5`).
+        if passage and written_rubric and _copies(point.text, passage.text):
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="copied from the rubric")
 
         def band(value: float) -> Verdict:
@@ -177,13 +179,11 @@ class OfflineGrader:
 
 def _reference_match(request: GradingRequest, passages: list[Passage], near_words: "NearWords",
                      question_stems: set[str], *, terse: bool = False, near: bool = True) -> float:
-    """The share of the model answer's weighted content words that the answer's prose states (0 for a copy).
+    """The share of the model answer's weighted content words that the answer's prose states.
     `near`: a word said in a near-synonym counts in part (not for an answer that addresses the grader).
 
     A terse answer is judged whole, as its verdicts are: "push and enqueue" states half of "push and pop", which is
     a different answer, not half of one; it counts only when it states nearly all of the reference."""
-    if _copies(request.model_answer, " ".join(passage.text for passage in passages), whole=True):
-        return 0.0
     said = frozenset().union(*(passage.stems for passage in passages))
     if not terse and said and len(said - question_stems) / len(said) < ANSWER_NOVELTY:
         return 0.0  # the question said back at length; "Run time." to "compilation or run-time error?" still counts
@@ -316,18 +316,14 @@ def _passage(text: str) -> Passage:
     return Passage(text, frozenset(stem(w) for w in terms), terms)
 
 
-def _copies(item_text: str, passage: str, *, whole: bool = False) -> bool:
-    """True when the passage reproduces the rubric item's wording rather than making the point in its own words.
-
-    `whole`: for a point drawn from a model answer only a copy of nearly all of it counts, since a correct answer
-    in plain words shares long runs with a short reference ("the name of the function and the types of ...").
-    """
+def _copies(item_text: str, passage: str) -> bool:
+    """True when the passage reproduces a rubric item's wording rather than making the point in its own words."""
     item_words, passage_words = words(item_text), words(passage)
     if len(item_words) < 8:
         return False
     matcher = SequenceMatcher(None, item_words, passage_words, autojunk=False)
     longest = max((block.size for block in matcher.get_matching_blocks()), default=0)
-    return longest >= max(8, int((0.9 if whole else 0.7) * len(item_words)))
+    return longest >= max(8, int(0.7 * len(item_words)))
 
 
 def judge_clarity(kept: list[str], *, short_form_asked: bool = False) -> Clarity:

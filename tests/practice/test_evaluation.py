@@ -68,14 +68,14 @@ def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_th
     offline_grader_measurement,
 ):
     """The SAF communication-networks set (tests/data/saf/README.md): answers and scores nobody here wrote. Floors a
-    little below what the offline grader reaches (docs/grading.md: Pearson 0.424, QWK 0.426, MAE 0.997); the
+    little below what the offline grader reaches (docs/grading.md: Pearson 0.429, QWK 0.431, MAE 0.988); the
     issue's aim for MAE (1.0) is just met, its aim for Pearson (0.5) is not."""
     report = next(dataset for dataset in offline_grader_measurement["datasets"]
                   if dataset["path"] == "tests/data/saf/saf_communication_networks_en.jsonl")
     assert report["n"] == 2858
-    assert report["mae"] <= 1.03
-    assert report["pearson"] >= 0.41
-    assert report["qwk"] >= 0.41
+    assert report["mae"] <= 1.02
+    assert report["pearson"] >= 0.415
+    assert report["qwk"] >= 0.415
 
 
 def test_eval_grader_reports_each_bad_line(tmp_path):

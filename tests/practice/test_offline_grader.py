@@ -219,7 +219,7 @@ def test_each_rubric_item_is_judged_in_rubric_order():
     output, _ = grade(STRONG_ANSWERS[0])
 
     assert [(item.kind, item.text) for item in output.items] == [(point.kind, point.text) for point in RUBRIC]
-    assert (output.grader, output.prompt_version) == ("offline", "offline-4")
+    assert (output.grader, output.prompt_version) == ("offline", "offline-5")
 
 
 def test_without_a_rubric_the_model_answer_gives_the_points():
@@ -237,12 +237,20 @@ def test_without_a_rubric_the_model_answer_gives_the_points():
     assert scores.trade_offs is None and scores.failure_modes is None
 
 
-@pytest.mark.parametrize("answer", ["", QUESTION, MODEL_ANSWER])
-def test_without_a_rubric_empty_restated_or_copied_answers_score_zero(answer):
+@pytest.mark.parametrize("answer", ["", QUESTION])
+def test_without_a_rubric_empty_or_restated_answers_score_zero(answer):
     output, scores = grade(answer, rubric=[])
 
     assert scores.overall == 0
     assert set(verdicts(output)) == {Verdict.MISSED}
+
+
+def test_without_a_rubric_the_model_answer_itself_scores_full_marks():
+    """A model answer is an answer, not grading criteria: said back in its own words it makes every point."""
+    output, scores = grade(MODEL_ANSWER, rubric=[])
+
+    assert scores.overall == 5
+    assert "rubric_copy" not in output.flags
 
 
 def test_a_one_sentence_model_answer_is_split_into_points():

@@ -12,7 +12,7 @@ from practice.grading.scoring import (
     score_output,
 )
 from practice.grading.text import stem
-from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, Verdict
+from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 
 def overall(question: str, model_answer: str, answer: str) -> float:
@@ -97,7 +97,7 @@ def test_comparatives_meet_their_adjective():
     assert stem("user") != stem("use")
 
 
-def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_content_but_a_copy_does_not():
+def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_content():
     question = "Why does a decoder cache keys and values during generation?"
     model_answer = ("Each new token attends to all earlier tokens, and caching their keys and values avoids "
                     "recomputing them at every step, which makes generation linear instead of quadratic in work.")
@@ -105,29 +105,45 @@ def test_without_a_rubric_stating_most_of_the_model_answer_in_prose_earns_full_c
                   "recomputing them at each step, so generation does linear work rather than quadratic.")
     output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=paraphrase,
                                                   model_answer=model_answer))
-    copied = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=model_answer,
-                                                  model_answer=model_answer))
 
     assert output.reference_match >= REFERENCE_MATCH_FULL_CREDIT
     assert float(score_output(output).overall) >= 4.0
-    assert copied.reference_match == 0 and float(score_output(copied).overall) == 0
 
 
 def test_the_word_share_alone_grades_between_the_coarse_verdicts():
     assert float(score([], Clarity.CLEAR, reference_match=REFERENCE_MATCH_FULL_CREDIT / 2).overall) == 2.5
 
 
-def test_a_copy_of_a_model_answer_of_several_sentences_earns_nothing():
-    question = "How would you keep an LLM feature's cost under control?"
-    model_answer = ("Cache responses to repeated prompts so identical requests are answered without a model call. "
-                    "Route easy requests to a smaller, cheaper model and keep the large model for hard ones. "
-                    "Trim the context to the passages that matter, since input tokens are billed. "
-                    "Set a budget per user and alert when daily spend crosses it.")
-    copied = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=model_answer,
+@pytest.mark.parametrize(("question", "model_answer", "answer"), [
+    # Real answers from the public Mohler set, each given 5 by both human graders, which a copy rule scored 0.
+    ("What does a function signature include?", "The name of the function and the types of the parameters.",
+     "The function signature includes the name of the function and the types of its arguments."),
+    ("How would you keep an LLM feature's cost under control?",
+     "Cache responses to repeated prompts so identical requests are answered without a model call. Route easy "
+     "requests to a smaller, cheaper model and keep the large model for hard ones.",
+     "Cache responses to repeated prompts so identical requests are answered without a model call. Route easy "
+     "requests to a smaller, cheaper model and keep the large model for hard ones."),
+])
+def test_an_answer_in_the_model_answers_own_words_earns_what_it_says(question, model_answer, answer):
+    """Without a written rubric the points come from the model answer, which is an answer, not grading criteria:
+    people give full marks to an answer that states it in its words (offline-5)."""
+    output = OfflineGrader().grade(GradingRequest(question=question, rubric=[], answer=answer,
                                                   model_answer=model_answer))
 
-    assert copied.reference_match == 0
-    assert float(score_output(copied).overall) == 0
+    assert "rubric_copy" not in output.flags
+    assert float(score_output(output).overall) >= 4.5
+
+
+def test_copying_a_written_rubrics_criteria_still_earns_nothing():
+    rubric = [RubricPoint(Kind.KEY_POINT, "Explains that caching keys and values avoids recomputing attention "
+                                          "over earlier tokens at every step"),
+              RubricPoint(Kind.KEY_POINT, "States that generation becomes linear instead of quadratic in work")]
+    output = OfflineGrader().grade(GradingRequest(
+        question="Why does a decoder cache keys and values during generation?", rubric=rubric,
+        answer="\n".join(point.text for point in rubric), model_answer=""))
+
+    assert "rubric_copy" in output.flags
+    assert float(score_output(output).overall) == 0
 
 
 @pytest.mark.parametrize(("question", "model_answer", "restated"), [
