@@ -136,7 +136,9 @@ TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|disc
                         r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
 WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
                        r"could|can|should|will|has|have|might)\b", re.IGNORECASE)
-TRAILING_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*(?=[.?!]?$)")
+# An aside that gives the problem's example ("(given 1->2->7, print 7->2->1)") is part of the problem; others are not
+TRAILING_ASIDE = re.compile(r"\s*\((?!\s*(?:given|e\.?g\.?|for\s+example|i\.?e\.?|input|output)\b)[^()]{0,60}\)"
+                            r"\s*(?=[.?!]?$)", re.IGNORECASE)
 
 # "Not a typical backend design", "Heavy focus on CSS", "Mostly a casual conversation", "Taken by an SDE2": a remark
 # on the round, not a topic it asked about
@@ -246,7 +248,8 @@ COMMUNITY = re.compile(
 # "Thoughts?", "Odds?", "Any tips?": a question to the readers in a word or two
 TO_THE_READER = re.compile(r"^(?:thoughts|ideas|opinions|advice|odds|chances|any\s+\w+(?:\s+\w+)?)\W*\?$",
                            re.IGNORECASE)
-THIRD_PERSON = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+# "Why did they ghost me?" is about the company; "the difference between them" is about the things just named
+THIRD_PERSON = re.compile(r"\b(?:they|(?<!between\s)(?<!among\s)(?<!of\s)them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
@@ -469,9 +472,13 @@ QUESTION_STEM = re.compile(
     re.IGNORECASE,
 )
 # "the problem which was basically detecting cycles in dependencies": a task given as a gerund
+# "the task was implementing X", "The round was about implementing X", "The task was centered around building X",
+# "System design: it's about designing X"
 GERUND_TASK = re.compile(
-    rf"\b(?:problem|question|task|exercise|challenge)\s+(?:which\s+|that\s+)?(?:was|is)\s+(?:basically\s+|essentially\s+|"
-    rf"just\s+|simply\s+|about\s+)?(?P<verb>[a-z]+ing)\s+(?P<rest>[^.;!?]+?){CLAUSE_END}",
+    rf"(?:\b(?:problem|question|task|exercise|challenge|prompt|assignment)\s+(?:which\s+|that\s+)?(?:was|is)\s+"
+    rf"(?:basically\s+|essentially\s+|just\s+|simply\s+)?|(?:\b(?:task|round|prompt|assignment)\s+(?:was|is)|"
+    rf"(?:^|:)\s*it(?:['’]s|\s+was|\s+is))\s+(?:(?:centered|centred|focused|focussed)\s+(?:on|around)|"
+    rf"(?:all\s+)?about)\s+)(?P<verb>[a-z]+ing)\s+(?P<rest>[^.;!?]+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 FOCUS_ON = re.compile(r"^(?:focus|concentrate)\s+on\s+(?P<verb>\w+ing)\b\s*", re.IGNORECASE)
@@ -548,6 +555,9 @@ ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
 TITLED_PROBLEM = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’+#-]*(?:\s+(?:[A-Z0-9][\w'’+#-]*|of|in|to|a|an|the|and|with|"
                             r"for)){0,6})\s+(?i:problem)\b")
 NAMED_TASK = re.compile(r"^(?:Solve|Find)\s+the\s+.*\bproblem\.$")
+QUESTION_PAGE_TITLE = re.compile(r"^\W*(?:[\w&.'’-]+\s+){0,4}interview\s+questions?\W*$", re.IGNORECASE)
+QUESTION_PAGE_SENTENCES = 3
+QUESTION_PAGE = "a question under a title that says it was asked in an interview"
 STATES_A_PROBLEM = re.compile(r"(?:given|you\s+are\s+given|suppose|assume|consider|imagine)\b", re.IGNORECASE)
 LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basically)\s+(?P<like>[^()]+)$",
                         re.IGNORECASE)
@@ -1130,10 +1140,10 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(_you(match["task"]), "."), match)
         elif not CATEGORY.match(re.sub(r"\s+problem\b.*$", "", match["problem"])):
             add(_finish("Solve " + _you(match["problem"]), "."), match)
-    for match in GERUND_TASK.finditer(unit.text) if problem else ():
+    for match in GERUND_TASK.finditer(unit.text) if problem or "round" in low or "it" in low else ():
         if CATEGORY.match(f"{match['verb']} {match['rest']}"):
             continue  # "the question was about sliding window" names a kind of problem
-        if verb := from_gerund(match["verb"]):
+        if (verb := from_gerund(match["verb"])) and (verb in GERUNDS.values() or TASK_START.match(verb)):
             add(_finish(f"{verb} {_you(match['rest'])}", "."), match)
     discussed = any(word in low for word in ("discussed", "talked", "went over", "covered", "touched"))
     for match in DISCUSSED.finditer(unit.text) if discussed else ():  # "we discussed ..., why I want to join X"
@@ -1251,7 +1261,7 @@ def _content_words(text: str) -> int:
 
 def _direct(text: str) -> str:
     """The sentence without what leads into the question ("Round 2: ", "They asked me: ", quotes)."""
-    text = re.sub(r"\*\*|__|`", "", text)
+    text = re.sub(r"\s+(?=\?)", "", re.sub(r"\*\*|__|`", "", text))  # "What is KV cache ? how does it help ?"
     text = text.strip().strip("*_>").strip()
     for _ in range(3):  # "Round 2: LLD - design ..."
         text, cut = ROUND_PREFIX.subn("", text)
@@ -1364,6 +1374,18 @@ def _listed_topic(text: str) -> str:
 # --- the post -----------------------------------------------------------------------------------------------------
 
 
+def _question_page(post: str) -> bool:
+    """A question page: a title that says it holds an interview question ("Infosys interview question") over the
+    question alone, at most three sentences that each ask or set a task, none of them the poster's."""
+    lines = [line.strip() for line in post.strip().splitlines() if line.strip()]
+    if not lines or not QUESTION_PAGE_TITLE.match(lines[0]):
+        return False
+    body = " ".join(line for line in lines[1:] if line != lines[0])
+    asked = [sentence for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", body) if sentence]
+    return 1 <= len(asked) <= QUESTION_PAGE_SENTENCES and not (COMMUNITY.search(body) or FIRST_PERSON.search(body)) \
+        and all(sentence.endswith("?") or TASK_START.match(sentence) for sentence in asked)
+
+
 def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
     asked = bool(any(not _hypothetical(statements, match) for match in ASKED.finditer(statements))
@@ -1383,6 +1405,8 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "news"
     if asked:
         return True, "says what was asked"
+    if _question_page(post):
+        return True, QUESTION_PAGE
     first_line = post.strip().split("\n", 1)[0]
     if INTERVIEW.search(first_line) and not BEFORE.search(post) and LISTED_QUESTION.search(post):
         return True, "lists questions under an interview title"
@@ -1514,7 +1538,7 @@ def read(post: str) -> PostReading:
             text = _wh(wh_i["wh"], wh_i["clause"])
             if text.endswith("?") and (designed := DESIGN_PARENT.search(unit.parent)):  # under "Asked to design X:"
                 text = f"{text.rstrip('?.')} for {designed['what'].strip()}?"
-        closing_question = (unit.start >= closing and not unit.listed
+        closing_question = (reason != QUESTION_PAGE and unit.start >= closing and not unit.listed
                             and not (LEAD_IN_MARK.search(unit.text) and LEAD_IN.match(unit.text)))
         if (index in follows_community or closing_question) and text.endswith("?") and not unit.announced:
             continue  # "Thoughts? Has anyone been here? How would you approach this going forward?"

@@ -752,10 +752,33 @@ def test_follow_ups_told_as_what_they_asked_me_to_do():
 def test_a_question_label_before_a_task_in_lower_case():
     post = ("Google phone screen\n\nThe interviewer asked two questions.\n\nFirst question : print a linked list in "
             "reversed order (given 1->2->7, print 7->2->1). I used recursion.")
-    assert questions(post) == ["Print a linked list in reversed order."]
+    assert questions(post) == ["Print a linked list in reversed order (given 1->2->7, print 7->2->1)."]
+
+
+def test_a_question_page_titled_as_an_interview_question_reports_its_question():
+    post = "Infosys interview question\n\nWhat is RAG, and how is it different from fine-tuning ?"
+    assert questions(post) == ["What is RAG, and how is it different from fine-tuning?"]
+    assert questions("Interview question\n\nWhat would you do?") == []
+    assert questions("Weird interview question\n\nHow do I answer what my greatest weakness is?") == []
+
+
+def test_tasks_told_as_what_a_round_was_about():
+    post = ("ZoomInfo interview\n\nI had 4 interview sessions.\nSystem design: it’s about designing an internal "
+            "product for product managers. The task was centered around building a lightweight load balancer. "
+            "The round was about implementing an LRU cache.")
+    assert questions(post) == ["Design an internal product for product managers.",
+                               "Build a lightweight load balancer.", "Implement an LRU cache."]
+
+
+def test_a_question_about_the_things_it_names_is_not_about_them_the_interviewers():
+    post = ("6 Questions I was Asked at Data Scientist Interviews\n\nQuestion 1: What are the L1 and L2 "
+            "regularization techniques and the difference between them?\n\nIn machine learning, ...")
+    assert questions(post) == ["What are the L1 and L2 regularization techniques and the difference between them?"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("It was amazing seeing the office.", []),
+    ("Questions:\n- Why did they pick the other two of them?", []),
     ("Has anybody been asked about RLHF?", []),
     ("I was asking them about the team culture.", []),
     ("Round 2:\n- Count of rounds was 4\n- Return date not told\n- Sort of a mixed bag", []),
