@@ -48,7 +48,8 @@ OTHER_SIDE = re.compile(
     r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b",
     re.IGNORECASE,
 )
-LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
+LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|(?:notice|notification)\s+period|preferred\s+location|visa|"
+                       r"sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
                        r"offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
@@ -196,8 +197,9 @@ STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^(?!(?:what|how|why|which|who|when|
                        r"(?!(?:what|how|why|which|who|when|where)\b)\w+\s+(?:is|are|was|were)\b", re.IGNORECASE)
 # Naming only the kind of problem is not a question ("the question was about sliding window", "a graph problem").
 CATEGORY = re.compile(
-    r"^(?:an?\s+|the\s+|some\s+)?(?:(?:easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
-    r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+)?trees?|bst|linked\s+lists?|"
+    r"^(?:an?\s+|the\s+|some\s+)?(?:(?:very|easy|medium|hard|basic|simple|standard|typical|classic)\s+)*"
+    r"(?:sliding\s+window|two\s+pointers?|dp|dynamic\s+programming|graphs?|(?:binary\s+(?:search\s+)?)?trees?|bst|"
+    r"linked\s+lists?|"
     r"arrays?|strings?|hash\s*maps?|hash\s*tables?|heaps?|stacks?|queues?|greedy|backtracking|recursion|bfs|dfs|"
     r"binary\s+search|sorting|math|bit\s+manipulation|tries?|union[- ]?find|topological\s+sort(?:ing)?|"
     r"prefix\s+sums?|segment\s+trees?|monotonic\s+stacks?|matrix|matrices|intervals?|leetcode|lc|dsa|oop|lps?|"
@@ -205,7 +207,8 @@ CATEGORY = re.compile(
     r"lld|hld|ood|"
     r"system\s+design|(?:my\s+|the\s+)?(?:resume|cv|past\s+experience|experience|background|projects?|work\s+style|"
     r"implementation|solution|code|approach|answers?))"
-    r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*$",
+    r"(?:\s+(?:problems?|questions?|stuff|concepts?|based|related|type|style))*"
+    r"(?:\s+(?:based|focused)\s+on\s+\w+(?:\s+\w+)?)?$",  # "a DSA problem based on arrays"
     re.IGNORECASE,
 )
 
@@ -487,6 +490,7 @@ GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement"
            "merging": "merge", "computing": "compute", "counting": "count", "checking": "check", "sorting": "sort",
            "returning": "return", "printing": "print", "calculating": "calculate", "determining": "determine",
            "validating": "validate", "parsing": "parse", "converting": "convert", "making": "make",
+           "processing": "process",
            "solving": "solve", "optimizing": "optimize", "optimising": "optimise", "scheduling": "schedule",
            "assigning": "assign", "generating": "generate", "serializing": "serialize", "traversing": "traverse",
            "removing": "remove", "searching": "search", "matching": "match", "grouping": "group",
@@ -530,6 +534,7 @@ DESIGN_PARENT = re.compile(r"\bdesign\s+(?P<what>[^:.;]{3,60})[:.]?\s*$", re.IGN
 # "how do i sync the changes"
 WH_ASKS = re.compile(r"\b(?:how|what)\s+(?:do|would|should|can|will)\s+(?:i|you|we)\b", re.IGNORECASE)
 STATEMENT_TASK = re.compile(rf"(?:^|,\s*)(?:find|return|count|determine|compute|output|print|check|calculate)\b|"
+                            rf"^you\s+(?:need|have|are\s+asked|are\s+required|must)\s+to\s+\w|"
                             rf"{WH_ASKS.pattern}|\?\s*$", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 POSTER = re.compile(r"(?-i:\bI\b)|\b(?:my|me)\b", re.IGNORECASE)
@@ -554,9 +559,11 @@ PROBLEM_INTRO = re.compile(
 ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
 TITLED_PROBLEM = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’+#-]*(?:\s+(?:[A-Z0-9][\w'’+#-]*|of|in|to|a|an|the|and|with|"
                             r"for)){0,6})\s+(?i:problem)\b")
+TIME_LIMIT_ONLY = re.compile(r"^\w+\s+(?:it\s+|them\s+|both\s+)?(?:with)?in\s+(?:\d+|an?|one|two|three)\s*"
+                             r"(?:minutes?|mins?|hours?|hrs?|days?)\W*$", re.IGNORECASE)
 NAMED_TASK = re.compile(r"^(?:Solve|Find)\s+the\s+.*\bproblem\.$")
-QUESTION_PAGE_TITLE = re.compile(r"^\W*(?:[\w&.'’-]+\s+){0,4}interview\s+questions?\W*$", re.IGNORECASE)
-QUESTION_PAGE_SENTENCES = 3
+QUESTION_PAGE_TITLE = re.compile(r"^\W*(?:[\w&.'’-]+\s+){0,4}interview\s+question\W*$", re.IGNORECASE)
+OUTLINE_NUMBER = re.compile(r"^(?:\w+(?:\s+\w+){0,2}:\s*)?(?:\d{1,2}\.)+(?:\d{1,2})?\s*")  # "ML: 1.", "1.1."
 QUESTION_PAGE = "a question under a title that says it was asked in an interview"
 STATES_A_PROBLEM = re.compile(r"(?:given|you\s+are\s+given|suppose|assume|consider|imagine)\b", re.IGNORECASE)
 LIKE_ASIDE = re.compile(r"^(?:think|like|similar\s+to|e\.?g\.?,?|i\.?e\.?,?|basically)\s+(?P<like>[^()]+)$",
@@ -580,7 +587,8 @@ NOT_A_PROBLEM = re.compile(r"\b(?:i|my|me|we|our|you|your|he|she|they|was|were|i
                            r"minutes?|mins?|hours?|few|couple|lot|bunch|some|two|three|questions|problems|round|"
                            r"interview\w*|follow[- ]?up|solved|used|tried|wrote|coded)\b|\band\s+\w+ed\b|"
                            r"^(?:(?:a|an|the|this|that)\s+)?(?:(?:same|previous|original|last|first|other)\s+)?"
-                           r"(?:question|problem|one|task)$|^(?:a|an|the)$", re.IGNORECASE)
+                           r"(?:question|problem|one|task)$|^(?:a|an|the)$|"
+                           r"^(?:first|second|third|fourth|fifth|next|last|final|other|another)$", re.IGNORECASE)
 
 PRONOUNS = [(r"\bI['’]m\b", "you're"), (r"\bI['’]ve\b", "you've"), (r"\bI['’]ll\b", "you'll"), (r"\bI['’]d\b", "you'd"),
             (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmine\b", "yours"),
@@ -908,6 +916,10 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
         return _finish("How would you " + _you(how_to["rest"]), "?")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
         return _finish("Explain " + _you(topic), ".")
+    # "focused on processing log entries to detect RPC timeouts" (not "matching algorithms": a kind of thing)
+    if (gerund := LISTED_GERUND.match(topic)) and not gerund["adv"] and gerund["verb"].lower() in GERUNDS \
+            and len(gerund["rest"].split()) >= 2:
+        return _finish(f"{GERUNDS[gerund['verb'].lower()].capitalize()} {_you(gerund['rest'])}", ".")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
     return _finish(("Design " if design else "Explain ") + _you(topic), ".")
@@ -1365,7 +1377,7 @@ def _listed_topic(text: str) -> str:
     if done and _past_tense(done[0]):  # "Implemented papers from scratch": what someone did
         return ""
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
-            and not ADVICE.match(text)
+            and not ADVICE.match(text) and not LOGISTICS.search(text)
             and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
         return _topic_question(text)
     return ""
@@ -1375,15 +1387,18 @@ def _listed_topic(text: str) -> str:
 
 
 def _question_page(post: str) -> bool:
-    """A question page: a title that says it holds an interview question ("Infosys interview question") over the
-    question alone, at most three sentences that each ask or set a task, none of them the poster's."""
+    """A question page: a title that says it holds one interview question ("Infosys interview question") over that
+    question alone, or over an outline of them ("1.1. Explain L1 vs L2? 1.2. How does each affect ..."): most of its
+    sentences ask or set a task, and none is the poster's own."""
     lines = [line.strip() for line in post.strip().splitlines() if line.strip()]
     if not lines or not QUESTION_PAGE_TITLE.match(lines[0]):
         return False
     body = " ".join(line for line in lines[1:] if line != lines[0])
-    asked = [sentence for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", body) if sentence]
-    return 1 <= len(asked) <= QUESTION_PAGE_SENTENCES and not (COMMUNITY.search(body) or FIRST_PERSON.search(body)) \
-        and all(sentence.endswith("?") or TASK_START.match(sentence) for sentence in asked)
+    sentences = [OUTLINE_NUMBER.sub("", sentence) for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9(])", body)]
+    sentences = [sentence for sentence in sentences if len(sentence.split()) >= 2]
+    asking = sum(1 for sentence in sentences if sentence.endswith("?") or TASK_START.match(sentence))
+    return asking >= max(1, len(sentences) / 2) and not COMMUNITY.search(body) \
+        and not POSTER.search(ALLOWED_ME.sub("", body))
 
 
 def classify(post: str) -> tuple[bool, str]:
@@ -1487,8 +1502,8 @@ def read(post: str) -> PostReading:
         task = text.rstrip(".").split(maxsplit=1)
         if KIND_OF_TASK.match(text) and len(task) == 2 and CATEGORY.match(task[1]) and not ARTICLE.match(task[1]):
             return  # "Write LLD.", "Write code." name a kind of task ("Reverse a linked list", "Explain OOP" ask one)
-        if BOTH_PROBLEMS.search(text):
-            return  # "Solve both the questions in that time limit" says how a round went
+        if BOTH_PROBLEMS.search(text) or TIME_LIMIT_ONLY.match(text):
+            return  # "Solve both the questions in that time limit", "Solve within 70 minutes" say how a round went
         key = " ".join(re.findall(r"\w+", text.lower()))  # with numbers: "problem 42" is not "problem 432"
         if key and key not in seen:
             seen.add(key)

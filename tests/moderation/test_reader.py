@@ -789,3 +789,41 @@ def test_a_question_about_the_things_it_names_is_not_about_them_the_interviewers
 ])
 def test_what_round_9_leaves_alone(text, expected):
     assert questions(REPORT + text) == expected
+
+
+# --- round 10, from the tuning half of held-out set 10 ---------------------------------------------------------------
+
+def test_a_question_page_with_an_outline_of_questions():
+    post = ("ML interview question\n\nML: 1. Linear Regression: 1.1. Explain L1 vs L2? 1.2. How does each affect the "
+            "coefficients? 2. PCA 2.1. Explain PCA. 2.2. Walk me through the algorithm step by step.")
+    assert questions(post) == ["Explain L1 vs L2?", "How does each affect the coefficients?", "Explain PCA.",
+                               "Walk me through the algorithm step by step."]
+    bank = "Top 50 ML interview question list\n\nI made this list for you. 1. What is bias? 2. What is variance?"
+    assert questions(bank) == []
+
+
+def test_what_a_round_was_like_is_not_a_problem():
+    post = ("Microsoft SDE2 interview\n\nRound 1: Online Assessment\n\nThis round had two problems, which I had to "
+            "solve within 70 minutes. One was a very basic DSA problem based on arrays.\n\nRound 2: DSA\n\n"
+            "  1. First problem: It was similar to LeetCode's Asteroid Collision. I had to implement a solution to "
+            "simulate collisions between asteroids.\n\nMock round: I was given a problem involving a binary search "
+            "tree. The next round focused on processing log entries to detect RPC timeouts.")
+    assert questions(post) == ["Implement a solution to simulate collisions between asteroids.",
+                               "Process log entries to detect RPC timeouts."]
+
+
+def test_a_problem_statement_ends_at_what_you_need_to_do():
+    post = ("Booking.com new grad interview\n\nI was asked this in the online round.\n\nGiven a list of hotels and a "
+            "list of keywords. Each hotel has a unique ID. You need to award the top K hotels.")
+    assert questions(post) == ["Given a list of hotels and a list of keywords. Each hotel has a unique ID. You need to "
+                               "award the top K hotels."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They asked me about matching algorithms.", ["Explain matching algorithms."]),
+    ("Topics covered:\n- Availability to join and preferred location\n- Notification period", []),
+    ("I solved the First Missing Positive problem.", []),
+    ("The round focused on sorting.", []),
+])
+def test_what_round_10_leaves_alone(text, expected):
+    assert questions(REPORT + text) == expected
