@@ -48,11 +48,14 @@ OTHER_SIDE = re.compile(
     r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b",
     re.IGNORECASE,
 )
-LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|(?:notice|notification)\s+period|preferred\s+location|visa|"
-                       r"sponsorship|relocat\w*|start\s+date|"
+LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
                        r"availability|equity|bonus(?:es)?|pay|paycheck|benefits|wfh|remote|hybrid|"
                        r"offers?|interested\s+in\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:role|position|job|"
                        r"opportunity)|like\s+to\s+interview)\b", re.IGNORECASE)
+# A listed topic about the job offer, not the work ("Availability to join and preferred location", "Notice period");
+# narrower than LOGISTICS, whose "availability", "remote" or "pay" are technical topics in a list
+LISTED_LOGISTICS = re.compile(r"\b(?:salary|compensation|ctc|(?:notice|notification)\s+period|availability\s+to\s+join|"
+                              r"joining\s+date|preferred\s+location|relocation|visa|sponsorship)\b", re.IGNORECASE)
 POSTER_ASKS = re.compile(r"\b(?:I|we)\s+(?:(?:also|then|just|later|even|only|\w+ly)\s+){0,2}$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:neither|never|not|didn't|didn’t|wasn't|wasn’t|weren't|weren’t|no\s+one|nobody|none)\b"
                      r"(?:(?!\b(?:instead|but|rather|however)\b)[^.;!?]){0,40}$", re.IGNORECASE)
@@ -97,7 +100,7 @@ LISTED_QUESTION = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•+]|q\d{0,3}[.):])\s+.{8
 # "1. ", "- ", "Q2) ", "(b) ", "a) ", and "1)If ..." typed without the space
 LIST_MARKER = re.compile(r"^\s*(?:(?:\d{1,3}[.):]|\\?[-*•+]|q\d{0,3}[.):]|\(\w\)|[a-h]\))\s+"
                          r"|\d{1,3}[.)](?=[A-Z][a-z]))", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.?!]+[\"”')\]]*(?=\s+[\"“'(\[*]*[A-Z0-9])")  # not after "e.g."
 ROUND_PREFIX = re.compile(
     r"^(?:(?:round|r)\s*\d+|(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+round|"
     r"(?:phone|tech(?:nical)?|recruiter|coding|system design|ml system design|ml design|behaviou?ral|hiring manager|"
@@ -147,7 +150,8 @@ REMARK = re.compile(r"^(?:not|no|never|heavy|heavily|mostly|mainly|largely|prima
                     r"lots?|focus|focused|more|less|nothing|everything|same|similar|basically|generally|typically|"
                     r"usually|casual|overall|quite|fairly|super|kind\s+of|sort\s+of|taken|given|done|held|led|"
                     r"conducted|asked|followed|covered|handled)\b(?![-'’])", re.IGNORECASE)
-NOT_A_TOPIC = re.compile(r"\b(?:went|was|were|is|are|did|does|not(?!-)|how|why|what|hours?|minutes?|mins?|job|jobs|"
+NOT_A_TOPIC = re.compile(r"\bnot\s+(?:told|given|shared|disclosed|mentioned|known|sure|clear)\b|"
+                         r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|"
                          r"approach|"
                          r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
@@ -230,12 +234,13 @@ TASK_START = re.compile(
     r"^(?:walk|tell|explain|describe|design|implement|write|compare|build|estimate|derive|discuss|define|code|"
     r"contrast|calculate|prove|optimi[sz]e|debug|propose|sketch|outline|evaluate|create|develop|solve|"
     r"find|reverse|merge|given|difference|differences|pros|trade-?offs?|determine|detect|compute|validate|"
-    r"serialize|traverse|generate|print|sort(?!\s+of\b)|convert|rotate|flatten|parse|retrieve|simulate)\b",
+    r"serialize|traverse|generate|"
+    r"(?:print|sort|convert|rotate|flatten|parse|retrieve|simulate)(?!\s+(?:of|to|into|your|yourself|out)\b))\b",
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
     # "anybody" as the one asked, not as an object ("a decision without consulting anybody")
-    r"\b(?:(?<!ing\s)(?<!with\s)(?<!without\s)(?:anyone|anybody|any\s+one)|guys|folks|y'all|yall|"
+    r"\b(?:(?<!ing\s)(?<!without\s)(?:anyone|anybody|any\s+one)|guys|folks|y'all|yall|"
     r"(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
     r"reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
@@ -251,7 +256,8 @@ COMMUNITY = re.compile(
 # "Thoughts?", "Odds?", "Any tips?": a question to the readers in a word or two
 TO_THE_READER = re.compile(r"^(?:thoughts|ideas|opinions|advice|odds|chances|any\s+\w+(?:\s+\w+)?)\W*\?$",
                            re.IGNORECASE)
-# "Why did they ghost me?" is about the company; "the difference between them" is about the things just named
+# "Why did they ghost me?" is about the company; "the difference between them", "3 of them burn together" are about
+# the things just named (so "Why did two of them leave early?" gets through: rarer in a list of questions)
 THIRD_PERSON = re.compile(r"\b(?:they|(?<!between\s)(?<!among\s)(?<!of\s)them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
@@ -272,7 +278,11 @@ ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+
        r"them))?|asks?\s+(?:me|us)|wanted\s+to\s+know|were\s+curious|was\s+curious|quizz(?:ed|ing)\s+(?:me|us)|"
        r"grill(?:ed|ing)\s+(?:me|us)|"
        r"drilled\s+(?:me|us)?|probed|pressed\s+(?:me|us)|"
-       r"(?:by\s+)?asking\s+(?:me|us)|by\s+asking)")  # "a follow-up asking me to ...", "probed it by asking how ..."
+       r"(?:follow[- ]?ups?|but|(?:they|he|she|interviewers?)(?:\s+\w+)?)\s+asking\s+(?:me|us)|"
+       r"(?:probed|pressed|tested|challenged|followed\s+up)\s+(?:\w+\s+){0,3}?by\s+asking)")
+# "a follow-up asking me to ...", "but asking me if I got referrals", "they kept asking me ...", "which they probed by
+# asking how ..."; not the poster's own asking ("I ended by asking about the team") nor another's ("my manager keeps
+# asking me to ...")
 CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
               r"continued|moved|went|i|they|we|he|she|it)\b|"
@@ -346,8 +356,8 @@ TO_DO = re.compile(
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
     rf"propose|fine-tune|train|"
-    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|handle|extend|"
-    rf"support|adapt|modify|generali[sz]e|retrieve|rank|"
+    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|rotate|flatten|"
+    rf"simulate|(?:handle|extend|support|adapt|modify|generali[sz]e|retrieve|rank)(?!\s+(?:my|our|me|us|the\s+decision)\b)|"
     rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
     rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
     re.IGNORECASE,
@@ -479,12 +489,15 @@ QUESTION_STEM = re.compile(
 # "System design: it's about designing X"
 GERUND_TASK = re.compile(
     rf"(?:\b(?:problem|question|task|exercise|challenge|prompt|assignment)\s+(?:which\s+|that\s+)?(?:was|is)\s+"
-    rf"(?:basically\s+|essentially\s+|just\s+|simply\s+)?|(?:\b(?:task|round|prompt|assignment)\s+(?:was|is)|"
+    rf"(?:basically\s+|essentially\s+|just\s+|simply\s+)?|(?:\b(?:task|round|prompt|assignment)(?:\s+(?:was|is))?|"
     rf"(?:^|:)\s*it(?:['’]s|\s+was|\s+is))\s+(?:(?:centered|centred|focused|focussed)\s+(?:on|around)|"
-    rf"(?:all\s+)?about)\s+)(?P<verb>[a-z]+ing)\s+(?P<rest>[^.;!?]+?){CLAUSE_END}",
+    rf"(?:all\s+)?about)\s+)(?P<verb>[a-z]+ing)\s+(?!(?:sure|rapport|culture|fit|comfortable|introductions?|small\s+talk|"
+    rf"conversation)\b)(?P<rest>[^.;!?]+?){CLAUSE_END}",
     re.IGNORECASE,
 )
 FOCUS_ON = re.compile(r"^(?:focus|concentrate)\s+on\s+(?P<verb>\w+ing)\b\s*", re.IGNORECASE)
+DONE = {"discussed", "talked", "covered", "explained", "implemented", "solved", "coded", "wrote", "built", "designed",
+        "answered", "presented", "reviewed", "went", "touched", "mentioned", "described"}
 GERUNDS = {"detecting": "detect", "finding": "find", "implementing": "implement", "designing": "design",
            "building": "build", "writing": "write", "creating": "create", "reversing": "reverse",
            "merging": "merge", "computing": "compute", "counting": "count", "checking": "check", "sorting": "sort",
@@ -534,7 +547,9 @@ DESIGN_PARENT = re.compile(r"\bdesign\s+(?P<what>[^:.;]{3,60})[:.]?\s*$", re.IGN
 # "how do i sync the changes"
 WH_ASKS = re.compile(r"\b(?:how|what)\s+(?:do|would|should|can|will)\s+(?:i|you|we)\b", re.IGNORECASE)
 STATEMENT_TASK = re.compile(rf"(?:^|,\s*)(?:find|return|count|determine|compute|output|print|check|calculate)\b|"
-                            rf"^you\s+(?:need|have|are\s+asked|are\s+required|must)\s+to\s+\w|"
+                            rf"^you\s+(?:need|have|are\s+asked|are\s+required|must)\s+to\s+(?:find|return|count|"
+                            rf"determine|compute|output|print|calculate|award|select|choose|pick|design|implement|write|"
+                            rf"build|sort|merge|reverse|detect|generate|rank|assign|schedule|allocate|decide)\b|"
                             rf"{WH_ASKS.pattern}|\?\s*$", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 POSTER = re.compile(r"(?-i:\bI\b)|\b(?:my|me)\b", re.IGNORECASE)
@@ -559,9 +574,13 @@ PROBLEM_INTRO = re.compile(
 ASIDE = re.compile(r"\s*\((?P<aside>[^()]{0,80})\)")
 TITLED_PROBLEM = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’+#-]*(?:\s+(?:[A-Z0-9][\w'’+#-]*|of|in|to|a|an|the|and|with|"
                             r"for)){0,6})\s+(?i:problem)\b")
+STRAY_SPACE = re.compile(r"\s+(?=\?(?:\s*$|\s+(?:how|what|why|when|which|where|who|is|are|do|does|can|could|would|"
+                         r"should)\b))", re.IGNORECASE)
 TIME_LIMIT_ONLY = re.compile(r"^\w+\s+(?:it\s+|them\s+|both\s+)?(?:with)?in\s+(?:\d+|an?|one|two|three)\s*"
                              r"(?:minutes?|mins?|hours?|hrs?|days?)\W*$", re.IGNORECASE)
 NAMED_TASK = re.compile(r"^(?:Solve|Find)\s+the\s+.*\bproblem\.$")
+HELP = re.compile(r"\bhow\s+to\s+(?:answer|approach|solve|respond|tackle|handle|prepare)\b|\bneed\s+help\b|"
+                  r"\bhelp\s+(?:me|understanding|with)\b|\bstuck\b|\bconfused\b", re.IGNORECASE)
 QUESTION_PAGE_TITLE = re.compile(r"^\W*(?:[\w&.'’-]+\s+){0,4}interview\s+question\W*$", re.IGNORECASE)
 OUTLINE_NUMBER = re.compile(r"^(?:\w+(?:\s+\w+){0,2}:\s*)?(?:\d{1,2}\.)+(?:\d{1,2})?\s*")  # "ML: 1.", "1.1."
 QUESTION_PAGE = "a question under a title that says it was asked in an interview"
@@ -846,8 +865,7 @@ def _topics(clause: str) -> list[str]:
              if part.strip()]
     if len(parts) > 1 and all(len(part.split()) <= 5 for part in parts):
         if owner := re.match(r"(?:my|our)\s", parts[0], re.IGNORECASE):  # "my background and motivations"
-            parts[1:] = [part if re.match(r"(?:my|our|the|a|an|how|what|why)\b", part, re.IGNORECASE)
-                         else owner.group() + part for part in parts[1:]]
+            parts[1:] = [owner.group() + part if len(part.split()) == 1 else part for part in parts[1:]]
         return parts
     return [clause.strip()]
 
@@ -916,10 +934,6 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
         return _finish("How would you " + _you(how_to["rest"]), "?")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
         return _finish("Explain " + _you(topic), ".")
-    # "focused on processing log entries to detect RPC timeouts" (not "matching algorithms": a kind of thing)
-    if (gerund := LISTED_GERUND.match(topic)) and not gerund["adv"] and gerund["verb"].lower() in GERUNDS \
-            and len(gerund["rest"].split()) >= 2:
-        return _finish(f"{GERUNDS[gerund['verb'].lower()].capitalize()} {_you(gerund['rest'])}", ".")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
     return _finish(("Design " if design else "Explain ") + _you(topic), ".")
@@ -1273,7 +1287,7 @@ def _content_words(text: str) -> int:
 
 def _direct(text: str) -> str:
     """The sentence without what leads into the question ("Round 2: ", "They asked me: ", quotes)."""
-    text = re.sub(r"\s+(?=\?)", "", re.sub(r"\*\*|__|`", "", text))  # "What is KV cache ? how does it help ?"
+    text = STRAY_SPACE.sub("", re.sub(r"\*\*|__|`", "", text))  # "What is KV cache ? how does it help ?"
     text = text.strip().strip("*_>").strip()
     for _ in range(3):  # "Round 2: LLD - design ..."
         text, cut = ROUND_PREFIX.subn("", text)
@@ -1325,9 +1339,10 @@ def _problem_in_item(item: str) -> str:
     """A list item that tells how a named problem went: "I discussed and coded the LRU Cache problem, which is quite
     a classic." -> "Solve the LRU Cache problem."."""
     named = TITLED_PROBLEM.search(item)
-    if not named or NOT_A_NAME.search(named["name"]) or NOT_IN_A_NAME.search(named["name"]) \
-            or CATEGORY.match(named["name"]):
-        return ""
+    if not named or len(named["name"].split()) < 2 or NOT_A_NAME.search(named["name"]) \
+            or NOT_IN_A_NAME.search(named["name"]) or NOT_A_PROBLEM.search(named["name"]) \
+            or CATEGORY.match(named["name"]) or company_in(named["name"]):
+        return ""  # "the Zoom problem", "the Final problem" name no problem
     return f"Solve the {named['name']} problem."
 
 
@@ -1348,6 +1363,11 @@ def _past_tense(word: str) -> bool:
     return word.lower().endswith("ed") or word.lower() in IRREGULAR_PAST
 
 
+def _did_something(words: list[str]) -> bool:
+    """ "Printed the tree level by level" tells what someone did; "Balanced Binary Tree" names a problem."""
+    return len(words) > 1 and _past_tense(words[0]) and words[1].lower() in {"the", "a", "an", "my", "our", "it"}
+
+
 def _listed_problem(item: str) -> str:
     """A list item that names a coding problem: "Basic calculator II." -> "Solve Basic calculator II.", "Valid Number
     (LC. 65)" -> "Solve Valid Number (LeetCode 65).". A name starts with a capital, and says it is a problem by a
@@ -1356,7 +1376,7 @@ def _listed_problem(item: str) -> str:
     name = ASIDE.sub("", MARKDOWN_ESCAPE.sub(r"\1", item)).strip(" .*_")
     words = name.split()
     if not 1 <= len(words) <= MAX_TOPIC_WORDS or not words[0][:1].isupper() or FIRST_PERSON.search(name) \
-            or _past_tense(words[0]) or NOT_IN_A_NAME.search(name) or CATEGORY.match(name) or REMARK.match(name) \
+            or _did_something(words) or NOT_IN_A_NAME.search(name) or CATEGORY.match(name) or REMARK.match(name) \
             or TASK_START.match(name):
         return ""
     if number:
@@ -1373,11 +1393,12 @@ def _listed_topic(text: str) -> str:
     text = text.strip().rstrip(".")
     if TASK_START.match(text):
         return _finish(text, ".")
-    done = re.sub(r"^(?:[a-z]+ly\s+)+", "", text, flags=re.IGNORECASE).split()  # "Briefly discussed my projects"
-    if done and _past_tense(done[0]):  # "Implemented papers from scratch": what someone did
-        return ""
+    words = text.split()
+    if words and _past_tense(words[0]) or (len(words) > 1 and words[0].lower().endswith("ly")
+                                           and words[1].lower() in DONE):
+        return ""  # "Implemented papers from scratch", "Briefly discussed project experience": what someone did
     if (1 <= len(text.split()) <= MAX_TOPIC_WORDS and _content_words(text) >= 1 and not FIRST_PERSON.search(text)
-            and not ADVICE.match(text) and not LOGISTICS.search(text)
+            and not ADVICE.match(text) and not LISTED_LOGISTICS.search(text)
             and not COMMUNITY.search(text) and not re.search(r"\b(?:was|were|went|felt|got)\b", text, re.IGNORECASE)):
         return _topic_question(text)
     return ""
@@ -1397,7 +1418,7 @@ def _question_page(post: str) -> bool:
     sentences = [OUTLINE_NUMBER.sub("", sentence) for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9(])", body)]
     sentences = [sentence for sentence in sentences if len(sentence.split()) >= 2]
     asking = sum(1 for sentence in sentences if sentence.endswith("?") or TASK_START.match(sentence))
-    return asking >= max(1, len(sentences) / 2) and not COMMUNITY.search(body) \
+    return asking >= max(1, len(sentences) / 2) and not (COMMUNITY.search(body) or HELP.search(body)) \
         and not POSTER.search(ALLOWED_ME.sub("", body))
 
 
@@ -1477,7 +1498,7 @@ def _named_above_a_statement(every_unit: list[Unit], questions: list[Extracted])
             continue
         children = list(takewhile(lambda following, heading=unit.text: following.parent == heading,
                                   every_unit[index + 1:]))
-        if any(child.start <= question.start < child.end and TASK_START.match(question.text)
+        if any(child.start <= question.start < child.end and STATES_A_PROBLEM.match(question.text)
                for child in children for question in questions):
             dropped.update(q.start for q in questions if unit.start <= q.start < unit.end and NAMED_TASK.match(q.text))
     return dropped

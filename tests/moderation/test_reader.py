@@ -827,3 +827,37 @@ def test_a_problem_statement_ends_at_what_you_need_to_do():
 ])
 def test_what_round_10_leaves_alone(text, expected):
     assert questions(REPORT + text) == expected
+
+
+# --- rounds 9 and 10, from a review of both (a helper given the diff, who tried ordinary text against each new rule)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Topics they asked about:\n- CAP theorem\n- Availability vs consistency trade-offs\n- Remote procedure calls",
+     ["Explain CAP theorem.", "Explain Availability vs consistency trade-offs.", "Explain Remote procedure calls."]),
+    ("Coding questions:\n- Balanced Binary Tree\n- Strongly connected components",
+     ["Solve Balanced Binary Tree.", "Explain Strongly connected components."]),
+    ("I ended by asking about team culture and on-call.", []),
+    ("My manager keeps asking me to handle on-call alone, so I started interviewing.", []),
+    ("The recruiter asked me to modify my resume and resubmit it.", []),
+    ("They asked me to design a rate limiter. Did the same thing happen with anyone else?",
+     ["Design a rate limiter."]),
+    ("They asked me about parsing libraries in Python.", ["Explain parsing libraries in Python."]),
+    ("The discussion centered on my resume and Kafka internals.", ["Explain Kafka internals."]),
+    ("Prep tips:\n- Print your resume and bring two copies.", []),
+    ("Interviewer was late, the Zoom problem wasted 10 minutes.", []),
+    ("Coding questions:\n- Word Ladder problem:\n  - Discuss how you would parallelize BFS.",
+     ["Solve the Word Ladder problem.", "Discuss how you would parallelize BFS."]),
+    ("They asked me about reasons not to shard a database early.",
+     ["Explain reasons not to shard a database early."]),
+    ("Question: Rotate an array by k (e.g. [1,2,3] by 1 gives [3,1,2]).",
+     ["Rotate an array by k (e.g. [1,2,3] by 1 gives [3,1,2])."]),
+    ("They asked: What does x = a ? b : c evaluate to?", ["What does x = a ? b : c evaluate to?"]),
+    ("They asked me to rotate an array by k.", ["Rotate an array by k."]),
+])
+def test_what_the_review_of_rounds_9_and_10_found(text, expected):
+    assert questions(REPORT + text) == expected
+
+
+def test_a_request_for_help_under_an_interview_question_title_is_not_a_question_page():
+    assert questions("Behavioral interview question\n\nTell me about a time you failed. How to answer this without "
+                     "sounding negative?") == []
