@@ -45,10 +45,16 @@ SCHEMA = {
     },
 }
 
-# Sentences that talk to a model instead of about an interview.
+# Sentences that talk to a model instead of about an interview. Posts about AI interviews are full of "large
+# language models", "AI trainer" and "an LLM": only a sentence that addresses the model counts ("As an AI, ...", "if you
+# are a language model", "Note to the AI reading this").
 INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\b|"
-    r"\b(?:system\s+prompt|developer\s+message|as\s+an\s+ai|language\s+model|you\s+are\s+now|new\s+instructions?|"
+    r"\bas\s+an?\s+(?:ai|llm|(?:large\s+)?language\s+model)(?:\s+(?:model|assistant))?\s*,|"
+    r"\b(?:you\s+are|you're|you’re)\s+(?:an?\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|chatbot)\b|"
+    r"\b(?:to|dear|hey)\s+(?:the\s+)?(?:ai|llm|(?:large\s+)?language\s+model|model|assistant)\s+(?:reading|parsing|"
+    r"processing)\b|"
+    r"\b(?:system\s+prompt|developer\s+message|you\s+are\s+now|new\s+instructions?|"
     r"(?:add|include|insert|extract|output|return)\s+(?:this|the\s+following|these)\s+(?:question|questions|items?)|"
     r"(?:llm|ai|model|assistant|bot|extractor|moderator)s?\s*[,:]\s*(?:please\s+)?(?:add|include|output|return|"
     r"ignore|mark|set))",
