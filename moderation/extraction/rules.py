@@ -580,7 +580,9 @@ TIME_LIMIT_ONLY = re.compile(r"^\w+\s+(?:it\s+|them\s+|both\s+)?(?:with)?in\s+(?
                              r"(?:minutes?|mins?|hours?|hrs?|days?)\W*$", re.IGNORECASE)
 NAMED_TASK = re.compile(r"^(?:Solve|Find)\s+the\s+.*\bproblem\.$")
 HELP = re.compile(r"\bhow\s+to\s+(?:answer|approach|solve|respond|tackle|handle|prepare)\b|\bneed\s+help\b|"
-                  r"\bhelp\s+(?:me|understanding|with)\b|\bstuck\b|\bconfused\b", re.IGNORECASE)
+                  r"\bhelp\s+(?:me|understanding|with)\b|\bstuck\b|\bconfused\b|"
+                  r"\b(?:solve|approach|answer|tackle|do)\s+(?:this|it)\b",  # "How would you solve this?"
+                  re.IGNORECASE)
 QUESTION_PAGE_TITLE = re.compile(r"^\W*(?:[\w&.'’-]+\s+){0,4}interview\s+question\W*$", re.IGNORECASE)
 OUTLINE_NUMBER = re.compile(r"^(?:\w+(?:\s+\w+){0,2}:\s*)?(?:\d{1,2}\.)+(?:\d{1,2})?\s*")  # "ML: 1.", "1.1."
 QUESTION_PAGE = "a question under a title that says it was asked in an interview"

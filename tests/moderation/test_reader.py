@@ -861,3 +861,5 @@ def test_what_the_review_of_rounds_9_and_10_found(text, expected):
 def test_a_request_for_help_under_an_interview_question_title_is_not_a_question_page():
     assert questions("Behavioral interview question\n\nTell me about a time you failed. How to answer this without "
                      "sounding negative?") == []
+    assert questions("Google interview question\n\nGiven an array of integers, find the longest increasing run. How "
+                     "would you solve this?") == []
