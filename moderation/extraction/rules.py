@@ -152,8 +152,7 @@ REMARK = re.compile(r"^(?:not|no|never|heavy|heavily|mostly|mainly|largely|prima
                     r"conducted|asked|followed|covered|handled)\b(?![-'’])", re.IGNORECASE)
 NOT_A_TOPIC = re.compile(r"\bnot\s+(?:told|given|shared|disclosed|mentioned|known|sure|clear)\b|"
                          r"\b(?:went|was|were|is|are|did|does|how|why|what|hours?|minutes?|mins?|job|jobs|"
-                         r"approach|"
-                         r"questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
+                         r"approach|questions?|it|this|that|things?|stuff|\d+)\b", re.IGNORECASE)
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
 # one of the things asked about ("things like the GIL")
 ARTICLE_AND_NOUN = re.compile(r"^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$", re.IGNORECASE)
