@@ -30,10 +30,20 @@ import numpy as np
 from . import semantic, stories
 from .injection import split_untrusted
 from .scoring import model_answer_full_credit_share
-from .text import content_stems, content_words, is_prose, normalise, sentences, stem, words
+from .text import (
+    ANSWER_META_WORDS,
+    RUBRIC_META_WORDS,
+    content_stems,
+    content_words,
+    is_prose,
+    normalise,
+    sentences,
+    stem,
+    words,
+)
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-5"
+PROMPT_VERSION = "offline-6"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -59,6 +69,7 @@ GENERIC_STEMS = frozenset(
     )
 )
 GENERIC_WEIGHT = 0.5
+_META_STEMS = frozenset(content_stems(" ".join(RUBRIC_META_WORDS)))
 SHORT_MODEL_ANSWER_WORDS = 25
 _YES_NO = re.compile(r"^\W*(yes|no|true|false)\b")
 # "List three ...", "Name two ...", "state at least 4 ...": the question asks for terms, so terms are an answer.
@@ -96,7 +107,10 @@ class OfflineGrader:
         if _adds_to(_stems_of(request.model_answer), question_stems):
             # Restating the question says nothing, unless the reference does too: "compilation or run-time error?"
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
-        item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, drop_meta=True)))
+        # Meta words ("Explains", "Mentions") describe an answer in a written criterion; in a model answer they are
+        # content: "The address of a location in memory." is about an address.
+        meta = RUBRIC_META_WORDS if request.rubric else ANSWER_META_WORDS
+        item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, meta=meta)))
         similarity = _similarity(passages, rubric)
         near_words = NearWords(prose, question_stems)  # the words of every passage: it serves items and reference
         contradiction = _contradicts(request.model_answer, kept)
@@ -142,7 +156,8 @@ class OfflineGrader:
                terse: bool = False, written_rubric: bool = True, lift: float = SEMANTIC_LIFT) -> ItemVerdict:
         """`lift`: how far meaning may raise the word match. An answer that addresses the grader gets no benefit of
         the doubt: its points must be made in words."""
-        weights = _weights(point.text, question_stems, item_stem_counts, rubric_size)
+        meta = RUBRIC_META_WORDS if written_rubric else ANSWER_META_WORDS
+        weights = _weights(point.text, question_stems, item_stem_counts, rubric_size, meta=meta)
         if not weights:
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item")
         total = sum(weights.values())
@@ -187,7 +202,7 @@ def _reference_match(request: GradingRequest, passages: list[Passage], near_word
     said = frozenset().union(*(passage.stems for passage in passages))
     if not terse and said and len(said - question_stems) / len(said) < ANSWER_NOVELTY:
         return 0.0  # the question said back at length; "Run time." to "compilation or run-time error?" still counts
-    weights = _weights(request.model_answer, question_stems, Counter(), 1)
+    weights = _weights(request.model_answer, question_stems, Counter(), 1, meta=ANSWER_META_WORDS)
     total = sum(weights.values())
     credit = {s: 1.0 for s in weights if s in said}
     if near and not terse:
@@ -273,13 +288,14 @@ def _not_prose(reference: str) -> bool:
     return bool(parts) and sum(1 for part in parts if is_prose(part)) < len(parts) / 2
 
 
-def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rubric_size: int) -> dict[str, float]:
+def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rubric_size: int, *,
+             meta: frozenset[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
-    for s in content_stems(text, drop_meta=True):
+    for s in content_stems(text, meta=meta):
         weight = 1.0
         if s in question_stems:
             weight *= QUESTION_WORD_WEIGHT
-        if s in GENERIC_STEMS:
+        if s in GENERIC_STEMS or (meta is not RUBRIC_META_WORDS and s in _META_STEMS):
             weight *= GENERIC_WEIGHT
         if rubric_size > 2 and item_stem_counts[s] > rubric_size / 2:
             weight *= GENERIC_WEIGHT  # shared by most items: it names the topic, not this point

@@ -36,6 +36,15 @@ RUBRIC_META_WORDS = frozenset(
     """.split()
 )
 
+# The few of those that describe an answer wherever they appear, a model answer included ("e.g.", "a correct answer
+# mentions ..."); the rest are content in an answer: "The address of a location in memory.", "a list of nodes".
+ANSWER_META_WORDS = frozenset(
+    """
+    answer answers answer's candidate candidates correct correctly e.g eg i.e ie etc example mention mentions explain
+    explains note notes least
+    """.split()
+)
+
 _WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•>#]|\d+[.)])\s)")
@@ -90,18 +99,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
-def content_words(text: str, *, drop_meta: bool = False) -> list[str]:
-    """The words that carry meaning, in order, without stopwords (and rubric meta words)."""
+def content_words(text: str, *, meta: frozenset[str] = frozenset()) -> list[str]:
+    """The words that carry meaning, in order, without stopwords and the `meta` words (`RUBRIC_META_WORDS` for a
+    written criterion, `ANSWER_META_WORDS` for a model answer)."""
     return [
         word for word in words(text)
-        if word not in STOPWORDS and not (drop_meta and word in RUBRIC_META_WORDS)
+        if word not in STOPWORDS and word not in meta
         and (len(word) > 1 or word.isdigit())
     ]
 
 
-def content_stems(text: str, *, drop_meta: bool = False) -> list[str]:
+def content_stems(text: str, *, meta: frozenset[str] = frozenset()) -> list[str]:
     """Stems of the content words, in order."""
-    return [stem(word) for word in content_words(text, drop_meta=drop_meta)]
+    return [stem(word) for word in content_words(text, meta=meta)]
 
 
 def sentences(text: str) -> list[str]:

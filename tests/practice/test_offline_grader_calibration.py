@@ -146,6 +146,35 @@ def test_copying_a_written_rubrics_criteria_still_earns_nothing():
     assert float(score_output(output).overall) == 0
 
 
+@pytest.mark.parametrize(("question", "model_answer", "answer", "wrong"), [
+    ("What is a pointer?", "The address of a location in memory.",
+     "A pointer is a variable that stores the address of another variable.",
+     "A pointer is a variable that stores a number."),
+    ("What does a DNS resolver return?", "The IP address for the name asked about.",
+     "It looks the hostname up and gives back its IP address.",
+     "It looks the hostname up and gives back its owner."),
+])
+def test_a_word_rubric_criteria_use_to_describe_answers_is_content_in_a_model_answer(
+        question, model_answer, answer, wrong):
+    """"Addresses", "names" or "lists" describe an answer in a written criterion ("Addresses the failure mode");
+    in a model answer they are what the answer says: "the address of a location in memory" (offline-6)."""
+    def graded(text):
+        return float(score_output(OfflineGrader().grade(GradingRequest(
+            question=question, rubric=[], answer=text, model_answer=model_answer))).overall)
+
+    assert graded(answer) >= 3.5
+    assert graded(wrong) <= 1.0
+
+
+def test_a_written_criterions_describing_words_still_earn_nothing():
+    rubric = [RubricPoint(Kind.KEY_POINT, "Addresses how retries can duplicate a payment, and names idempotency keys")]
+    output = OfflineGrader().grade(GradingRequest(
+        question="How would you make a payment API safe to retry?", rubric=rubric, model_answer="",
+        answer="This answer addresses the question and names what it addresses."))
+
+    assert output.items[0].verdict == Verdict.MISSED
+
+
 @pytest.mark.parametrize(("question", "model_answer", "restated"), [
     ("What does the sizeof operator return?", "The size in bytes of its operand.",
      "The sizeof operator returns what the sizeof operator returns."),
