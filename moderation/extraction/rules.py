@@ -73,6 +73,9 @@ HAPPENED = re.compile(
     r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
     re.IGNORECASE,
 )
+# "I have recently been contacted by Google for a job interview": an invitation, not an interview that happened
+INVITED = re.compile(r"\b(?:contacted|invited|scheduled|shortlisted|selected|reached\s+out|called|emailed)\b",
+                     re.IGNORECASE)
 BEFORE = re.compile(
     r"\b(?:have|got|has)\s+(?:an?|my)\s+(?:\w+\s+){0,3}interview\b.{0,40}\b(?:next|tomorrow|coming|upcoming|on\s+"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|in\s+\w+\s+(?:days?|weeks?))|\bupcoming\b|\bpreparing\s+for\b|"
@@ -136,6 +139,11 @@ ANNOUNCES = re.compile(r"\b(?:question|asked(?:\s+me|\s+us)?|asks?)\s*:$", re.IG
 STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
 LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|screening|onsite|"
                           r"interview)\b", re.IGNORECASE)
+# "Here are a few things I've been doing since the phone interview:": the list is what the poster did, not what
+# they were asked ("the questions I was asked" still lists questions).
+POSTERS_OWN_LIST = re.compile(r"\b(?:I|we)(?:'ve|’ve|'m|’m|\s+have|\s+am|\s+was|\s+had)?\s+(?:\w+\s+)?(?:been\s+)?"
+                              r"(?:doing|did|done|tried|trying|planning|practi[cs]ing|studying|learning|reading|"
+                              r"preparing|working\s+on)\b", re.IGNORECASE)
 TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
                         r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
 WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
@@ -194,7 +202,9 @@ PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IG
 # --- question filters -------------------------------------------------------------------------------------------
 
 RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$|"
-                        r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b", re.IGNORECASE)
+                        r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b|"
+                        r"^how\s+(?:hard|difficult|tough|bad|complicated)\s+(?:could|can)\s+(?:it|that|this)\s+(?:be|get)\b",
+                        re.IGNORECASE)
 # "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
 STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^(?!(?:what|how|why|which|who|when|where)\b)\w+\s+"
                        r"(?!(?:what|how|why|which|who|when|where)\b)\w+\s+(?:is|are|was|were)\b", re.IGNORECASE)
@@ -245,7 +255,7 @@ COMMUNITY = re.compile(
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
-    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+if\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
+    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+(?:if|to)\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
@@ -259,6 +269,10 @@ TO_THE_READER = re.compile(r"^(?:thoughts|ideas|opinions|advice|odds|chances|any
 # the things just named (so "Why did two of them leave early?" gets through: rarer in a list of questions)
 THIRD_PERSON = re.compile(r"\b(?:they|(?<!between\s)(?<!among\s)(?<!of\s)them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
+# "If we did hire you, what would you do ...?", "What if we want to do this repeatedly?": an interviewer speaks for
+# the company, or for the problem worked on together, when the question also addresses the candidate.
+ADDRESSES_YOU = re.compile(r"\byou(?:r)?\b|^what\s+if\s+we\b", re.IGNORECASE)
+SPEAKS_FOR_THE_COMPANY = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
     "a an the and or but so of to in on at for with from by about as is are was were be been being do does did have "
@@ -267,7 +281,7 @@ GENERIC = frozenset(
     "not no yes any some all more most very really just even also only then than too like get got go going "
     "thing things stuff something anything everything way ways one ones kind sort lot lots much many well good "
     "bad okay ok right wrong sure now ever again still yet fraud normal worth fair real seriously actually "
-    "literally honestly else done happen happened happening mean means think know want need say said tell".split()
+    "literally honestly else next done happen happened happening mean means think know want need say said tell".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'\-]*")
 
@@ -454,6 +468,9 @@ FOLLOW_UPS = re.compile(r"^\W*(?:follow[- ]?ups?|(?:follow[- ]?up\s+)?questions?
 SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|using|with|in)\b", re.IGNORECASE)
 SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
+# A post hard-wrapped at a fixed width, as mail clients and some editors write it: at least WRAPPED_LINES lines that
+# fill most of the width and none much wider. Its line breaks inside a paragraph are spaces.
+WRAPPED_LINES, WRAP_FILL, WRAP_WIDTH = 5, 60, 100
 
 # "System Design: Amazon Device Locator Service", "LLD - Parking Lot", "Coding Question: Task Status System": a round
 # or problem label followed by the problem's name only, without a task verb
@@ -655,6 +672,22 @@ class Unit:
         return self.start + len(self.text)
 
 
+def unwrap(post: str) -> str:
+    """A hard-wrapped post with its wrapping undone, each break inside a paragraph turned into one space (the
+    offsets stay): in "I eat slow. I" / "walk slow." the second line is not an order to walk. A break before a list
+    item, after a line that ends in ":" or "?", or around a blank line stays."""
+    lines = post.split("\n")
+    if sum(1 for line in lines if len(line.rstrip()) >= WRAP_FILL) < WRAPPED_LINES \
+            or max(len(line.rstrip()) for line in lines) > WRAP_WIDTH:
+        return post
+    out = []
+    for line, following in zip(lines, [*lines[1:], ""]):
+        inside = (line.strip() and following.strip() and not LIST_MARKER.match(following)
+                  and not re.search(r"[:?]\W*$", line) and following.lstrip()[:1].islower())
+        out.append(line + (" " if inside else "\n"))
+    return "".join(out)[:len(post)]
+
+
 def units(post: str) -> list[Unit]:
     found: list[Unit] = []
     offset = 0
@@ -701,7 +734,8 @@ def units(post: str) -> list[Unit]:
                 last = SENTENCE_END.split(body)[-1].strip()
                 if last.endswith(":"):  # "Some tips from my side:" opens a list of its own
                     numbered = (0, False, False)
-                context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1]))
+                context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1])) and not (
+                    POSTERS_OWN_LIST.search(last) and not re.search(r"\b(?:asked|questions?|problems?)\b", last, re.I))
                 to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
                 stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
@@ -1327,7 +1361,8 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if COMMUNITY.search(text) or THIRD_PERSON.search(text):
         return False
-    if FIRST_PERSON.search(ALLOWED_ME.sub("", text)):
+    if FIRST_PERSON.search(ALLOWED_ME.sub("", SPEAKS_FOR_THE_COMPANY.sub("", text) if ADDRESSES_YOU.search(text)
+                                            else text)):
         return False
     if RHETORICAL.search(text) or STATEMENT.match(text):
         return False
@@ -1433,7 +1468,8 @@ def classify(post: str) -> tuple[bool, str]:
         asked = any(told_problems(Unit(line, 0, False, False)) for line in statements.splitlines()
                     if PROBLEM_INTRO.search(line)) or any(named_problem(line.strip()) for line in post.splitlines()
                                                           if NAME_LABEL.match(line.strip()))
-    happened = interview and any(not _hypothetical(statements, match) for match in HAPPENED.finditer(statements))
+    happened = interview and any(not _hypothetical(statements, match) and not INVITED.search(match.group())
+                                 for match in HAPPENED.finditer(statements))
     if not asked and JOB_AD.search(post):
         return False, "a job ad"
     if not asked and OTHER_SIDE.search(post):
@@ -1508,7 +1544,7 @@ def _named_above_a_statement(every_unit: list[Unit], questions: list[Extracted])
 def read(post: str) -> PostReading:
     # Bold markup inside a reported question ("asked me the **time complexities**") is read as spaces, so every
     # offset still points into the post.
-    readable = BOLD.sub(lambda markup: " " * len(markup.group()), post)
+    readable = unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
     reports, reason = classify(readable)
     reading = PostReading(reports_interview=reports, reason=reason, company=company_in(post), role=role_in(post),
                           level=level_in(post), round=round_in(post))

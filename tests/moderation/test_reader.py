@@ -2,6 +2,7 @@
 
 import pytest
 
+from moderation.extraction import rules
 from moderation.extraction.rules import read
 
 
@@ -863,3 +864,74 @@ def test_a_request_for_help_under_an_interview_question_title_is_not_a_question_
                      "sounding negative?") == []
     assert questions("Google interview question\n\nGiven an array of integers, find the longest increasing run. How "
                      "would you solve this?") == []
+
+
+# --- round 11, from the tuning half of held-out set 11 ---------------------------------------------------------------
+
+WRAPPED = ("I failed an easy technical interview. This fact would not hurt so much if I was a\n"
+           "junior programmer just out of school, but I have been programming for thirteen\n"
+           "years. The interview was held over Skype, and was a TDD exercise. The goal was to\n"
+           "build a Set class, and the interviewer typed what I told him. What stumped me was\n"
+           "the pivot from a failing test to working code. In general I am not a speedy sort\n"
+           "of fella. I do everything slow. I eat slow. I\n"
+           "walk slow. And yes, I suppose I often think slow.\n")
+
+
+def test_a_hard_wrapped_post_is_read_as_its_sentences_not_its_lines():
+    assert "Walk slow." not in questions(WRAPPED)
+    assert rules.unwrap(WRAPPED).count("\n") == 1  # the last line's own break stays
+    short_lines = "Amazon onsite\n\nQuestions they asked:\nreverse a linked list\ndesign a parking lot\n"
+    assert rules.unwrap(short_lines) == short_lines  # not wrapped: lines of a list stay lines
+
+
+def test_a_hard_wrapped_list_keeps_its_items():
+    lines = ["Had my onsite interview yesterday at a large company and it went about as well as I",
+             "had hoped, although the last round was long and the interviewer was quite strict.",
+             "They asked me these questions, one after another, with little time to think:",
+             "- How does a hash map handle collisions when two keys land in the same bucket?",
+             "- Why would you choose a B-tree over a hash index for range queries on a table?",
+             "- What happens when a TCP connection is half open and the client never returns?"]
+    assert len(questions("\n".join(lines))) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("How difficult could it be to write a failing test first???", []),
+    # the interviewer speaks for the company, or for the problem worked on together
+    ("Questions:\n* If we did hire you, what would you do to improve Twitter?",
+     ["If we did hire you, what would you do to improve Twitter?"]),
+    ("The follow-up was: \u201cWhat if we want to do this repeatedly?\u201d", ["What if we want to do this repeatedly?"]),
+    # a list of what the poster has been doing since is not a list of tasks set
+    ("Here are a few things I've been doing since the phone interview:\n\n1) Earning certificates from codility\n\n"
+     "2) Coding well-known problems again", []),
+    ("Here are the questions I was asked in the phone interview:\n\n1) Reversing a linked list", None),
+])
+def test_what_round_11_reads(text, expected):
+    found = questions(REPORT + text)
+    if expected is None:
+        assert found  # a lead-in that names questions still opens a list of them
+    else:
+        assert found == expected
+
+
+def test_a_prompt_in_conversation_is_not_a_question_to_practise():
+    post = ("I failed an easy technical interview\n\nThe interview was held over Skype, and was a TDD exercise. It "
+            "was also a sort of\nexercise in pair programming. We would write a bit of code, and then he would stop "
+            "and\nquickly ask, \u201cOK, what next?\u201d, and in the heat of the moment I had no clue.")
+    assert questions(post) == []
+
+
+def test_an_invitation_to_interview_is_not_an_interview_that_happened():
+    post = ("What's the average working hour per day for a Software Engineer at Google?\n\nI have recently been "
+            "contacted by Google for a job interview. Before proceeding, I want to know the average working hours.")
+    assert read(post).reports_interview is False
+    assert read("Onsite done\n\nI recently had my interview at Google. They asked me to design a rate limiter."
+                ).reports_interview is True
+
+
+@pytest.mark.parametrize("text", [
+    "What would you do in my position?",
+    "Do we need to know dynamic programming for Google?",
+    "What would you do?",
+])
+def test_questions_to_the_community_stay_out_in_round_11(text):
+    assert questions(REPORT + "I felt lost afterwards. " + text) == []
