@@ -899,7 +899,8 @@ def test_a_hard_wrapped_list_keeps_its_items():
     # the interviewer speaks for the company, or for the problem worked on together
     ("Questions:\n* If we did hire you, what would you do to improve Twitter?",
      ["If we did hire you, what would you do to improve Twitter?"]),
-    ("The follow-up was: \u201cWhat if we want to do this repeatedly?\u201d", ["What if we want to do this repeatedly?"]),
+    ("The follow-up was: \u201cWhat if we want to do this repeatedly?\u201d",
+     ["What if we want to do this repeatedly?"]),
     # a list of what the poster has been doing since is not a list of tasks set
     ("Here are a few things I've been doing since the phone interview:\n\n1) Earning certificates from codility\n\n"
      "2) Coding well-known problems again", []),
