@@ -74,8 +74,8 @@ HAPPENED = re.compile(
     re.IGNORECASE,
 )
 # "I have recently been contacted by Google for a job interview": an invitation, not an interview that happened
-INVITED = re.compile(r"\b(?:contacted|invited|scheduled|shortlisted|selected|reached\s+out|called|emailed)\b",
-                     re.IGNORECASE)
+INVITED = re.compile(r"\b(?:contacted|invited|shortlisted|selected|reached\s+out|called|emailed)\b[^.!?]{0,40}?"
+                     r"\bfor\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){0,2}interview", re.IGNORECASE)
 BEFORE = re.compile(
     r"\b(?:have|got|has)\s+(?:an?|my)\s+(?:\w+\s+){0,3}interview\b.{0,40}\b(?:next|tomorrow|coming|upcoming|on\s+"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*|in\s+\w+\s+(?:days?|weeks?))|\bupcoming\b|\bpreparing\s+for\b|"
@@ -140,10 +140,13 @@ STEM = re.compile(r"^(?:tell|talk|describe|give|walk)\b", re.IGNORECASE)
 LIST_CONTEXT = re.compile(r"\b(?:questions?|asked|topics?|covered|quizzed|grilled|round|screen|screening|onsite|"
                           r"interview)\b", re.IGNORECASE)
 # "Here are a few things I've been doing since the phone interview:": the list is what the poster did, not what
-# they were asked ("the questions I was asked" still lists questions).
-POSTERS_OWN_LIST = re.compile(r"\b(?:I|we)(?:'ve|’ve|'m|’m|\s+have|\s+am|\s+was|\s+had)?\s+(?:\w+\s+)?(?:been\s+)?"
+# they were asked ("the questions I was asked", "Topics I had been preparing that showed up in the interview", "Stuff
+# I was doing in the technical round" still list what was asked).
+POSTERS_OWN_LIST = re.compile(r"(?-i:\bI)(?:'ve|’ve|'m|’m|\s+have|\s+am|\s+was|\s+had)?\s+(?:\w+\s+)?(?:been\s+)?"
                               r"(?:doing|did|done|tried|trying|planning|practi[cs]ing|studying|learning|reading|"
                               r"preparing|working\s+on)\b", re.IGNORECASE)
+ASKED_IN_THE_LIST = re.compile(r"\b(?:asked|questions?|problems?|came\s+up|showed\s+up|in\s+the\s+(?:\w+\s+)?"
+                               r"(?:interview|round|onsite|screen|call))\b", re.IGNORECASE)
 TALK_ABOUT = re.compile(r"^(?:(?:a|quick|short|brief|long)\s+)*(?:talk|chat|discussion|conversation|deep\s+dive|"
                         r"questions?)\s+(?:about|on|around|into)\s+(?P<topic>.+)$", re.IGNORECASE)
 WH_DIRECT = re.compile(r"^(?:how|what|why|when|which|where|who)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|would|"
@@ -203,7 +206,7 @@ PRONOUN_OBJECT = re.compile(r"^\w+\s+(?:it|this|that|them|these|those)\b", re.IG
 
 RHETORICAL = re.compile(r"\b(?:right|huh|lol|lmao|eh|no|yeah|really|seriously)\W*\?+\W*$|"
                         r"\b(?:fuck\w*|shit\w*|damn|wtf|hell)\b|"
-                        r"^how\s+(?:hard|difficult|tough|bad|complicated)\s+(?:could|can)\s+(?:it|that|this)\s+(?:be|get)\b",
+                        r"^how\s+(?:hard|difficult)\s+(?:could|can)\s+(?:it|that|this)\s+be\b",
                         re.IGNORECASE)
 # "Design components: ...", "Code quality is weighted ...": a label or a statement that starts with a task word
 STATEMENT = re.compile(r"^\w+(?:\s+\w+)?\s*:|^(?!(?:what|how|why|which|who|when|where)\b)\w+\s+"
@@ -255,7 +258,7 @@ COMMUNITY = re.compile(
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
     r"have\s+i|is\s+it\s+(?:normal|worth|common|just|me|fair|reasonable|possible\s+to\s+get|too\s+late|"
     r"a\s+red\s+flag|bad)|is\s+this|is\s+that|was\s+that|was\s+this|what\s+do\s+you\s+(?:guys\s+)?think|"
-    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+(?:if|to)\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
+    r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+if\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
     r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
@@ -269,10 +272,13 @@ TO_THE_READER = re.compile(r"^(?:thoughts|ideas|opinions|advice|odds|chances|any
 # the things just named (so "Why did two of them leave early?" gets through: rarer in a list of questions)
 THIRD_PERSON = re.compile(r"\b(?:they|(?<!between\s)(?<!among\s)(?<!of\s)them|their)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myself|we|us|our)\b", re.IGNORECASE)
-# "If we did hire you, what would you do ...?", "What if we want to do this repeatedly?": an interviewer speaks for
-# the company, or for the problem worked on together, when the question also addresses the candidate.
-ADDRESSES_YOU = re.compile(r"\byou(?:r)?\b|^what\s+if\s+we\b", re.IGNORECASE)
+# "If we did hire you, what would you do ...?", "How would you help us cut our costs?", "What if we want to do this
+# repeatedly?": an interviewer speaks for the company, or for the problem worked on together, in a question that asks
+# what the candidate would do. ("Where do you think we went wrong?" is the poster's, to the readers.)
+COMPANY_VOICE = re.compile(r"^(?:if\s+we\b[^,?]*,\s*)?(?:what|how|which|why)\s+(?:would|will|could)\s+you\b|"
+                           r"^what\s+if\s+we\b", re.IGNORECASE)
 SPEAKS_FOR_THE_COMPANY = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+WHAT_WOULD_YOU_DO = re.compile(r"\bwhat\s+would\s+you\s+do\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
     "a an the and or but so of to in on at for with from by about as is are was were be been being do does did have "
@@ -469,8 +475,10 @@ SOLVE_IT = re.compile(r"(?:solve|do|code|implement|write)\s+it\s+(?:without|usin
 SPELLED_OUT = re.compile(r"\s+[-–—]\s+(?:either|i\.e\.|that\s+is|where|such\s+that)\b[^.;!?]*", re.IGNORECASE)
 BOLD = re.compile(r"\*\*|__")
 # A post hard-wrapped at a fixed width, as mail clients and some editors write it: at least WRAPPED_LINES lines that
-# fill most of the width and none much wider. Its line breaks inside a paragraph are spaces.
+# fill most of the width and were broken because the next word did not fit, and no line much wider.
 WRAPPED_LINES, WRAP_FILL, WRAP_WIDTH = 5, 60, 100
+WRAPPED_END = re.compile(r"\b(?:a|an|the|to|of|and|or|in|on|at|for|with|from|by|I|my|is|was|were|are|that|this|be|as|"
+                         r"but|if|so)\s*$", re.IGNORECASE)
 
 # "System Design: Amazon Device Locator Service", "LLD - Parking Lot", "Coding Question: Task Status System": a round
 # or problem label followed by the problem's name only, without a task verb
@@ -674,15 +682,29 @@ class Unit:
 
 def unwrap(post: str) -> str:
     """A hard-wrapped post with its wrapping undone, each break inside a paragraph turned into one space (the
-    offsets stay): in "I eat slow. I" / "walk slow." the second line is not an order to walk. A break before a list
-    item, after a line that ends in ":" or "?", or around a blank line stays."""
+    offsets stay): in "I eat slow. I" / "walk slow." the second line is not an order to walk. A post counts as wrapped
+    when at least WRAPPED_LINES lines fill the width and one of them ends on a word no sentence ends on; a break counts
+    as wrapping where the next line's first word would not have fitted on the line (so a list of one item a line,
+    however long its items, stays a list) and the next line goes on in lower case; breaks before a list item, after a
+    line that ends in ":" or "?", and around a blank line stay."""
     lines = post.split("\n")
-    if sum(1 for line in lines if len(line.rstrip()) >= WRAP_FILL) < WRAPPED_LINES \
-            or max(len(line.rstrip()) for line in lines) > WRAP_WIDTH:
+    width = max(len(line.rstrip()) for line in lines)
+    if width > WRAP_WIDTH:
+        return post
+
+    def wrapped(line: str, following: str) -> bool:
+        first_word = following.split()[0] if following.strip() else ""
+        return bool(line.strip() and first_word and len(line.rstrip()) + 1 + len(first_word) > width)
+
+    pairs = list(zip(lines, [*lines[1:], ""], strict=True))
+    full = [line for line, following in pairs if len(line.rstrip()) >= WRAP_FILL and wrapped(line, following)]
+    # Wrapping breaks lines anywhere, so some end on a word that cannot end a sentence ("... if I was a"); a list of
+    # one item a line, even written all in lower case, ends each line on the item's last word.
+    if len(full) < WRAPPED_LINES or not any(WRAPPED_END.search(line) for line in full):
         return post
     out = []
-    for line, following in zip(lines, [*lines[1:], ""]):
-        inside = (line.strip() and following.strip() and not LIST_MARKER.match(following)
+    for line, following in pairs:
+        inside = (wrapped(line, following) and not LIST_MARKER.match(following)
                   and not re.search(r"[:?]\W*$", line) and following.lstrip()[:1].islower())
         out.append(line + (" " if inside else "\n"))
     return "".join(out)[:len(post)]
@@ -735,7 +757,7 @@ def units(post: str) -> list[Unit]:
                 if last.endswith(":"):  # "Some tips from my side:" opens a list of its own
                     numbered = (0, False, False)
                 context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1])) and not (
-                    POSTERS_OWN_LIST.search(last) and not re.search(r"\b(?:asked|questions?|problems?)\b", last, re.I))
+                    POSTERS_OWN_LIST.search(last) and not ASKED_IN_THE_LIST.search(last))
                 to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
                 stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
@@ -1359,10 +1381,10 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if PRONOUN_OBJECT.match(text):
         return False
-    if COMMUNITY.search(text) or THIRD_PERSON.search(text):
-        return False
-    if FIRST_PERSON.search(ALLOWED_ME.sub("", SPEAKS_FOR_THE_COMPANY.sub("", text) if ADDRESSES_YOU.search(text)
-                                            else text)):
+    company = bool(COMPANY_VOICE.match(text) and SPEAKS_FOR_THE_COMPANY.search(text))
+    if COMMUNITY.search(WHAT_WOULD_YOU_DO.sub("", text) if company else text) or THIRD_PERSON.search(text):
+        return False  # "What would you do to improve our product?" asks the candidate; "What would you do?" the readers
+    if FIRST_PERSON.search(ALLOWED_ME.sub("", SPEAKS_FOR_THE_COMPANY.sub("", text) if company else text)):
         return False
     if RHETORICAL.search(text) or STATEMENT.match(text):
         return False

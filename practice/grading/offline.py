@@ -31,6 +31,7 @@ from . import semantic, stories
 from .injection import split_untrusted
 from .scoring import model_answer_full_credit_share
 from .text import (
+    ANSWER_CONTENT_WORDS,
     ANSWER_META_WORDS,
     RUBRIC_META_WORDS,
     content_stems,
@@ -69,7 +70,7 @@ GENERIC_STEMS = frozenset(
     )
 )
 GENERIC_WEIGHT = 0.5
-_META_STEMS = frozenset(content_stems(" ".join(RUBRIC_META_WORDS)))
+_ANSWER_CONTENT_STEMS = frozenset(content_stems(" ".join(ANSWER_CONTENT_WORDS)))
 SHORT_MODEL_ANSWER_WORDS = 25
 _YES_NO = re.compile(r"^\W*(yes|no|true|false)\b")
 # "List three ...", "Name two ...", "state at least 4 ...": the question asks for terms, so terms are an answer.
@@ -295,7 +296,7 @@ def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rub
         weight = 1.0
         if s in question_stems:
             weight *= QUESTION_WORD_WEIGHT
-        if s in GENERIC_STEMS or (meta is not RUBRIC_META_WORDS and s in _META_STEMS):
+        if s in GENERIC_STEMS or (meta is not RUBRIC_META_WORDS and s in _ANSWER_CONTENT_STEMS):
             weight *= GENERIC_WEIGHT
         if rubric_size > 2 and item_stem_counts[s] > rubric_size / 2:
             weight *= GENERIC_WEIGHT  # shared by most items: it names the topic, not this point

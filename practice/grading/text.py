@@ -36,14 +36,13 @@ RUBRIC_META_WORDS = frozenset(
     """.split()
 )
 
-# The few of those that describe an answer wherever they appear, a model answer included ("e.g.", "a correct answer
-# mentions ..."); the rest are content in an answer: "The address of a location in memory.", "a list of nodes".
-ANSWER_META_WORDS = frozenset(
-    """
-    answer answers answer's candidate candidates correct correctly e.g eg i.e ie etc example mention mentions explain
-    explains note notes least
-    """.split()
+# Of those, the nouns and adjectives that are the content of an answer as often as they describe one: "The address of
+# a location in memory", "a list of nodes", "the primary key", "strong consistency". In a model answer they count (at
+# the weight of a common word, `offline.GENERIC_WEIGHT`); the other meta words ("important", "use", "give") do not.
+ANSWER_CONTENT_WORDS = frozenset(
+    "address addresses key keys list lists name names point points state states strong weak".split()
 )
+ANSWER_META_WORDS = RUBRIC_META_WORDS - ANSWER_CONTENT_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -1,5 +1,7 @@
 """The offline post reader, one failure kind of the old splitter at a time."""
 
+import textwrap
+
 import pytest
 
 from moderation.extraction import rules
@@ -868,18 +870,28 @@ def test_a_request_for_help_under_an_interview_question_title_is_not_a_question_
 
 # --- round 11, from the tuning half of held-out set 11 ---------------------------------------------------------------
 
-WRAPPED = ("I failed an easy technical interview. This fact would not hurt so much if I was a\n"
-           "junior programmer just out of school, but I have been programming for thirteen\n"
-           "years. The interview was held over Skype, and was a TDD exercise. The goal was to\n"
-           "build a Set class, and the interviewer typed what I told him. What stumped me was\n"
-           "the pivot from a failing test to working code. In general I am not a speedy sort\n"
-           "of fella. I do everything slow. I eat slow. I\n"
-           "walk slow. And yes, I suppose I often think slow.\n")
+# A paragraph of a real post (held-out 11, `1hvmwn`, tuning half), wrapped at 80 columns by its writer.
+WRAPPED = ("I failed an easy technical interview\n\n"
+           "The recruiter was kind enough to gather feedback and follow-up with me the\n"
+           "following week. They said I was \u201csmart,had good communication skills\u201d, but that\n"
+           "I answered too slowly, and was \u201ctoo passive\u201d. And lastly, (and worst of all to\n"
+           "me) - something to the effect that perhaps I was most well suited to an\n"
+           "enterprise level organization (like where I am currently employed) rather than a\n"
+           "start-up that will likely only have two or three devs (they are not really a\n"
+           "start-up, but a large corporation that is trying to create a new product with a\n"
+           "start-up like environment). This translates to me like \u201cYou are not smart enough\n"
+           "to work at a start-up, stay with the enterprise company where all the slow kids\n"
+           "work\u201d. I am willing to concede that some of this may be true. Perhaps I am too\n"
+           "slow to work at a start-up. In general - not just in programming, but in life in\n"
+           "general, I am not a speedy sort of fella. I do everything slow. I eat slow. I\n"
+           "walk slow. And yes, I suppose I often think slow.")
 
 
 def test_a_hard_wrapped_post_is_read_as_its_sentences_not_its_lines():
     assert "Walk slow." not in questions(WRAPPED)
-    assert rules.unwrap(WRAPPED).count("\n") == 1  # the last line's own break stays
+    unwrapped = rules.unwrap(WRAPPED)
+    assert "I eat slow. I walk slow." in unwrapped and "interview\n\nThe recruiter" in unwrapped
+    assert len(unwrapped) == len(WRAPPED)  # every offset still points into the post
     short_lines = "Amazon onsite\n\nQuestions they asked:\nreverse a linked list\ndesign a parking lot\n"
     assert rules.unwrap(short_lines) == short_lines  # not wrapped: lines of a list stay lines
 
@@ -936,3 +948,82 @@ def test_an_invitation_to_interview_is_not_an_interview_that_happened():
 ])
 def test_questions_to_the_community_stay_out_in_round_11(text):
     assert questions(REPORT + "I felt lost afterwards. " + text) == []
+
+
+# --- round 11, from a review of it (a helper given the diff, who tried ordinary text against each new rule) --------
+
+LOWER_CASE_ROUNDS = ("had my amazon loop yesterday, here's how it went for anyone who is interested\n"
+                     "round 1 was lp questions and a leetcode medium about merging overlapping intervals\n"
+                     "round 2 was system design, they asked me to design a url shortener with analytics\n"
+                     "round 3 was the bar raiser who asked me to tell him about a time i failed at work\n"
+                     "round 4 was another coding question, implement an lru cache from scratch in java\n"
+                     "overall i think it went ok but who knows with amazon these days, fingers crossed\n")
+LOWER_CASE_LIST = ("Amazon SDE2 onsite, four rounds, here is everything they asked me\n\n"
+                   "Round 1 was coding with a senior engineer who seemed pretty tired that day, questions:\n"
+                   "how would you find the kth largest element in an unsorted array of integers\n"
+                   "what is the difference between a process and a thread in a modern operating system\n"
+                   "how would you detect a cycle in a directed graph with millions of nodes and edges\n"
+                   "why would you pick a B-tree over a hash index for range queries in a database\n"
+                   "design a rate limiter that works across several servers behind a load balancer\n")
+
+
+@pytest.mark.parametrize("post", [LOWER_CASE_ROUNDS, LOWER_CASE_LIST])
+def test_lines_of_one_item_each_are_not_wrapping_even_in_lower_case(post):
+    assert rules.unwrap(post) == post
+
+
+def test_a_paragraph_wrapped_at_eighty_columns_is_unwrapped():
+    paragraph = textwrap.fill(
+        "The first interviewer asked me to find the longest substring without repeating characters. After I "
+        "solved it he asked how I would handle a unicode string, and then how the solution changes if the input is "
+        "a stream that never ends. The second interviewer asked me to design a key value store, and we spent the "
+        "rest of the hour on how to replicate writes across regions and what to do when a region goes down for a "
+        "while.", width=80)
+    post = "Google onsite\n\nI had my onsite interview at Google last week.\n\n" + paragraph
+    assert "Find the longest substring without repeating characters." in questions(post)
+
+
+@pytest.mark.parametrize(("post", "expected"), [
+    ("Google onsite\n\nRecently I was invited to an onsite interview at Google for an L4 role. First question: find "
+     "the next permutation of a list of numbers. Second question: merge k sorted lists.", True),
+    ("Amazon SDE1\n\nThe interview I was called in for last week was rough.\n\n1. Find the next permutation of a "
+     "list of numbers\n2. Merge k sorted lists\n3. Tell me about a time you missed a deadline", True),
+    ("Meta phone screen\n\nMy interview, which was scheduled for 10am, went terribly. I froze on the first problem.",
+     False),  # it happened, but names no question
+])
+def test_an_invitation_mentioned_in_a_report_does_not_unmake_it(post, expected):
+    reading = read(post)
+    assert reading.reports_interview is expected
+    assert "no interview reported" not in reading.reason
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Here's what we did in the onsite:",
+    "In the coding round we were working on:",
+    "Topics I had been preparing that showed up in the interview:",
+    "Stuff I was doing in the technical round:",
+])
+def test_a_lead_in_that_says_the_items_came_up_still_opens_a_list(lead_in):
+    assert len(questions(REPORT + lead_in + "\n- LRU cache\n- Parking lot design\n- Top K frequent words")) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "They asked me to reverse a linked list. Could you explain how we are supposed to solve this in 20 minutes?",
+    "They asked me to design Twitter. Where do you think we went wrong?",
+    "They asked me to reverse a linked list. How are we supposed to know this if you have never used pointers?",
+    "They asked me to implement a trie. Can you believe we had to write it on a whiteboard?",
+    "They asked me to reverse a linked list. What would you do to get better at pointer problems?",
+    "They asked me to reverse a linked list. Do you know if our answers get recorded?",
+])
+def test_the_posters_we_to_the_readers_is_not_the_interviewers(text):
+    assert len(questions(REPORT + text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "They asked me: How would you help us reduce our cloud costs by half?",
+    "They asked me: What would you change about our product?",
+    "The follow-up question was: How bad can it get if the cache is cold after a deploy?",
+    "He asked me: How complicated can this get when two writers update the same row?",
+])
+def test_questions_the_review_of_round_11_kept(text):
+    assert len(questions(REPORT + text)) == 1

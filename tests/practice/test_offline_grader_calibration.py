@@ -166,6 +166,18 @@ def test_a_word_rubric_criteria_use_to_describe_answers_is_content_in_a_model_an
     assert graded(wrong) <= 1.0
 
 
+def test_a_model_answers_describing_verbs_and_adverbs_do_not_lift_a_wrong_answer():
+    """Found by a review of offline-6: "important", "specific" and "use" in a model answer are no content; an answer
+    that repeats them while choosing the wrong technique must not climb (it scored 3.5 when they counted)."""
+    output = OfflineGrader().grade(GradingRequest(
+        question="How should you design an API for pagination?", rubric=[],
+        model_answer="Use cursor-based pagination for large or changing data sets. It is important to return a "
+                     "specific next cursor with each page, and to keep the ordering stable by a unique key.",
+        answer="Use offset and limit; it is important to use specific page sizes and use the key of each page."))
+
+    assert float(score_output(output).overall) <= 2.0
+
+
 def test_a_written_criterions_describing_words_still_earn_nothing():
     rubric = [RubricPoint(Kind.KEY_POINT, "Addresses how retries can duplicate a payment, and names idempotency keys")]
     output = OfflineGrader().grade(GradingRequest(
