@@ -28,6 +28,7 @@ HELDOUT8_SET = DATA / "import_heldout8"
 HELDOUT9_SET = DATA / "import_heldout9"
 HELDOUT10_SET = DATA / "import_heldout10"
 HELDOUT11_SET = DATA / "import_heldout11"
+HELDOUT12_SET = DATA / "import_heldout12"  # 7 X posts, 4 questions: too few for a floor (its README)
 # Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
 # the reader worse on real posts fails here. The dev and extra sets are tuning data, and so, since the third round,
 # is import_heldout, and since the fourth round import_heldout2 (its misses were read to group them by kind; it had
@@ -181,7 +182,8 @@ def test_the_offline_reader_reads_few_questions_from_posts_that_report_none(sett
 def test_every_question_the_rules_read_from_a_real_post_keeps_its_span_of_that_post():
     spans = 0
     for dataset in (DEV_SET, EXTRA_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET,
-                    HELDOUT6_SET, HELDOUT7_SET, HELDOUT8_SET, HELDOUT9_SET, HELDOUT10_SET, HELDOUT11_SET):
+                    HELDOUT6_SET, HELDOUT7_SET, HELDOUT8_SET, HELDOUT9_SET, HELDOUT10_SET, HELDOUT11_SET,
+                    HELDOUT12_SET):
         for _, post in load(dataset):
             for question in read(post).questions:
                 assert question.evidence and post[question.start:question.end] == question.evidence, question
