@@ -259,12 +259,14 @@ def test_every_hostile_text_inserted_anywhere_never_raises_the_llm_score(gullibl
     assert fooled >= len(sample) // 2
 
 
-HELD_OUT = [json.loads(line) for name in ("hostile_heldout.jsonl", "hostile_heldout2.jsonl")
+HELD_OUT = [json.loads(line)
+            for name in ("hostile_heldout.jsonl", "hostile_heldout2.jsonl", "hostile_heldout3.jsonl")
             for line in (DATA / name).read_text().splitlines() if line.strip()]
 # Held-out texts that still raise the score. The first list (40) was written apart from the templates (before the
 # detector learnt its kinds: offline 3, LLM 27 raised); the second (60, written on 7 December by a helper who never
-# saw the detector) raised 3 offline and 13 with the gullible model when first measured, and none since the detector
-# learnt its kinds. Both are tuning data now. See docs/grading.md.
+# saw the detector) raised 3 offline and 13 with the gullible model when first measured, the third (60, another such
+# helper, later that day) 2 offline and 10 with the gullible model; none since the detector learnt their kinds. All
+# three are tuning data now. See docs/grading.md.
 HELD_OUT_FLOOR = {"offline": 0, "llm": 0}
 
 
