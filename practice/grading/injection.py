@@ -352,7 +352,7 @@ def _joined(piece: str) -> str:
 def _judge(piece: str) -> tuple[bool, bool]:
     """Whether the piece opens a fake message, and whether it addresses the grader at all."""
     text, checked = _forms(piece)
-    joined = _joined(piece)
+    joined = _joined(piece) if _SPACED_LETTERS.search(checked) or _INNER_HYPHEN.search(checked) else checked
     forms = (checked,) if joined == checked else (checked, joined)
     opens = any(_HEADER.search(form) for form in forms)
     return opens, opens or any(_ORDER.search(form) for form in forms) or bool(_SCORE_DATA.search(text))
