@@ -278,6 +278,7 @@ FIRST_PERSON = re.compile(r"(?-i:\bI\b|\bI'(?:m|ve|d|ll)\b)|\b(?:my|me|mine|myse
 COMPANY_VOICE = re.compile(r"^(?:if\s+we\b[^,?]*,\s*)?(?:what|how|which|why)\s+(?:would|will|could)\s+you\b|"
                            r"^what\s+if\s+we\b", re.IGNORECASE)
 SPEAKS_FOR_THE_COMPANY = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+IN_OUR_PLACE = re.compile(r"\b(?:in|from)\s+(?:our|my)\s+(?:position|shoes|place|situation)\b", re.IGNORECASE)
 WHAT_WOULD_YOU_DO = re.compile(r"\bwhat\s+would\s+you\s+do\b", re.IGNORECASE)
 ALLOWED_ME = re.compile(r"\b(?:walk|tell|give|show|talk)\s+(?:me|us)\b|\b(?:me|us)\s+through\b", re.IGNORECASE)
 GENERIC = frozenset(
@@ -477,6 +478,9 @@ BOLD = re.compile(r"\*\*|__")
 # A post hard-wrapped at a fixed width, as mail clients and some editors write it: at least WRAPPED_LINES lines that
 # fill most of the width and were broken because the next word did not fit, and no line much wider.
 WRAPPED_LINES, WRAP_FILL, WRAP_WIDTH = 5, 60, 100
+# A line that ends on a subject or an article goes on in the next ("I eat slow. I" / "walk slow."), whatever that
+# line opens with.
+ENDS_MID_CLAUSE = re.compile(r"\b(?:I|we|they|he|she|a|an|the|my|our|your|their)\s*$", re.IGNORECASE)
 WRAPPED_END = re.compile(r"\b(?:a|an|the|to|of|and|or|in|on|at|for|with|from|by|I|my|is|was|were|are|that|this|be|as|"
                          r"but|if|so)\s*$", re.IGNORECASE)
 
@@ -685,8 +689,9 @@ def unwrap(post: str) -> str:
     offsets stay): in "I eat slow. I" / "walk slow." the second line is not an order to walk. A post counts as wrapped
     when at least WRAPPED_LINES lines fill the width and one of them ends on a word no sentence ends on; a break counts
     as wrapping where the next line's first word would not have fitted on the line (so a list of one item a line,
-    however long its items, stays a list) and the next line goes on in lower case; breaks before a list item, after a
-    line that ends in ":" or "?", and around a blank line stay."""
+    however long its items, mostly stays a list) and the next line goes on in lower case; breaks before a list item,
+    before a line that opens like a question or a task ("what is ...", "design ...", "explain ...") unless the line
+    ends on a subject or an article, after a line that ends in ":" or "?", and around a blank line stay."""
     lines = post.split("\n")
     width = max(len(line.rstrip()) for line in lines)
     if width > WRAP_WIDTH:
@@ -705,7 +710,9 @@ def unwrap(post: str) -> str:
     out = []
     for line, following in pairs:
         inside = (wrapped(line, following) and not LIST_MARKER.match(following)
-                  and not re.search(r"[:?]\W*$", line) and following.lstrip()[:1].islower())
+                  and not re.search(r"[:?]\W*$", line) and following.lstrip()[:1].islower()
+                  and (ENDS_MID_CLAUSE.search(line)
+                       or not (WH_START.match(following.lstrip()) or TASK_START.match(following.lstrip()))))
         out.append(line + (" " if inside else "\n"))
     return "".join(out)[:len(post)]
 
@@ -1381,7 +1388,8 @@ def asks_interview_question(text: str, *, listed: bool) -> bool:
         return False
     if PRONOUN_OBJECT.match(text):
         return False
-    company = bool(COMPANY_VOICE.match(text) and SPEAKS_FOR_THE_COMPANY.search(text))
+    company = bool(COMPANY_VOICE.match(text) and SPEAKS_FOR_THE_COMPANY.search(text)
+                   and not IN_OUR_PLACE.search(text))
     if COMMUNITY.search(WHAT_WOULD_YOU_DO.sub("", text) if company else text) or THIRD_PERSON.search(text):
         return False  # "What would you do to improve our product?" asks the candidate; "What would you do?" the readers
     if FIRST_PERSON.search(ALLOWED_ME.sub("", SPEAKS_FOR_THE_COMPANY.sub("", text) if company else text)):

@@ -1027,3 +1027,23 @@ def test_the_posters_we_to_the_readers_is_not_the_interviewers(text):
 ])
 def test_questions_the_review_of_round_11_kept(text):
     assert len(questions(REPORT + text)) == 1
+
+
+def test_lines_of_questions_of_one_length_stay_apart_even_when_one_ends_on_a_small_word():
+    """Found by a second review of round 11: these lines are 84-86 characters and one ends on "for", so the post looks
+    hard-wrapped; a line that opens like a question or a task still starts a new one."""
+    post = ("Amazon SDE2 loop last month, got the offer. Questions from my notes, in order:\n"
+            "what is the difference between a process and a thread, and what is each one used for\n"
+            "explain how consistent hashing works and what problem it solves when nodes are added\n"
+            "design a url shortener that handles a billion reads a day and tell me what you'd cache\n"
+            "given a stream of clicks find the top k products in the last hour with bounded memory\n"
+            "tell me about a time you disagreed with your manager and what you did about it after\n"
+            "Good luck everyone.")
+    assert rules.unwrap(post) == post
+    assert len(questions(post)) >= 4
+
+
+def test_the_posters_our_position_is_not_the_company_speaking():
+    post = ("Had an interview at Amazon yesterday. The bar raiser asked me about a time I failed.\n"
+            "I froze and gave a bad answer. What would you do in our position?")
+    assert questions(post) == ["Tell me about a time you failed."]
