@@ -157,8 +157,7 @@ class OfflineGrader:
                terse: bool = False, written_rubric: bool = True, lift: float = SEMANTIC_LIFT) -> ItemVerdict:
         """`lift`: how far meaning may raise the word match. An answer that addresses the grader gets no benefit of
         the doubt: its points must be made in words."""
-        meta = RUBRIC_META_WORDS if written_rubric else ANSWER_META_WORDS
-        weights = _weights(point.text, question_stems, item_stem_counts, rubric_size, meta=meta)
+        weights = _weights(point.text, question_stems, item_stem_counts, rubric_size, criteria=written_rubric)
         if not weights:
             return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item")
         total = sum(weights.values())
@@ -203,7 +202,7 @@ def _reference_match(request: GradingRequest, passages: list[Passage], near_word
     said = frozenset().union(*(passage.stems for passage in passages))
     if not terse and said and len(said - question_stems) / len(said) < ANSWER_NOVELTY:
         return 0.0  # the question said back at length; "Run time." to "compilation or run-time error?" still counts
-    weights = _weights(request.model_answer, question_stems, Counter(), 1, meta=ANSWER_META_WORDS)
+    weights = _weights(request.model_answer, question_stems, Counter(), 1, criteria=False)
     total = sum(weights.values())
     credit = {s: 1.0 for s in weights if s in said}
     if near and not terse:
@@ -290,13 +289,16 @@ def _not_prose(reference: str) -> bool:
 
 
 def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rubric_size: int, *,
-             meta: frozenset[str]) -> dict[str, float]:
+             criteria: bool) -> dict[str, float]:
+    """`criteria`: the text is a written rubric item, whose meta words ("Explains that ...") are not content; in a
+    model answer only `ANSWER_META_WORDS` are dropped, and the meta words that are content there count as common words
+    (by stem: "stated" and "keyed" too)."""
     weights: dict[str, float] = {}
-    for s in content_stems(text, meta=meta):
+    for s in content_stems(text, meta=RUBRIC_META_WORDS if criteria else ANSWER_META_WORDS):
         weight = 1.0
         if s in question_stems:
             weight *= QUESTION_WORD_WEIGHT
-        if s in GENERIC_STEMS or (meta is not RUBRIC_META_WORDS and s in _ANSWER_CONTENT_STEMS):
+        if s in GENERIC_STEMS or (not criteria and s in _ANSWER_CONTENT_STEMS):
             weight *= GENERIC_WEIGHT
         if rubric_size > 2 and item_stem_counts[s] > rubric_size / 2:
             weight *= GENERIC_WEIGHT  # shared by most items: it names the topic, not this point

@@ -40,7 +40,7 @@ RUBRIC_META_WORDS = frozenset(
 # a location in memory", "a list of nodes", "the primary key", "strong consistency". In a model answer they count (at
 # the weight of a common word, `offline.GENERIC_WEIGHT`); the other meta words ("important", "use", "give") do not.
 ANSWER_CONTENT_WORDS = frozenset(
-    "address addresses key keys list lists name names point points state states strong weak".split()
+    "address addresses key list lists name names point points state states strong weak".split()
 )
 ANSWER_META_WORDS = RUBRIC_META_WORDS - ANSWER_CONTENT_WORDS
 
