@@ -702,14 +702,15 @@ def unwrap(post: str) -> str:
         return bool(line.strip() and first_word and len(line.rstrip()) + 1 + len(first_word) > width)
 
     pairs = list(zip(lines, [*lines[1:], ""], strict=True))
-    full = [line for line, following in pairs if len(line.rstrip()) >= WRAP_FILL and wrapped(line, following)]
+    breaks_at_width = [wrapped(line, following) for line, following in pairs]
+    full = [line for (line, _), at_width in zip(pairs, breaks_at_width) if at_width and len(line.rstrip()) >= WRAP_FILL]
     # Wrapping breaks lines anywhere, so some end on a word that cannot end a sentence ("... if I was a"); a list of
     # one item a line, even written all in lower case, ends each line on the item's last word.
     if len(full) < WRAPPED_LINES or not any(WRAPPED_END.search(line) for line in full):
         return post
     out = []
-    for line, following in pairs:
-        inside = (wrapped(line, following) and not LIST_MARKER.match(following)
+    for (line, following), at_width in zip(pairs, breaks_at_width):
+        inside = (at_width and not LIST_MARKER.match(following)
                   and not re.search(r"[:?]\W*$", line) and following.lstrip()[:1].islower()
                   and (ENDS_MID_CLAUSE.search(line)
                        or not (WH_START.match(following.lstrip()) or TASK_START.match(following.lstrip()))))
