@@ -32,11 +32,10 @@ from .injection import split_untrusted
 from .scoring import model_answer_full_credit_share
 from .text import (
     ANSWER_CONTENT_WORDS,
-    ANSWER_META_WORDS,
-    RUBRIC_META_WORDS,
     content_stems,
     content_words,
     is_prose,
+    meta_words,
     normalise,
     sentences,
     stem,
@@ -110,7 +109,7 @@ class OfflineGrader:
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         # Meta words ("Explains", "Mentions") describe an answer in a written criterion; in a model answer they are
         # content: "The address of a location in memory." is about an address.
-        meta = _meta_words(criteria=bool(request.rubric))
+        meta = meta_words(criteria=bool(request.rubric))
         item_stem_counts = Counter(s for point in rubric for s in set(content_stems(point.text, meta=meta)))
         similarity = _similarity(passages, rubric)
         near_words = NearWords(prose, question_stems)  # the words of every passage: it serves items and reference
@@ -288,19 +287,13 @@ def _not_prose(reference: str) -> bool:
     return bool(parts) and sum(1 for part in parts if is_prose(part)) < len(parts) / 2
 
 
-def _meta_words(*, criteria: bool) -> frozenset[str]:
-    """The words that describe an answer rather than state it: all rubric meta words in a written criterion, only the
-    few that never state content in a model answer."""
-    return RUBRIC_META_WORDS if criteria else ANSWER_META_WORDS
-
-
 def _weights(text: str, question_stems: set[str], item_stem_counts: Counter, rubric_size: int, *,
              criteria: bool) -> dict[str, float]:
     """`criteria`: the text is a written rubric item, whose meta words ("Explains that ...") are not content; in a
     model answer only `ANSWER_META_WORDS` are dropped, and the meta words that are content there count as common words
     (by stem: "stated" and "keyed" too)."""
     weights: dict[str, float] = {}
-    for s in content_stems(text, meta=_meta_words(criteria=criteria)):
+    for s in content_stems(text, meta=meta_words(criteria=criteria)):
         weight = 1.0
         if s in question_stems:
             weight *= QUESTION_WORD_WEIGHT

@@ -4,7 +4,11 @@ The model only judges coverage; the scores still come from `scoring.score`, neve
 Sentences addressed to the grader (`injection.split_untrusted`) are removed before the model ever sees the answer,
 the same way the offline grader removes them, and the answer is flagged. Each quote the model gives for a covered or
 partly covered item must be the answer's own words, in order, in what remains after that removal, or the item
-counts as missed ("unsupported"): a model talked into crediting an item cannot point at text that is not there.
+counts as missed ("unsupported"): a model talked into crediting an item cannot point at text that is not there. In an
+answer that addressed the grader (the detector removed something, or the model says the answer tried to instruct it),
+each quote must also be about its item ("unrelated" otherwise): a model talked into crediting every item cannot point
+at any sentence of the answer either. Only there: the check cannot tell a paraphrase from another subject, so it would
+take from honest answers the credit an LLM grader is for (docs/grading.md, "Quotes about the item").
 """
 
 import json
@@ -15,10 +19,11 @@ from pathlib import Path
 import openai
 from django.conf import settings
 
+from . import semantic
 from .errors import MalformedOutputError, RetryableGradingError
 from .injection import reading_form, split_untrusted, without_sentences
 from .scoring import model_answer_full_credit_share
-from .text import words
+from .text import content_stems, meta_words, words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
@@ -28,6 +33,12 @@ PROMPT_VERSION = "llm-grade-v2"
 # poorly. A verdict downgraded because its quote is not in the answer is unsure too.
 CONFIDENCE = {"sure": 0.9, "unsure": 0.5}
 UNSUPPORTED_CONFIDENCE = 0.5
+# A quote is about an item when it shares a word with it that the question does not already use, or one the question
+# uses while saying something of its own (at least RELATED_NOVELTY of its words new to the question), or when its
+# WordLlama cosine with the item reaches RELATED_COSINE, well below the 0.45 at which the offline grader starts to
+# count meaning.
+RELATED_NOVELTY = 0.4
+RELATED_COSINE = 0.3
 
 SCHEMA = {
     "type": "object",
@@ -76,6 +87,17 @@ def _supported(quote: str, answer_tokens: list[str]) -> bool:
         return False
     size = len(wanted)
     return any(answer_tokens[i:i + size] == wanted for i in range(len(answer_tokens) - size + 1))
+
+
+def _about(quote: str, point: RubricPoint, question_stems: set[str], *, criteria: bool) -> bool:
+    item = set(content_stems(point.text, meta=meta_words(criteria=criteria)))
+    said = set(content_stems(quote))
+    if (item - question_stems) & said:
+        return True
+    if item & said and len(said - question_stems) >= RELATED_NOVELTY * len(said):
+        return True
+    quote_vector, item_vector = semantic.embed([quote, point.text])
+    return float(quote_vector @ item_vector) >= RELATED_COSINE
 
 
 def _rubric_lines(rubric: list[RubricPoint]) -> str:
@@ -171,8 +193,10 @@ class OpenAIGrader:
             data = parse_output(response.choices[0].message.content, rubric)
         latency_ms = int((time.monotonic() - started) * 1000)
 
-        flags = ["prompt_injection"] if injected or data.get("injection_detected") else []
+        hostile = bool(injected or data.get("injection_detected"))
+        flags = ["prompt_injection"] if hostile else []
         answer_tokens = _tokens(answer)
+        question_stems = set(content_stems(request.question))
         items = []
         for entry in sorted(data["items"], key=lambda item: item["id"]):
             point = rubric[entry["id"] - 1]
@@ -183,6 +207,12 @@ class OpenAIGrader:
                 confidence = UNSUPPORTED_CONFIDENCE
                 if "unsupported_quote" not in flags:
                     flags.append("unsupported_quote")
+            elif (verdict != Verdict.MISSED and hostile
+                  and not _about(quote, point, question_stems, criteria=bool(request.rubric))):
+                verdict, note = Verdict.MISSED, "unrelated: the quoted words are not about this item"
+                confidence = UNSUPPORTED_CONFIDENCE
+                if "unrelated_quote" not in flags:
+                    flags.append("unrelated_quote")
             items.append(ItemVerdict(Kind(point.kind), point.text, verdict,
                                      evidence=quote if verdict != Verdict.MISSED else "", note=note,
                                      confidence=confidence))

@@ -44,6 +44,12 @@ ANSWER_CONTENT_WORDS = frozenset(
 )
 ANSWER_META_WORDS = RUBRIC_META_WORDS - ANSWER_CONTENT_WORDS
 
+
+def meta_words(*, criteria: bool) -> frozenset[str]:
+    """The words that describe an answer rather than state it: all rubric meta words in a written criterion, only the
+    few that never state content in a model answer."""
+    return RUBRIC_META_WORDS if criteria else ANSWER_META_WORDS
+
 _WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•>#]|\d+[.)])\s)")
