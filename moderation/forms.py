@@ -71,3 +71,15 @@ class ImportedQuestionForm(RubricCleaningMixin, forms.Form):
 class MergeForm(forms.Form):
     target = forms.IntegerField(label="Merge into question number", min_value=1,
                                 error_messages={"required": "Give the number of the question to merge into."})
+
+
+class PostQuestionForm(forms.Form):
+    """A question the reader missed, written as the interviewer asked it, and the words of the post it comes from."""
+
+    text = forms.CharField(label="Question", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="As the interviewer asked it, in direct form: “How would you evaluate a RAG "
+                                     "pipeline?”",
+                           error_messages={"required": "Write the question as the interviewer asked it."})
+    evidence = forms.CharField(label="Words of the post it comes from (optional)", required=False, max_length=2000,
+                               widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text="Copied from the post above; shown to reviewers as the evidence.")

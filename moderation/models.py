@@ -3,7 +3,7 @@ from django.db import models
 
 from playbook.jobs import BackgroundJob
 from playbook.models import Category, Level
-from questions.models import Question
+from questions.models import Question, Sighting
 
 
 class ImportJob(BackgroundJob):
@@ -16,6 +16,27 @@ class ImportJob(BackgroundJob):
     detected_format = models.CharField(max_length=60, blank=True)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
+
+
+class ImportPost(models.Model):
+    """A Reddit or X post as the reader read it (title and body, capped at IMPORT_MAX_ROW_CHARS), kept so a moderator
+    can check what was read from it and add the questions the reader missed."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="posts")
+    row_number = models.PositiveIntegerField()
+    text = models.TextField()
+    platform = models.CharField(max_length=10, choices=Sighting.Platform, default=Sighting.Platform.OTHER)
+    url = models.URLField(max_length=500, blank=True)
+    posted_at = models.DateTimeField(null=True, blank=True)
+    company = models.CharField(max_length=100, blank=True)
+    role = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["job", "row_number"]
+        constraints = [models.UniqueConstraint(fields=["job", "row_number"], name="one_post_per_row")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id} row {self.row_number}"
 
 
 class ImportRowQuerySet(models.QuerySet):

@@ -1,11 +1,11 @@
 """Reads for the moderation pages; a fixed number of queries each, and never the uploaded bytes in a list."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 
 from questions.models import Question, RubricItem, Sighting
 
-from .models import ImportJob, ImportRow
+from .models import ImportJob, ImportPost, ImportRow
 
 QUEUE_PAGE = 50
 PROBLEM_ROWS_SHOWN = 200
@@ -26,8 +26,10 @@ def review_queue(*, job_id: int | None = None) -> tuple[list[ImportRow], int]:
 
 
 def review_item(*, row_id: int) -> ImportRow:
+    posts = ImportPost.objects.filter(job_id=OuterRef("job_id"), row_number=OuterRef("row_number"))
     return get_object_or_404(
-        _rows_with_questions().filter(outcome=ImportRow.Outcome.IMPORTED).prefetch_related(
+        _rows_with_questions().filter(outcome=ImportRow.Outcome.IMPORTED).annotate(has_post=Exists(posts))
+        .prefetch_related(
             "question__tags", "question__rubric_items",
             Prefetch("question__sightings", queryset=Sighting.objects.order_by("-posted_at")),
         ),
@@ -59,6 +61,32 @@ def job_outcomes(*, job: ImportJob) -> dict[str, int]:
 
 
 def job_problem_rows(*, job: ImportJob) -> list[ImportRow]:
-    """Rows that were not imported, with the question each duplicate matched."""
+    """Rows that were not imported, with the question each duplicate matched and whether their post was kept."""
+    posts = ImportPost.objects.filter(job_id=job.pk, row_number=OuterRef("row_number"))
     return list(job.rows.exclude(outcome=ImportRow.Outcome.IMPORTED).select_related("question")
-                .order_by("row_number", "part")[:PROBLEM_ROWS_SHOWN])
+                .annotate(has_post=Exists(posts)).order_by("row_number", "part")[:PROBLEM_ROWS_SHOWN])
+
+
+def import_post(*, job_id: int, row_number: int) -> ImportPost:
+    return get_object_or_404(ImportPost.objects.select_related("job"), job_id=job_id, row_number=row_number)
+
+
+def post_rows(*, post: ImportPost) -> list[ImportRow]:
+    """What was made of the post: each question read from it (or added to it) and its outcome."""
+    return list(ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number).select_related("question")
+                .order_by("part"))
+
+
+def post_passages(*, post: ImportPost, rows: list[ImportRow]) -> list[tuple[str, bool]]:
+    """The post's text cut into (text, is_evidence) pieces, so the page can mark what each question was read from."""
+    spans = sorted({(row.evidence_start, row.evidence_end) for row in rows
+                    if row.evidence_start is not None and row.evidence_end is not None})
+    pieces, at = [], 0
+    for start, end in spans:
+        start = max(start, at)
+        if end <= start:
+            continue
+        pieces += [(post.text[at:start], False), (post.text[start:end], True)]
+        at = end
+    pieces.append((post.text[at:], False))
+    return [(text, marked) for text, marked in pieces if text]

@@ -17,7 +17,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,7 +30,7 @@ from questions.services import QuestionDraft, question_render, question_update, 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
 from .extraction import Extracted, read_post
-from .models import ImportJob, ImportRow
+from .models import ImportJob, ImportPost, ImportRow
 from .parsing import ImportFileError, Record, parse
 from .splitting import company_in, list_questions, role_in
 
@@ -161,18 +161,29 @@ class Importer:
 
     # --- one batch ------------------------------------------------------------------------------------------
 
-    @transaction.atomic
-    def import_batch(self, records: list[Record], *, done: int) -> None:
+    def _start_batch(self) -> None:
         self.new_questions: list[Question] = []
         self.new_levels: list[tuple[Question, int]] = []
         self.new_tags: list[tuple[Question, list[str]]] = []
         self.sightings: list[Sighting] = []
         self.rows: list[ImportRow] = []
         self.duplicate_sightings: list[tuple[ImportRow, Sighting]] = []
+        self.posts: list[ImportPost] = []
+
+    @transaction.atomic
+    def import_batch(self, records: list[Record], *, done: int) -> None:
+        self._start_batch()
         for record in records:
             self._record(record)
         self._save()
         job_heartbeat(self.job, processed_rows=min(done, self.job.total_rows))
+
+    def add_question(self, record: Record, part: int, text: str, **context) -> ImportRow:
+        """One question of the record's post, imported as the reader's questions are (the caller holds the post)."""
+        self._start_batch()
+        self._question(record, part, text, **context)
+        self._save()
+        return ImportRow.objects.get(job=self.job, row_number=record.row, part=part)  # rows are saved without ids
 
     def _row(self, record: Record, part: int, outcome: str, message: str, text: str = "", **fields) -> ImportRow:
         row = ImportRow(job=self.job, row_number=record.row, part=part, outcome=outcome, text=text,
@@ -196,6 +207,9 @@ class Importer:
             record.text = record.text[:limit]
         if record.is_post:
             reading = read_post(record.text)
+            post = ImportPost(job=self.job, row_number=record.row, text=record.text, platform=record.platform,
+                              url=record.url[:500], posted_at=record.posted_at)
+            self.posts.append(post)
             if not reading.reports_interview:
                 self._row(record, 1, ImportRow.Outcome.SKIPPED,
                           f"no interview question reported: {reading.reason or 'nothing was asked'}",
@@ -205,6 +219,7 @@ class Importer:
             record.company = record.company or reading.company or company_in(record.text)
             record.role = record.role or reading.role or role_in(record.text)
             record.level = record.level or reading.level
+            post.company, post.role = record.company[:100], record.role[:100]
             if reading.round:
                 record.notes.append(f"round: {reading.round}")
             context = {"reader": reading.reader[:80], "interview_round": reading.round[:100],
@@ -290,6 +305,7 @@ class Importer:
         return Resolved(label, from_row=False, confidence=suggestion.confidence, warning=warning)
 
     def _save(self) -> None:
+        ImportPost.objects.bulk_create(self.posts, ignore_conflicts=True)  # a resumed batch keeps what it saved
         Question.objects.bulk_create(self.new_questions)
         Question.levels.through.objects.bulk_create(
             Question.levels.through(question_id=question.pk, level_id=level_id)
@@ -329,6 +345,31 @@ class Importer:
                   .annotate(n=Count("pk")).values("n"))
         Question.objects.filter(pk__in={s.question_id for s in new}).update(
             sighting_count=Coalesce(Subquery(counts), 0))
+
+
+def import_post_add_question(*, post: ImportPost, text: str, evidence: str, editor) -> ImportRow:
+    """A question the reader missed, added by a moderator from its post: imported as the reader's questions are (the
+    same duplicate check, suggested category and level, and review), with the words of the post it came from.
+    `evidence` may differ from the post in spacing and line breaks (it is copied from a page); it must otherwise be the
+    post's own words."""
+    text = text.strip()
+    if not normalise(text):
+        raise ValidationError("Write the question as the interviewer asked it.")
+    spans = {}
+    if words := evidence.split():
+        found = re.search(r"\s+".join(map(re.escape, words)), post.text)
+        if not found:
+            raise ValidationError("Those words are not in the post: copy them from the post as they are, or leave the "
+                                  "evidence empty.")
+        spans = {"evidence": found.group(), "evidence_start": found.start(), "evidence_end": found.end()}
+    with transaction.atomic():
+        ImportPost.objects.select_for_update().only("pk").get(pk=post.pk)  # one addition to a post at a time
+        part = (ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number)
+                .aggregate(last=Max("part"))["last"] or 0) + 1
+        record = Record(row=post.row_number, text=post.text, platform=post.platform, url=post.url,
+                        posted_at=post.posted_at, company=post.company, role=post.role, is_post=True,
+                        notes=[f"added from the post by {editor.get_username()}"])
+        return Importer(post.job).add_question(record, part, text, reader="moderator", **spans)
 
 
 def _vocabulary(model) -> dict[str, int]:

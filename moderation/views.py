@@ -12,7 +12,7 @@ from banks.roles import require_staff
 
 from . import reports, selectors, services
 from .extraction import llm_configured
-from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm
+from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm, PostQuestionForm
 
 
 def _int_list(values: list[str]) -> list[int]:
@@ -91,6 +91,30 @@ def item(request, row_id: int):
             messages.error(request, error.messages[0])
     return render(request, "moderation/item.html", {"row": row, "question": question, "form": form,
                                                      "merge_form": merge_form, "can_draft": llm_configured()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post(request, job_id: int, row_number: int):
+    """A post as the reader read it, what was made of it, and a form to add a question the reader missed."""
+    require_staff(request.user)
+    import_post = selectors.import_post(job_id=job_id, row_number=row_number)
+    form = PostQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = services.import_post_add_question(post=import_post, editor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if row.outcome == row.Outcome.IMPORTED:
+                messages.success(request, "Added for review: add its rubric on its page, then approve it.")
+                return redirect("moderation:item", row_id=row.pk)
+            (messages.info if row.question_id else messages.error)(request, row.message)
+            return redirect("moderation:post", job_id=job_id, row_number=row_number)
+    rows = selectors.post_rows(post=import_post)
+    return render(request, "moderation/post.html", {
+        "post": import_post, "rows": rows, "form": form,
+        "passages": selectors.post_passages(post=import_post, rows=rows)})
 
 
 @login_required

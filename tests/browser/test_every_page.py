@@ -50,6 +50,9 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
     upload = samples.own_jsonl({"text": "How would you evaluate a RAG system?"})
     job = moderation_services.import_job_create(filename="questions.jsonl", uploaded_by=staff, data=upload)
     moderation_services.import_job_run(job_id=job.pk)
+    reddit = moderation_services.import_job_create(filename="reddit.jsonl", uploaded_by=staff,
+                                                   data=samples.reddit_jsonl(samples.REDDIT_POST))
+    post = moderation_services.import_job_run(job_id=reddit.pk).posts.get()
     answer_id = graded.answer.pk
     dispute = GradeDispute.objects.create(grade=graded.answer.grade, reason="My answer names both operations.")
 
@@ -82,6 +85,7 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
             (reverse("practice:staff_answer", args=[answer_id]), 200), (reverse("practice:staff_disputes"), 200),
             (reverse("practice:staff_dispute", args=[dispute.pk]), 200), (reverse("moderation:queue"), 200),
             (reverse("moderation:upload"), 200), (reverse("moderation:job", args=[job.pk]), 200),
+            (reverse("moderation:post", args=[post.job_id, post.row_number]), 200),
             (reverse("banks:list"), 200),
         ],
     }

@@ -1,0 +1,142 @@
+"""The post page: a Reddit or X post as the reader read it, and the questions a moderator adds from it by hand."""
+
+import pytest
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import ImportJob, ImportPost, ImportRow
+from questions.models import Question, Sighting
+from tests.moderation import samples
+
+# session, user, the post (and its job), the rows read from it (and their questions)
+PAGE_QUERIES = 4
+
+# A real kind of miss: the reader takes the question to the community for the post's own and skips the post.
+MISSED = {
+    "id": "skip1",
+    "title": "Stripe phone screen",
+    "selftext": "Had my phone screen today. The interviewer wanted me to walk through\nhow I would make a payment "
+                "API idempotent, then we chatted about the team. What would you have said?",
+    "permalink": "/r/cscareerquestions/comments/skip1/stripe_phone_screen/",
+    "created_utc": 1714560000.0,
+    "subreddit": "cscareerquestions",
+}
+
+
+def run(data: bytes) -> ImportJob:
+    return services.import_job_run(job_id=services.import_job_create(filename="posts.jsonl", data=data).pk)
+
+
+def url_of(post: ImportPost) -> str:
+    return reverse("moderation:post", args=[post.job_id, post.row_number])
+
+
+@pytest.fixture
+def reported(bank) -> ImportPost:
+    return run(samples.reddit_jsonl(samples.REDDIT_POST)).posts.get()
+
+
+@pytest.fixture
+def skipped(bank) -> ImportPost:
+    job = run(samples.reddit_jsonl(MISSED))
+    assert job.rows.get().outcome == ImportRow.Outcome.SKIPPED
+    return job.posts.get()
+
+
+def test_a_post_is_kept_as_the_reader_read_it_and_an_own_format_row_is_not(reported, bank):
+    assert reported.text.startswith("Meta MLE onsite questions")
+    assert "How would you design a feed ranking system" in reported.text
+    assert (reported.platform, reported.url) == ("reddit", "https://www.reddit.com" + samples.REDDIT_POST["permalink"])
+    assert not run(samples.own_jsonl({"text": "What does a reranker add?"})).posts.exists()
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, reported):
+    assert client.get(url_of(reported)).url.startswith(reverse("accounts:login"))
+
+
+def test_a_candidate_is_refused_and_adds_nothing(client, candidate, skipped):
+    client.force_login(candidate)
+    response = client.post(url_of(skipped), {"text": "How would you make a payment API idempotent?"})
+    assert response.status_code == 403
+    assert skipped.job.rows.count() == 1
+
+
+def test_a_row_without_a_post_is_not_found(staff_client, bank):
+    job = run(samples.own_jsonl({"text": "What does a reranker add?"}))
+    assert staff_client.get(reverse("moderation:post", args=[job.pk, 1])).status_code == 404
+
+
+def test_the_page_shows_the_post_and_marks_what_each_question_was_read_from(staff_client, reported,
+                                                                            django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = staff_client.get(url_of(reported))
+    body = response.content.decode()
+    assert "<mark>How would you design a feed ranking system for a billion users?</mark>" in body
+    assert "Any tips for the next round?" in body and "<mark>Any tips" not in body
+    assert body.count('href="/moderation/items/') == 1  # the new question; the other one was a duplicate
+    assert "Duplicate" in body
+
+
+def test_the_text_of_a_post_is_shown_as_text(staff_client, bank):
+    hostile = {**MISSED, "selftext": "They asked <script>alert(1)</script> nothing."}
+    post = run(samples.reddit_jsonl(hostile)).posts.get()
+    body = staff_client.get(url_of(post)).content.decode()
+    assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
+
+
+def test_a_skipped_post_is_one_click_from_its_import(staff_client, skipped):
+    body = staff_client.get(reverse("moderation:job", args=[skipped.job_id])).content.decode()
+    assert f'href="{url_of(skipped)}">read the post</a>' in body
+
+
+def test_a_moderator_adds_the_question_the_reader_missed_for_review(staff_client, skipped, admin_user):
+    response = staff_client.post(url_of(skipped), {
+        "text": "How would you make a payment API idempotent?",
+        "evidence": "walk through how I would make a payment API idempotent",  # copied across the line break
+    })
+
+    row = skipped.job.rows.get(part=2)
+    assert response.url == reverse("moderation:item", args=[row.pk])
+    assert (row.outcome, row.review_status, row.reader) == ("imported", "pending", "moderator")
+    assert skipped.text[row.evidence_start:row.evidence_end] == row.evidence
+    assert row.evidence == "walk through\nhow I would make a payment API idempotent"
+    question = row.question
+    assert question.status == Question.Status.PENDING_REVIEW and question.prompt.startswith("How would you make")
+    assert f"by {admin_user.get_username()}" in question.source_note
+    sighting = Sighting.objects.get(question=question)
+    assert sighting.url == skipped.url and sighting.platform == "reddit"
+    queue = staff_client.get(reverse("moderation:queue")).content.decode()
+    assert "How would you make a payment API idempotent?" in queue
+
+
+def test_words_that_are_not_in_the_post_are_refused_and_nothing_is_saved(staff_client, skipped):
+    response = staff_client.post(url_of(skipped), {"text": "How would you make a payment API idempotent?",
+                                                   "evidence": "design an idempotent payment API"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Those words are not in the post" in body
+    assert "How would you make a payment API idempotent?</textarea>" in body, "what was typed is kept"
+    assert skipped.job.rows.count() == 1 and Question.objects.filter(prompt__contains="idempotent").count() == 0
+
+
+def test_an_empty_question_is_refused(staff_client, skipped):
+    body = staff_client.post(url_of(skipped), {"text": "  ", "evidence": ""}).content.decode()
+    assert "Write the question as the interviewer asked it." in body
+    assert skipped.job.rows.count() == 1
+
+
+def test_a_question_the_bank_already_has_counts_as_one_more_sighting(staff_client, skipped, bank):
+    before = bank["feed"].sightings.count()
+
+    response = staff_client.post(url_of(skipped), {"text": bank["feed"].prompt}, follow=True)
+
+    assert f"duplicate of “{bank['feed'].title}”" in response.content.decode()
+    assert skipped.job.rows.get(part=2).outcome == ImportRow.Outcome.DUPLICATE
+    assert bank["feed"].sightings.count() == before + 1
+
+
+def test_the_review_page_of_a_question_links_to_its_post(staff_client, reported):
+    row = reported.job.rows.get(outcome=ImportRow.Outcome.IMPORTED)
+    body = staff_client.get(reverse("moderation:item", args=[row.pk])).content.decode()
+    assert f'href="{url_of(reported)}"' in body
