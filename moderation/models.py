@@ -30,6 +30,9 @@ class ImportPost(models.Model):
     posted_at = models.DateTimeField(null=True, blank=True)
     company = models.CharField(max_length=100, blank=True)
     role = models.CharField(max_length=100, blank=True)
+    level = models.CharField(max_length=60, blank=True, help_text="As the row or the reader gave it.")
+    notes = models.CharField(max_length=500, blank=True, help_text="What the import noted of the post (community, "
+                                                                   "round), for the questions added from it.")
 
     class Meta:
         ordering = ["job", "row_number"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -208,7 +208,10 @@ class Importer:
         if record.is_post:
             reading = read_post(record.text)
             post = ImportPost(job=self.job, row_number=record.row, text=record.text, platform=record.platform,
-                              url=record.url[:500], posted_at=record.posted_at)
+                              url=record.url[:500], posted_at=record.posted_at,
+                              company=(record.company or reading.company or company_in(record.text))[:100],
+                              role=(record.role or reading.role or role_in(record.text))[:100],
+                              level=(record.level or reading.level)[:60], notes="; ".join(record.notes)[:500])
             self.posts.append(post)
             if not reading.reports_interview:
                 self._row(record, 1, ImportRow.Outcome.SKIPPED,
@@ -219,9 +222,9 @@ class Importer:
             record.company = record.company or reading.company or company_in(record.text)
             record.role = record.role or reading.role or role_in(record.text)
             record.level = record.level or reading.level
-            post.company, post.role = record.company[:100], record.role[:100]
             if reading.round:
                 record.notes.append(f"round: {reading.round}")
+                post.notes = "; ".join(record.notes)[:500]
             context = {"reader": reading.reader[:80], "interview_round": reading.round[:100],
                        "flags": ",".join(reading.flags)[:200]}
         else:
@@ -351,25 +354,35 @@ def import_post_add_question(*, post: ImportPost, text: str, evidence: str, edit
     """A question the reader missed, added by a moderator from its post: imported as the reader's questions are (the
     same duplicate check, suggested category and level, and review), with the words of the post it came from.
     `evidence` may differ from the post in spacing and line breaks (it is copied from a page); it must otherwise be the
-    post's own words."""
+    post's own words, whole words."""
     text = text.strip()
     if not normalise(text):
         raise ValidationError("Write the question as the interviewer asked it.")
+    if not post.job.is_finished:
+        raise ValidationError("This import is still running: add questions to its posts once it has finished.")
     spans = {}
     if words := evidence.split():
-        found = re.search(r"\s+".join(map(re.escape, words)), post.text)
+        found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", post.text)
         if not found:
             raise ValidationError("Those words are not in the post: copy them from the post as they are, or leave the "
                                   "evidence empty.")
         spans = {"evidence": found.group(), "evidence_start": found.start(), "evidence_end": found.end()}
-    with transaction.atomic():
-        ImportPost.objects.select_for_update().only("pk").get(pk=post.pk)  # one addition to a post at a time
-        part = (ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number)
-                .aggregate(last=Max("part"))["last"] or 0) + 1
-        record = Record(row=post.row_number, text=post.text, platform=post.platform, url=post.url,
-                        posted_at=post.posted_at, company=post.company, role=post.role, is_post=True,
-                        notes=[f"added from the post by {editor.get_username()}"])
-        return Importer(post.job).add_question(record, part, text, reader="moderator", **spans)
+    record = Record(row=post.row_number, text=post.text, platform=post.platform, url=post.url,
+                    posted_at=post.posted_at, company=post.company, role=post.role, level=post.level, is_post=True,
+                    notes=[*filter(None, [post.notes]), f"added from the post by {editor.get_username()}"])
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                ImportPost.objects.select_for_update().only("pk").get(pk=post.pk)  # one addition to a post at a time
+                part = (ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number)
+                        .aggregate(last=Max("part"))["last"] or 0) + 1
+                return Importer(post.job).add_question(record, part, text, reader="moderator", **spans)
+        except ImportFileError as error:
+            raise ValidationError(str(error)) from None
+        except IntegrityError:
+            # Another moderator or an import created the same question meanwhile: once more, it is now a duplicate.
+            if attempt:
+                raise ValidationError("The bank changed while this question was being added: try again.") from None
 
 
 def _vocabulary(model) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """The post page: a Reddit or X post as the reader read it, and the questions a moderator adds from it by hand."""
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 
 from moderation import services
@@ -126,6 +127,39 @@ def test_an_empty_question_is_refused(staff_client, skipped):
     assert skipped.job.rows.count() == 1
 
 
+def test_evidence_must_be_whole_words_of_the_post(staff_client, skipped):
+    body = staff_client.post(url_of(skipped), {"text": "How would you make a payment API idempotent?",
+                                               "evidence": "ent API idem"}).content.decode()
+    assert "Those words are not in the post" in body
+    assert skipped.job.rows.count() == 1
+
+
+def test_nothing_is_added_while_the_import_is_still_running(staff_client, skipped):
+    ImportJob.objects.filter(pk=skipped.job_id).update(status=ImportJob.Status.RUNNING)
+
+    body = staff_client.post(url_of(skipped), {"text": "How would you make a payment API idempotent?"}).content.decode()
+
+    assert "This import is still running" in body
+    assert skipped.job.rows.count() == 1
+
+
+def test_a_question_added_from_a_post_keeps_what_the_import_knew_of_it(staff_client, bank):
+    post = run(samples.reddit_jsonl(samples.REDDIT_POST)).posts.get()
+    question = "How do you keep a feature store consistent between training and serving?"
+    staff_client.post(url_of(post), {"text": question})
+
+    added = post.job.rows.get(reader="moderator")
+    read = post.job.rows.filter(outcome=ImportRow.Outcome.IMPORTED).exclude(pk=added.pk).get()
+    assert post.company == "Meta" and post.level
+    assert list(added.question.levels.all()) == list(read.question.levels.all())
+    assert Sighting.objects.get(question=added.question).company == "Meta"
+    assert "r/MachineLearning" in added.question.source_note and "round: onsite" in added.question.source_note
+
+
+def test_a_skipped_post_keeps_the_company_it_names(skipped):
+    assert skipped.company == "Stripe"
+
+
 def test_a_question_the_bank_already_has_counts_as_one_more_sighting(staff_client, skipped, bank):
     before = bank["feed"].sightings.count()
 
@@ -140,3 +174,19 @@ def test_the_review_page_of_a_question_links_to_its_post(staff_client, reported)
     row = reported.job.rows.get(outcome=ImportRow.Outcome.IMPORTED)
     body = staff_client.get(reverse("moderation:item", args=[row.pk])).content.decode()
     assert f'href="{url_of(reported)}"' in body
+
+
+def test_a_question_created_meanwhile_by_someone_else_is_added_on_a_second_try(staff_client, skipped, monkeypatch):
+    real, calls = services.Importer.add_question, []
+
+    def raced(importer, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return real(importer, *args, **kwargs)
+
+    monkeypatch.setattr(services.Importer, "add_question", raced)
+    response = staff_client.post(url_of(skipped), {"text": "How would you make a payment API idempotent?"})
+
+    assert len(calls) == 2
+    assert response.url == reverse("moderation:item", args=[skipped.job.rows.get(part=2).pk])

@@ -83,11 +83,12 @@ class SlowGrader(OfflineGrader):
 def test_a_worker_renews_its_claim_while_it_grades(settings):
     settings.GRADING_HEARTBEAT_SECONDS = 0.1
     answer = AnswerFactory()
-    grader = SlowGrader(answer.pk, seconds=0.5)
+    grader = SlowGrader(answer.pk, seconds=1.0)
 
     services.answer_grade(answer_id=answer.pk, grader=grader)
 
-    assert len(set(grader.seen)) >= 3  # the claim moved on while the grader worked
+    # The claim moved on while the grader worked (at least once: a loaded machine may skip some of the ten beats).
+    assert len(set(grader.seen)) >= 2
     assert Answer.objects.get(pk=answer.pk).status == Answer.Status.GRADED
 
 
