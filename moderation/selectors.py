@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from questions.models import Question, RubricItem, Sighting
 
+from .extraction import Extracted, rules
 from .models import ImportJob, ImportPost, ImportRow
 
 QUEUE_PAGE = 50
@@ -75,6 +76,13 @@ def post_rows(*, post: ImportPost) -> list[ImportRow]:
     """What was made of the post: each question read from it (or added to it) and its outcome."""
     return list(ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number).select_related("question")
                 .order_by("part"))
+
+
+def post_suggestions(*, post: ImportPost, rows: list[ImportRow]) -> list[Extracted]:
+    """Sentences of the post that read like a question and that no question was read from, to add with a click."""
+    taken = [(row.evidence_start, row.evidence_end) for row in rows
+             if row.evidence_start is not None and row.evidence_end is not None]
+    return rules.suggestions(post.text, taken)
 
 
 def post_passages(*, post: ImportPost, rows: list[ImportRow]) -> list[tuple[str, bool]]:

@@ -114,7 +114,8 @@ def post(request, job_id: int, row_number: int):
     rows = selectors.post_rows(post=import_post)
     return render(request, "moderation/post.html", {
         "post": import_post, "rows": rows, "form": form,
-        "passages": selectors.post_passages(post=import_post, rows=rows)})
+        "passages": selectors.post_passages(post=import_post, rows=rows),
+        "suggestions": selectors.post_suggestions(post=import_post, rows=rows)})
 
 
 @login_required

@@ -17,6 +17,10 @@ from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
 
 MIN_CONTENT_WORDS = 1
+SUGGESTIONS = 15  # at most, on a post's page
+MIN_SUGGESTION_WORDS, MAX_SUGGESTION_WORDS = 3, 80
+ASKING = re.compile(r"\b(?:asked|asking|asks|quizzed|grilled|wanted\s+to\s+know|had\s+(?:me|us)\s+to|question\s+was)\b",
+                    re.IGNORECASE)
 MAX_TOPIC_WORDS = 8
 
 # --- classification cues ----------------------------------------------------------------------------------------
@@ -1687,6 +1691,25 @@ def read(post: str) -> PostReading:
     if not questions:
         reading.reports_interview, reading.reason = False, f"{reason}, but names no question"
     return reading
+
+
+def suggestions(post: str, taken: list[tuple[int, int]], *, limit: int = SUGGESTIONS) -> list[Extracted]:
+    """Sentences and list items of the post that read like a question or a task (they end in "?", open like one, tell
+    of asking, or stand in a list) and overlap none of the `taken` spans: for a moderator to add the questions the
+    rules missed with a click. Recall first; most are not questions, so a person chooses."""
+    readable = unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
+    found: list[Extracted] = []
+    for unit in units(readable):
+        words = len(unit.text.split())
+        if not MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS or any(
+                start < unit.end and unit.start < end for start, end in taken):
+            continue
+        if unit.listed or unit.text.endswith("?") or QUESTION_START.match(unit.text) or ASKING.search(unit.text):
+            text = _direct(unit.text)
+            found.append(Extracted(text=text, start=unit.start, end=unit.end, evidence=post[unit.start:unit.end]))
+            if len(found) == limit:
+                break
+    return found
 
 
 def level_in(text: str) -> str:

@@ -190,3 +190,31 @@ def test_a_question_created_meanwhile_by_someone_else_is_added_on_a_second_try(s
 
     assert len(calls) == 2
     assert response.url == reverse("moderation:item", args=[skipped.job.rows.get(part=2).pk])
+
+
+def suggested(body: str) -> str:
+    """The list of suggested sentences on a post's page ("" when there is none)."""
+    _, found, rest = body.partition('data-testid="suggestions"')
+    return rest.split("</ul>")[0] if found else ""
+
+
+def test_sentences_that_read_like_a_question_are_offered_and_added_with_a_click(staff_client, bank):
+    listed = {**MISSED, "id": "list1", "title": "Databricks onsite",
+              "selftext": "Onsite at Databricks last week, data engineering loop.\n\n"
+                          "- Spark shuffle operations and how to avoid them\n- Coalesce vs repartition\n\n"
+                          "Got rejected two days later."}
+    post = run(samples.reddit_jsonl(listed)).posts.get()
+    taken = {row.evidence for row in post.job.rows.all()}
+
+    body = staff_client.get(url_of(post)).content.decode()
+
+    assert 'data-testid="suggestions"' in body
+    assert "Got rejected" not in suggested(body)
+    offered = [s for s in ("Spark shuffle operations and how to avoid them", "Coalesce vs repartition")
+               if s not in taken]
+    assert offered, "the reader took both items: pick a post it misses"
+    assert f'name="evidence" value="{offered[0]}"' in body
+    response = staff_client.post(url_of(post), {"text": offered[0], "evidence": offered[0]})
+    row = post.job.rows.get(reader="moderator")
+    assert response.url == reverse("moderation:item", args=[row.pk]) and row.evidence == offered[0]
+    assert offered[0] not in suggested(staff_client.get(url_of(post)).content.decode())
