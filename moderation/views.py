@@ -138,7 +138,9 @@ def job(request, job_id: int):
     require_staff(request.user)
     import_job = selectors.job_for(job_id=job_id)
     context = {"job": import_job, "outcomes": selectors.job_outcomes(job=import_job),
-               "problems": selectors.job_problem_rows(job=import_job) if import_job.is_finished else []}
+               "problems": selectors.job_problem_rows(job=import_job) if import_job.is_finished else [],
+               "read_by_rules": not llm_configured() and any(
+                   shape in import_job.detected_format for shape in ("Reddit", "X "))}
     template = "moderation/job.html#progress" if request.htmx else "moderation/job.html"
     return render(request, template, context)
 

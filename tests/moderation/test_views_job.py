@@ -56,3 +56,17 @@ def test_htmx_polling_gets_only_the_progress(staff_client, bank):
     body = response.content.decode()
     assert body.lstrip().startswith('<section id="progress"') and 'hx-trigger="every 1s"' in body
     assert "Queued" in body
+
+
+def test_after_reading_posts_by_the_rules_the_page_says_what_they_miss(staff_client, bank):
+    posts = staff_client.get(url_of(run(samples.reddit_jsonl(samples.REDDIT_POST)))).content.decode()
+    own = staff_client.get(url_of(run(samples.own_jsonl({"text": "What does a reranker add?"})))).content.decode()
+    assert 'data-testid="rules-hint"' in posts and "read the post" in posts
+    assert 'data-testid="rules-hint"' not in own
+
+
+def test_with_an_llm_reading_posts_the_rules_hint_is_not_shown(staff_client, bank, settings):
+    settings.OPENAI_API_KEY = "sk-test"
+    job = services.import_job_create(filename="posts.jsonl", data=samples.reddit_jsonl(samples.REDDIT_POST))
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, detected_format="Reddit submissions")
+    assert 'data-testid="rules-hint"' not in staff_client.get(url_of(job)).content.decode()
