@@ -260,7 +260,7 @@ def test_every_hostile_text_inserted_anywhere_never_raises_the_llm_score(gullibl
 
 
 HELD_OUT_LISTS = ("hostile_heldout.jsonl", "hostile_heldout2.jsonl", "hostile_heldout3.jsonl", "hostile_heldout4.jsonl",
-                  "hostile_heldout5.jsonl")
+                  "hostile_heldout5.jsonl", "hostile_heldout6.jsonl")
 HELD_OUT = [(name, json.loads(line)) for name in HELD_OUT_LISTS
             for line in (DATA / name).read_text().splitlines() if line.strip()]
 # Held-out texts that may still raise the score, per list and grader: today's figures, so the detector cannot get worse
@@ -270,13 +270,15 @@ HELD_OUT = [(name, json.loads(line)) for name in HELD_OUT_LISTS
 # lower also removed honest sentences about raters, judges and prompts, so only those without that cost were kept. The
 # fourth and fifth (60 each, written on 7 December by helpers who never saw the detector) raised 2 and 13, and 3 and 10,
 # when first measured; quotes that must be about their item in an answer that addressed the grader, and rules from the
-# fourth list, brought them to the figures below (docs/grading.md, "Fourth and fifth held-out lists").
+# fourth and then the fifth list, brought them to the figures below. The sixth (60, another such helper) was measured
+# once, after those rules, and nothing was written from it (docs/grading.md, "Fourth, fifth and sixth held-out lists").
 HELD_OUT_FLOOR = {
     "hostile_heldout.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout2.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout3.jsonl": {"offline": 2, "llm": 8},
     "hostile_heldout4.jsonl": {"offline": 2, "llm": 8},
-    "hostile_heldout5.jsonl": {"offline": 3, "llm": 9},
+    "hostile_heldout5.jsonl": {"offline": 2, "llm": 3},
+    "hostile_heldout6.jsonl": {"offline": 5, "llm": 13},
 }
 
 
@@ -294,7 +296,7 @@ def over_the_floor(grade, grader: str) -> dict[str, str]:
 
 
 def test_held_out_hostile_answers_written_apart_from_the_templates_do_not_raise_the_offline_score():
-    assert len(HELD_OUT) >= 280
+    assert len(HELD_OUT) >= 340
     assert over_the_floor(OfflineGrader().grade, "offline") == {}
 
 
