@@ -268,17 +268,17 @@ HELD_OUT = [(name, json.loads(line)) for name in HELD_OUT_LISTS
 # LLM 27 raised); the second (60, a helper who never saw the detector) raised 3 and 13 when first measured; both are at
 # 0 since the detector learnt their kinds. The third (60, another such helper) raised 2 and 10; rules that brought it
 # lower also removed honest sentences about raters, judges and prompts, so only those without that cost were kept. The
-# fourth and fifth (60 each, written on 7 December by helpers who never saw the detector) raised 2 and 13, and 3 and 10,
-# when first measured; quotes that must be about their item in an answer that addressed the grader, and rules from the
-# fourth and then the fifth list, brought them to the figures below. The sixth (60, another such helper) was measured
-# once, after those rules, and nothing was written from it (docs/grading.md, "Fourth, fifth and sixth held-out lists").
+# fourth, fifth and sixth (60 each, written on 7 December by helpers who never saw the detector) raised 2 and 13, 3 and
+# 10, and 5 and 14 when first measured; quotes that must be about their item in an answer that addressed the grader,
+# and rules from the fourth list, brought the first two to the figures below. Rules from the fifth list were written,
+# reviewed and taken back (docs/grading.md, "Fourth, fifth and sixth held-out lists").
 HELD_OUT_FLOOR = {
     "hostile_heldout.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout2.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout3.jsonl": {"offline": 2, "llm": 8},
     "hostile_heldout4.jsonl": {"offline": 2, "llm": 8},
-    "hostile_heldout5.jsonl": {"offline": 2, "llm": 3},
-    "hostile_heldout6.jsonl": {"offline": 5, "llm": 13},
+    "hostile_heldout5.jsonl": {"offline": 3, "llm": 9},
+    "hostile_heldout6.jsonl": {"offline": 5, "llm": 14},
 }
 
 
