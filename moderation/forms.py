@@ -83,3 +83,4 @@ class PostQuestionForm(forms.Form):
     evidence = forms.CharField(label="Words of the post it comes from (optional)", required=False, max_length=2000,
                                widget=forms.Textarea(attrs={"rows": 2}),
                                help_text="Copied from the post above; shown to reviewers as the evidence.")
+    at = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)  # a suggestion's place in the post

@@ -61,6 +61,11 @@ def job_outcomes(*, job: ImportJob) -> dict[str, int]:
     return {outcome: counts.get(outcome, 0) for outcome in ImportRow.Outcome.values}
 
 
+def job_read_by_rules(*, job: ImportJob) -> bool:
+    """Whether the offline rules read some of the job's posts (no LLM, or its call failed)."""
+    return job.rows.filter(reader__startswith="rules").exists()
+
+
 def job_problem_rows(*, job: ImportJob) -> list[ImportRow]:
     """Rows that were not imported, with the question each duplicate matched and whether their post was kept."""
     posts = ImportPost.objects.filter(job_id=job.pk, row_number=OuterRef("row_number"))

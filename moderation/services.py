@@ -350,11 +350,11 @@ class Importer:
             sighting_count=Coalesce(Subquery(counts), 0))
 
 
-def import_post_add_question(*, post: ImportPost, text: str, evidence: str, editor) -> ImportRow:
+def import_post_add_question(*, post: ImportPost, text: str, evidence: str, editor, at: int | None = None) -> ImportRow:
     """A question the reader missed, added by a moderator from its post: imported as the reader's questions are (the
     same duplicate check, suggested category and level, and review), with the words of the post it came from.
     `evidence` may differ from the post in spacing and line breaks (it is copied from a page); it must otherwise be the
-    post's own words, whole words."""
+    post's own words, whole words; `at` (a suggestion's offset) picks which of several occurrences it is."""
     text = text.strip()
     if not normalise(text):
         raise ValidationError("Write the question as the interviewer asked it.")
@@ -362,7 +362,8 @@ def import_post_add_question(*, post: ImportPost, text: str, evidence: str, edit
         raise ValidationError("This import is still running: add questions to its posts once it has finished.")
     spans = {}
     if words := evidence.split():
-        found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", post.text)
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+        found = (at is not None and pattern.match(post.text, at)) or pattern.search(post.text)
         if not found:
             raise ValidationError("Those words are not in the post: copy them from the post as they are, or leave the "
                                   "evidence empty.")

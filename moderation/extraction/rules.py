@@ -18,7 +18,7 @@ from .types import Extracted, PostReading
 
 MIN_CONTENT_WORDS = 1
 SUGGESTIONS = 15  # at most, on a post's page
-MIN_SUGGESTION_WORDS, MAX_SUGGESTION_WORDS = 3, 80
+MIN_SUGGESTION_WORDS, MAX_SUGGESTION_WORDS, MAX_SUGGESTION_CHARS = 3, 80, 1000
 ASKING = re.compile(r"\b(?:asked|asking|asks|quizzed|grilled|wanted\s+to\s+know|had\s+(?:me|us)\s+to|question\s+was)\b",
                     re.IGNORECASE)
 MAX_TOPIC_WORDS = 8
@@ -1699,16 +1699,20 @@ def suggestions(post: str, taken: list[tuple[int, int]], *, limit: int = SUGGEST
     rules missed with a click. Recall first; most are not questions, so a person chooses."""
     readable = unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
     found: list[Extracted] = []
+    seen: set[str] = set()
     for unit in units(readable):
         words = len(unit.text.split())
-        if not MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS or any(
+        if not MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS or len(unit.text) > MAX_SUGGESTION_CHARS or any(
                 start < unit.end and unit.start < end for start, end in taken):
             continue
         if unit.listed or unit.text.endswith("?") or QUESTION_START.match(unit.text) or ASKING.search(unit.text):
-            text = _direct(unit.text)
-            found.append(Extracted(text=text, start=unit.start, end=unit.end, evidence=post[unit.start:unit.end]))
-            if len(found) == limit:
-                break
+            text = " ".join(_direct(unit.text).split())  # bold markup was read as spaces
+            key = text.lower()
+            if text and key not in seen:  # "Suddenly, she asked:" reads as nothing; a repeated sentence once
+                seen.add(key)
+                found.append(Extracted(text=text, start=unit.start, end=unit.end, evidence=post[unit.start:unit.end]))
+                if len(found) == limit:
+                    break
     return found
 
 

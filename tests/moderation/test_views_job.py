@@ -4,8 +4,8 @@ from moderation import services
 from moderation.models import ImportJob
 from tests.moderation import samples
 
-# session, user, the job (without its bytes), its outcome counts, its rows not imported
-PAGE_QUERIES = 5
+# session, user, the job (without its bytes), its outcome counts, its rows not imported, whether the rules read posts
+PAGE_QUERIES = 6
 
 
 def run(data: bytes) -> ImportJob:
@@ -65,8 +65,11 @@ def test_after_reading_posts_by_the_rules_the_page_says_what_they_miss(staff_cli
     assert 'data-testid="rules-hint"' not in own
 
 
-def test_with_an_llm_reading_posts_the_rules_hint_is_not_shown(staff_client, bank, settings):
-    settings.OPENAI_API_KEY = "sk-test"
-    job = services.import_job_create(filename="posts.jsonl", data=samples.reddit_jsonl(samples.REDDIT_POST))
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.DONE, detected_format="Reddit submissions")
-    assert 'data-testid="rules-hint"' not in staff_client.get(url_of(job)).content.decode()
+def test_the_hint_follows_what_read_the_posts_not_todays_settings(staff_client, bank, settings):
+    by_rules = run(samples.reddit_jsonl(samples.REDDIT_POST))
+    by_llm = run(samples.reddit_jsonl({**samples.REDDIT_POST, "id": "llm1", "title": "Another onsite"}))
+    by_llm.rows.update(reader="openai gpt-4o-mini")
+    settings.OPENAI_API_KEY = "sk-configured-since"
+
+    assert 'data-testid="rules-hint"' in staff_client.get(url_of(by_rules)).content.decode()
+    assert 'data-testid="rules-hint"' not in staff_client.get(url_of(by_llm)).content.decode()

@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from moderation import services
+from moderation.extraction import rules
 from moderation.models import ImportJob, ImportPost, ImportRow
 from questions.models import Question, Sighting
 from tests.moderation import samples
@@ -218,3 +219,24 @@ def test_sentences_that_read_like_a_question_are_offered_and_added_with_a_click(
     row = post.job.rows.get(reader="moderator")
     assert response.url == reverse("moderation:item", args=[row.pk]) and row.evidence == offered[0]
     assert offered[0] not in suggested(staff_client.get(url_of(post)).content.decode())
+
+
+def test_a_suggestion_added_is_retired_and_a_repeated_sentence_is_offered_once(staff_client, bank):
+    repeated = "Should we start refusing coding challenges?"
+    text = (f"Onsite recap.\n\nSuddenly, she asked:\n\n{repeated} What would you monitor after shipping a model?\n\n"
+            f"{repeated} Also **how would you detect data drift in production?** was asked.")
+    post = run(samples.reddit_jsonl({**MISSED, "id": "rep1", "title": "Loop", "selftext": text})).posts.get()
+    body = suggested(staff_client.get(url_of(post)).content.decode())
+
+    assert body.count(f'name="text" value="{repeated}"') == 1 and 'name="text" value=""' not in body
+    assert "production?   was" not in body
+    offered = rules.suggestions(post.text, [(r.evidence_start, r.evidence_end) for r in post.job.rows.all()
+                                            if r.evidence_start is not None])
+    last = offered[-1]
+    assert last.evidence == post.text[last.start:last.end]
+
+    staff_client.post(url_of(post), {"text": last.text, "evidence": last.evidence, "at": last.start})
+
+    row = post.job.rows.get(reader="moderator")
+    assert (row.evidence_start, row.evidence_end) == (last.start, last.end)
+    assert f'value="{last.start}"' not in suggested(staff_client.get(url_of(post)).content.decode())
