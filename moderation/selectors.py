@@ -83,19 +83,20 @@ def post_rows(*, post: ImportPost) -> list[ImportRow]:
                 .order_by("part"))
 
 
+def _evidence_spans(rows: list[ImportRow]) -> list[tuple[int, int]]:
+    return sorted({(row.evidence_start, row.evidence_end) for row in rows
+                   if row.evidence_start is not None and row.evidence_end is not None})
+
+
 def post_suggestions(*, post: ImportPost, rows: list[ImportRow]) -> list[Extracted]:
     """Sentences of the post that read like a question and that no question was read from, to add with a click."""
-    taken = [(row.evidence_start, row.evidence_end) for row in rows
-             if row.evidence_start is not None and row.evidence_end is not None]
-    return rules.suggestions(post.text, taken)
+    return rules.suggestions(post.text, _evidence_spans(rows))
 
 
 def post_passages(*, post: ImportPost, rows: list[ImportRow]) -> list[tuple[str, bool]]:
     """The post's text cut into (text, is_evidence) pieces, so the page can mark what each question was read from."""
-    spans = sorted({(row.evidence_start, row.evidence_end) for row in rows
-                    if row.evidence_start is not None and row.evidence_end is not None})
     pieces, at = [], 0
-    for start, end in spans:
+    for start, end in _evidence_spans(rows):
         start = max(start, at)
         if end <= start:
             continue
