@@ -1576,10 +1576,14 @@ def _named_above_a_statement(every_unit: list[Unit], questions: list[Extracted])
     return dropped
 
 
+def _readable(post: str) -> str:
+    """The post as the rules read it, every offset still pointing into the post: bold markup inside a reported
+    question ("asked me the **time complexities**") read as spaces, hard wrapping undone."""
+    return unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
+
+
 def read(post: str) -> PostReading:
-    # Bold markup inside a reported question ("asked me the **time complexities**") is read as spaces, so every
-    # offset still points into the post.
-    readable = unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
+    readable = _readable(post)
     reports, reason = classify(readable)
     reading = PostReading(reports_interview=reports, reason=reason, company=company_in(post), role=role_in(post),
                           level=level_in(post), round=round_in(post))
@@ -1697,10 +1701,9 @@ def suggestions(post: str, taken: list[tuple[int, int]], *, limit: int = SUGGEST
     """Sentences and list items of the post that read like a question or a task (they end in "?", open like one, tell
     of asking, or stand in a list) and overlap none of the `taken` spans: for a moderator to add the questions the
     rules missed with a click. Recall first; most are not questions, so a person chooses."""
-    readable = unwrap(BOLD.sub(lambda markup: " " * len(markup.group()), post))
     found: list[Extracted] = []
     seen: set[str] = set()
-    for unit in units(readable):
+    for unit in units(_readable(post)):
         words = len(unit.text.split())
         if not MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS or len(unit.text) > MAX_SUGGESTION_CHARS or any(
                 start < unit.end and unit.start < end for start, end in taken):
