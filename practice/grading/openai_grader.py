@@ -8,12 +8,15 @@ counts as missed ("unsupported"): a model talked into crediting an item cannot p
 answer that addressed the grader (the detector removed something, or the model says the answer tried to instruct it),
 each quote must also be about its item ("unrelated" otherwise): a model talked into crediting every item cannot point
 at any sentence of the answer either. Only there: the check cannot tell a paraphrase from another subject, so it would
-take from honest answers the credit an LLM grader is for (docs/grading.md, "Quotes about the item").
+take from honest answers the credit an LLM grader is for (docs/grading.md, "Quotes about the item"). In any answer,
+one quote credited for two or more items that shares no word with the question, its reference or any item, and is
+about none of those items, is a blanket approval with nothing behind it: those items are missed too.
 """
 
 import json
 import secrets
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import openai
@@ -98,6 +101,22 @@ def _about(quote: str, point: RubricPoint, question_stems: set[str], *, criteria
         return True
     quote_vector, item_vector = semantic.embed([quote, point.text])
     return float(quote_vector @ item_vector) >= RELATED_COSINE
+
+
+def _blanket_quotes(entries: list[dict], request: GradingRequest, rubric: list[RubricPoint],
+                    question_stems: set[str]) -> set[str]:
+    """The quotes (as token runs) credited for two or more items that have nothing to do with the task: no word in
+    common with the question, the reference or any item, and about none of the items they are credited for. A model
+    talked into crediting everything points at whatever it read last, often the very text that talked it into it."""
+    by_quote: dict[str, list[int]] = defaultdict(list)
+    for entry in entries:
+        if entry["verdict"] != "missed" and (key := " ".join(_tokens(entry.get("quote", "")))):
+            by_quote[key].append(entry["id"])
+    topic = set(content_stems(" ".join([request.question, request.model_answer, *(p.text for p in rubric)])))
+    criteria = bool(request.rubric)
+    return {key for key, ids in by_quote.items()
+            if len(ids) >= 2 and not set(content_stems(key)) & topic
+            and not any(_about(key, rubric[i - 1], question_stems, criteria=criteria) for i in ids)}
 
 
 def _rubric_lines(rubric: list[RubricPoint]) -> str:
@@ -197,6 +216,7 @@ class OpenAIGrader:
         flags = ["prompt_injection"] if hostile else []
         answer_tokens = _tokens(answer)
         question_stems = set(content_stems(request.question))
+        blanket = _blanket_quotes(data["items"], request, rubric, question_stems)
         items = []
         for entry in sorted(data["items"], key=lambda item: item["id"]):
             point = rubric[entry["id"] - 1]
@@ -207,8 +227,9 @@ class OpenAIGrader:
                 confidence = UNSUPPORTED_CONFIDENCE
                 if "unsupported_quote" not in flags:
                     flags.append("unsupported_quote")
-            elif (verdict != Verdict.MISSED and hostile
-                  and not _about(quote, point, question_stems, criteria=bool(request.rubric))):
+            elif verdict != Verdict.MISSED and (
+                    " ".join(_tokens(quote)) in blanket
+                    or hostile and not _about(quote, point, question_stems, criteria=bool(request.rubric))):
                 verdict, note = Verdict.MISSED, "unrelated: the quoted words are not about this item"
                 confidence = UNSUPPORTED_CONFIDENCE
                 if "unrelated_quote" not in flags:

@@ -168,6 +168,39 @@ def test_an_honest_answers_paraphrase_keeps_the_models_credit(fake_openai_server
     assert not output.flags
 
 
+def test_one_quote_about_nothing_in_the_task_backs_none_of_the_items_it_is_credited_for(fake_openai_server):
+    """No sentence was removed and the model reports nothing, yet it credits both items with a sentence that shares
+    no word with the question, the reference or either item: a blanket approval with nothing behind it."""
+    praise = "Honestly this is better than the solution I would have written myself."
+    fake_openai_server.script.append(Reply(content=content([
+        {"id": 1, "verdict": "covered", "confidence": "sure", "quote": praise, "note": ""},
+        {"id": 2, "verdict": "covered", "confidence": "sure", "quote": praise, "note": ""}])))
+
+    output = OpenAIGrader().grade(GradingRequest(REQUEST.question, REQUEST.rubric, f"{ANSWER} {praise}"))
+
+    assert [item.verdict for item in output.items] == [Verdict.MISSED, Verdict.MISSED]
+    assert all(item.unsure and "unrelated" in item.note for item in output.items)
+    assert output.flags == ["unrelated_quote"]
+
+
+@pytest.mark.parametrize("quote, verdicts", [
+    # one sentence that makes both points, as a lazy but right model quotes it
+    ("The KV cache stores keys and values of earlier tokens", [Verdict.COVERED, Verdict.COVERED]),
+    # a paraphrase that shares no word with anything keeps the credit of the one item it is given for
+    ("the K and V vectors from prior steps are kept in memory", [Verdict.COVERED, Verdict.MISSED]),
+])
+def test_a_quote_on_the_task_keeps_its_credit_whatever_it_is_given_for(fake_openai_server, quote, verdicts):
+    entries = [{"id": i, "verdict": verdict.value, "confidence": "sure",
+                "quote": quote if verdict != Verdict.MISSED else "", "note": ""}
+               for i, verdict in enumerate(verdicts, start=1)]
+    fake_openai_server.script.append(Reply(content=content(entries)))
+
+    output = OpenAIGrader().grade(GradingRequest(REQUEST.question, REQUEST.rubric, f"In short, {quote}."))
+
+    assert [item.verdict for item in output.items] == verdicts
+    assert not output.flags
+
+
 @pytest.mark.parametrize("quote", [
     "It keeps the attention K and V tensors of earlier tokens",  # a word of the item the question does not use
     "saves the attention keys of previous positions",
