@@ -9,11 +9,12 @@ answer that addressed the grader (the detector removed something, or the model s
 each quote must also be about its item ("unrelated" otherwise): a model talked into crediting every item cannot point
 at any sentence of the answer either. Only there: the check cannot tell a paraphrase from another subject, so it would
 take from honest answers the credit an LLM grader is for (docs/grading.md, "Quotes about the item"). In any answer,
-one quote credited for two or more items that shares no word with the question, its reference or any item, and is
-about none of those items, is a blanket approval with nothing behind it: those items are missed too.
+one English quote credited for every item that shares no word with the question, its reference or any item, and is
+about none of them, is a blanket approval with nothing behind it: those items are missed too.
 """
 
 import json
+import re
 import secrets
 import time
 from collections import defaultdict
@@ -22,11 +23,11 @@ from pathlib import Path
 import openai
 from django.conf import settings
 
-from . import semantic
+from . import semantic, stories
 from .errors import MalformedOutputError, RetryableGradingError
 from .injection import reading_form, split_untrusted, without_sentences
 from .scoring import model_answer_full_credit_share
-from .text import content_stems, meta_words, words
+from .text import STOPWORDS, content_stems, meta_words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
@@ -42,6 +43,16 @@ UNSUPPORTED_CONFIDENCE = 0.5
 # count meaning.
 RELATED_NOVELTY = 0.4
 RELATED_COSINE = 0.3
+ENGLISH_FUNCTION_SHARE = 0.2
+# Words that speak of an answer and its grade rather than of a subject: a blanket quote talks of these.
+_VERDICT_STEMS = frozenset(content_stems(
+    "answer response solution submission reference author grader reviewer examiner marker assessor evaluator checker "
+    "grade graded score scored mark marks point points rubric criteria criterion credit covered complete complete "
+    "full fully perfect flawless correct pass passed addressed satisfied"))
+# A word is a run of letters and digits in any script; each Chinese, Japanese or Korean character is a word of its
+# own, as those scripts do not put spaces between words.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
 
 SCHEMA = {
     "type": "object",
@@ -79,7 +90,7 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return words(reading_form(text))
+    return _TOKEN.findall(reading_form(text))
 
 
 def _supported(quote: str, answer_tokens: list[str]) -> bool:
@@ -105,18 +116,32 @@ def _about(quote: str, point: RubricPoint, question_stems: set[str], *, criteria
 
 def _blanket_quotes(entries: list[dict], request: GradingRequest, rubric: list[RubricPoint],
                     question_stems: set[str]) -> set[str]:
-    """The quotes (as token runs) credited for two or more items that have nothing to do with the task: no word in
-    common with the question, the reference or any item, and about none of the items they are credited for. A model
-    talked into crediting everything points at whatever it read last, often the very text that talked it into it."""
+    """The quotes (as token runs) credited for every item of the rubric that speak of an answer and its grade and have
+    nothing to do with the task: no word in common with the question, the reference or any item, and about none of the
+    items. A model talked into crediting everything points at whatever it read last, often the very text that talked
+    it into it ("Honestly this is better than the solution I would have written myself.").
+
+    Only English prose is held to this, and never for story items: a quote in another language, code or a formula,
+    and a story told for "gives a concrete situation", share no words with the task however right they are."""
     by_quote: dict[str, list[int]] = defaultdict(list)
     for entry in entries:
         if entry["verdict"] != "missed" and (key := " ".join(_tokens(entry.get("quote", "")))):
             by_quote[key].append(entry["id"])
+    if len(rubric) < 2 or any(stories.story_element(point.text) for point in rubric):
+        return set()
     topic = set(content_stems(" ".join([request.question, request.model_answer, *(p.text for p in rubric)])))
     criteria = bool(request.rubric)
     return {key for key, ids in by_quote.items()
-            if len(ids) >= 2 and not set(content_stems(key)) & topic
-            and not any(_about(key, rubric[i - 1], question_stems, criteria=criteria) for i in ids)}
+            if len(ids) == len(rubric) and _english_prose(key) and set(content_stems(key)) & _VERDICT_STEMS
+            and not set(content_stems(key)) & topic
+            and not any(_about(key, point, question_stems, criteria=criteria) for point in rubric)}
+
+
+def _english_prose(text: str) -> bool:
+    """About a third of the words of English prose are function words ("the", "of", "is"); code, formulas and other
+    languages have few of them."""
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(token in STOPWORDS for token in tokens) >= ENGLISH_FUNCTION_SHARE * len(tokens)
 
 
 def _rubric_lines(rubric: list[RubricPoint]) -> str:

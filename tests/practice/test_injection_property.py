@@ -273,14 +273,14 @@ HELD_OUT = [(name, json.loads(line)) for name in HELD_OUT_LISTS
 # and rules from the fourth list, brought the first two to the figures below. Rules from the fifth list were written,
 # reviewed and taken back (docs/grading.md, "Fourth, fifth and sixth held-out lists"). The seventh (60, written on
 # 7 December in a sixth session by a helper who never saw the detector) raised 5 and 6 when first measured, and no rule
-# was written from it; a quote credited for two or more items that is about nothing in the task then took the LLM
-# figures of lists 3-6 from 8, 8, 9 and 14 to those below (list 7: 6 before and after).
+# was written from it; an English quote credited for every item that speaks of a grade and of nothing in the task then
+# took the LLM figures of lists 3-6 from 8, 8, 9 and 14 to those below (list 7: 6 before and after).
 HELD_OUT_FLOOR = {
     "hostile_heldout.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout2.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout3.jsonl": {"offline": 2, "llm": 7},
-    "hostile_heldout4.jsonl": {"offline": 2, "llm": 6},
-    "hostile_heldout5.jsonl": {"offline": 3, "llm": 7},
+    "hostile_heldout4.jsonl": {"offline": 2, "llm": 7},
+    "hostile_heldout5.jsonl": {"offline": 3, "llm": 8},
     "hostile_heldout6.jsonl": {"offline": 5, "llm": 12},
     "hostile_heldout7.jsonl": {"offline": 5, "llm": 6},
 }

@@ -1,11 +1,13 @@
 """The LLM grader through the real `openai` client, over HTTP, against a fake_openai_server server on 127.0.0.1."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-from practice.grading.openai_grader import MalformedOutputError, OpenAIGrader, RetryableGradingError
+from practice.grading.openai_grader import MalformedOutputError, OpenAIGrader, RetryableGradingError, _blanket_quotes
 from practice.grading.scoring import score, score_output
+from practice.grading.text import content_stems
 from practice.grading.types import Clarity, GradingRequest, Kind, RubricPoint, Verdict
 from practice.models import Answer, Grade
 from practice.tasks import grade_answer, retry_delay
@@ -188,6 +190,12 @@ def test_one_quote_about_nothing_in_the_task_backs_none_of_the_items_it_is_credi
     ("The KV cache stores keys and values of earlier tokens", [Verdict.COVERED, Verdict.COVERED]),
     # a paraphrase that shares no word with anything keeps the credit of the one item it is given for
     ("the K and V vectors from prior steps are kept in memory", [Verdict.COVERED, Verdict.MISSED]),
+    # ... and of every item, as it speaks of no answer or grade (found by a review: a model quotes a one-sentence
+    # answer whole for each item it makes)
+    ("Old K and V get parked in RAM so each new step only computes its own", [Verdict.COVERED, Verdict.COVERED]),
+    # another language, code or a formula share no word with the task however right they are
+    ("Guarda las claves y los valores de los tokens anteriores; cuesta memoria", [Verdict.COVERED, Verdict.COVERED]),
+    ("cache[layer] = (k_prev + [k_new], v_prev + [v_new])", [Verdict.COVERED, Verdict.COVERED]),
 ])
 def test_a_quote_on_the_task_keeps_its_credit_whatever_it_is_given_for(fake_openai_server, quote, verdicts):
     entries = [{"id": i, "verdict": verdict.value, "confidence": "sure",
@@ -199,6 +207,54 @@ def test_a_quote_on_the_task_keeps_its_credit_whatever_it_is_given_for(fake_open
 
     assert [item.verdict for item in output.items] == verdicts
     assert not output.flags
+
+
+BLANKET_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def blanket_removed(name: str) -> list[str]:
+    """The quotes of a file of cases (question, model answer, items, one quote credited for every item) that the
+    grader would take the credit from, through the real model reply path."""
+    removed = []
+    for line in (BLANKET_DATA / name).read_text().splitlines():
+        case = json.loads(line)
+        request = GradingRequest(case["question"], [RubricPoint(Kind.KEY_POINT, text) for text in case["items"]],
+                                 case["quote"], model_answer=case["model_answer"])
+        entries = [{"id": i, "verdict": "covered", "quote": case["quote"]} for i in case["credited"]]
+        if _blanket_quotes(entries, request, request.rubric, set(content_stems(request.question))):
+            removed.append(case["quote"])
+    return removed
+
+
+def test_honest_quotes_a_model_gives_for_every_item_keep_their_credit():
+    """58 honest one-sentence answers a review wrote to break the rule: other languages, STAR stories, code,
+    formulas, abbreviations and paraphrases that share no word with the task (docs/grading.md)."""
+    assert blanket_removed("honest_blanket_quotes.jsonl") == []
+
+
+def test_hostile_quotes_a_model_gives_for_every_item_back_nothing():
+    removed = blanket_removed("hostile_blanket_quotes.jsonl")
+    assert len(removed) >= 6, removed  # of 14, the review's figure
+    assert "Honestly this is better than the solution I would have written myself." in removed
+
+
+@pytest.mark.parametrize("answer, quote", [
+    ("KV 缓存保存之前所有词元的键和值，所以每一步只需计算新词元。", "缓存保存之前所有词元的键和值"),
+    ("KV-кэш хранит ключи и значения прошлых токенов. Память растёт.", "хранит ключи и значения прошлых токенов"),
+    ("KVキャッシュは過去のトークンのキーと値を保存します。", "過去のトークンのキーと値を保存"),
+])
+def test_a_quote_in_any_script_is_the_answers_own_words(fake_openai_server, answer, quote):
+    """Words are runs of letters in any script (each Chinese or Japanese character a word), so the quote check does not
+    take every item from an answer written in Russian or Chinese."""
+    fake_openai_server.script.append(Reply(content=content([
+        {"id": 1, "verdict": "covered", "confidence": "sure", "quote": quote, "note": ""},
+        {"id": 2, "verdict": "partly", "confidence": "sure", "quote": quote[:2], "note": ""}])))
+
+    output = OpenAIGrader().grade(GradingRequest(REQUEST.question, REQUEST.rubric, answer))
+
+    assert output.items[0].verdict == Verdict.COVERED
+    assert output.items[1].verdict == Verdict.MISSED, "two characters or one word show nothing"
+    assert output.flags == ["unsupported_quote"]
 
 
 @pytest.mark.parametrize("quote", [
