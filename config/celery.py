@@ -41,10 +41,11 @@ def prepare(sender: Celery, **kwargs) -> None:
 @worker_init.connect
 @worker_process_init.connect
 def warm_up_grader(**kwargs) -> None:
-    """Load the offline grader's sentence-embedding model (about 0.5 s) when a worker starts, so no candidate's
-    first answer waits for it. worker_init covers the solo and threads pools and loads it in the prefork parent,
-    whose children inherit it; worker_process_init covers a child that starts without it (warm_up is a no-op once
-    loaded)."""
-    from practice.grading.semantic import warm_up
+    """Load the offline grader's sentence-embedding and language models (about 0.5 s each) when a worker starts, so
+    no candidate's first answer waits for them. worker_init covers the solo and threads pools and loads them in the
+    prefork parent, whose children inherit them; worker_process_init covers a child that starts without them
+    (warm_up is a no-op once loaded)."""
+    from practice.grading import language, semantic
 
-    warm_up()
+    semantic.warm_up()
+    language.warm_up()

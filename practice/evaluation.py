@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from .grading.errors import UngradableAnswerError
 from .grading.scoring import score_output
 from .grading.types import GradingRequest, Kind, RubricPoint
 
@@ -103,8 +104,13 @@ def agreement(predicted: list[float], reference: list[float]) -> dict:
 
 
 def grade_all(items: list[EvalItem], grader, *, workers: int = 1) -> list[float]:
+    """An answer the grader cannot judge (the offline grader and an answer in another language) counts as 0: the
+    candidate gets no grade, and no credit."""
     def overall(item: EvalItem) -> float:
-        output = grader.grade(item.request)
+        try:
+            output = grader.grade(item.request)
+        except UngradableAnswerError:
+            return 0.0
         return float(score_output(output).overall)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:

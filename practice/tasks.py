@@ -8,7 +8,7 @@ from django.utils import timezone
 from progress.services import review_cards_repair
 
 from . import services
-from .grading.errors import MalformedOutputError, RetryableGradingError
+from .grading.errors import MalformedOutputError, RetryableGradingError, UngradableAnswerError
 
 # The sweep looks for grades without their review card this far back (the grade_created index keeps it cheap).
 REVIEW_REPAIR_LOOKBACK = timedelta(days=7)
@@ -36,6 +36,8 @@ def grade_answer(self, answer_id: int) -> None:
         raise self.retry(countdown=retry_delay(self.request.retries, error.retry_after)) from error
     except MalformedOutputError:
         services.answer_mark_failed(answer_id=answer_id, message="the grader's reply could not be read")
+    except UngradableAnswerError as error:
+        services.answer_mark_failed(answer_id=answer_id, message=str(error))
     except Exception as error:
         services.answer_mark_failed(answer_id=answer_id, message=f"grading failed ({type(error).__name__})")
         raise

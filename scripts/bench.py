@@ -510,12 +510,13 @@ def _grader_timing_in_child(runs: int) -> dict:
     django.setup()
 
     from practice.evaluation import load_dataset
-    from practice.grading import semantic
+    from practice.grading import language, semantic
     from practice.grading.offline import OfflineGrader
     from practice.grading.types import GradingRequest
 
     started = time.monotonic()
     semantic.warm_up()
+    language.warm_up()
     load_ms = (time.monotonic() - started) * 1000
     golden = load_dataset(Path(__file__).resolve().parent.parent / "tests" / "data" / "golden.jsonl")
     request = next(item.request for item in golden if len(item.request.rubric) >= 9)

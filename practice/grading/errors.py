@@ -12,3 +12,8 @@ class RetryableGradingError(Exception):
 
 class MalformedOutputError(Exception):
     """The model's output did not fit the schema, even after one repair attempt."""
+
+
+class UngradableAnswerError(Exception):
+    """This grader cannot judge this answer at all (the offline grader reads English only); the message says why, in
+    words for the candidate. Retrying does not help."""

@@ -28,7 +28,9 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from . import semantic, stories
+from .errors import UngradableAnswerError
 from .injection import split_untrusted
+from .language import other_language
 from .scoring import model_answer_full_credit_share
 from .text import (
     ANSWER_CONTENT_WORDS,
@@ -98,6 +100,10 @@ class OfflineGrader:
         rubric = request.rubric or points_from_model_answer(request.model_answer)
         full_credit_share = 1.0 if request.rubric else model_answer_full_credit_share(request.question, len(rubric))
         kept, injected = split_untrusted(request.answer)
+        if language := other_language(" ".join(kept)):
+            # Its verdicts would be noise: cognates earn a German answer 4.5 and a Spanish one 2.5, Chinese 0.
+            raise UngradableAnswerError(f"the offline grader reads English only, and this answer reads as {language}; "
+                                        "write it in English to have it graded")
         flags = ["prompt_injection"] if injected else []
         question_stems = set(content_stems(request.question))
         short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS

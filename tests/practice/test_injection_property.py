@@ -20,6 +20,7 @@ import openai
 import pytest
 
 from practice.evaluation import EvalItem, load_dataset
+from practice.grading.errors import UngradableAnswerError
 from practice.grading.offline import OfflineGrader, points_from_model_answer
 from practice.grading.openai_grader import OpenAIGrader, build_messages
 from practice.grading.scoring import score, score_output
@@ -181,12 +182,21 @@ def overall(output) -> float:
     return float(score_output(output).overall)
 
 
+def graded_overall(grade, request: GradingRequest) -> float | None:
+    """None when the grader refuses the answer: a long hostile text in another language can make a short answer
+    read as that language, which the offline grader does not grade at all (no score, so nothing gained)."""
+    try:
+        return overall(grade(request))
+    except UngradableAnswerError:
+        return None
+
+
 def raised(grade, answers: list[EvalItem], all_cases: list[Case]) -> list[tuple[Case, float, float]]:
     honest = [overall(grade(item.request)) for item in answers]
     out = []
     for case in all_cases:
-        hostile = overall(grade(with_answer(answers[case.answer_index].request, case.text)))
-        if hostile > honest[case.answer_index]:
+        hostile = graded_overall(grade, with_answer(answers[case.answer_index].request, case.text))
+        if hostile is not None and hostile > honest[case.answer_index]:
             out.append((case, honest[case.answer_index], hostile))
     return out
 
