@@ -17,11 +17,15 @@ from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
 
 MIN_CONTENT_WORDS = 1
-SUGGESTIONS = 15  # at most, on a post's page
+SUGGESTIONS = 25  # at most, on a post's page
 MIN_SUGGESTION_WORDS, MAX_SUGGESTION_WORDS, MAX_SUGGESTION_CHARS = 3, 80, 1000
 ASKING = re.compile(r"\b(?:asked|asking|asks|quizzed|grilled|wanted\s+to\s+know|had\s+(?:me|us)\s+to|question\s+was)\b",
                     re.IGNORECASE)
 MAX_TOPIC_WORDS = 8
+MIN_BRACKETED_TOPICS = 3  # "(2 medium, 1 easy)" counts; it is not a list of topics
+BRACKETED = re.compile(r"[(\[](?P<inner>(?:[^()\[\]]|[(\[][^()\[\]]*[)\]])+)[)\]]")
+NESTED_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
+TOPIC_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+&\s+")
 
 # --- classification cues ----------------------------------------------------------------------------------------
 
@@ -1699,23 +1703,56 @@ def read(post: str) -> PostReading:
 
 def suggestions(post: str, taken: list[tuple[int, int]], *, limit: int = SUGGESTIONS) -> list[Extracted]:
     """Sentences and list items of the post that read like a question or a task (they end in "?", open like one, tell
-    of asking, or stand in a list) and overlap none of the `taken` spans: for a moderator to add the questions the
+    of asking, or stand in a list), and each topic of a bracketed list of topics ("Operating Systems (virtual memory,
+    segmentation, page faults)"), that overlap none of the `taken` spans: for a moderator to add the questions the
     rules missed with a click. Recall first; most are not questions, so a person chooses."""
     found: list[Extracted] = []
     seen: set[str] = set()
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
+
+    def offer(text: str, start: int, end: int) -> None:
+        text = " ".join(text.split())  # bold markup was read as spaces
+        if text and text.lower() not in seen:  # "Suddenly, she asked:" reads as nothing; a repeated sentence once
+            seen.add(text.lower())
+            found.append(Extracted(text=text, start=start, end=end, evidence=post[start:end]))
+
     for unit in units(_readable(post)):
         words = len(unit.text.split())
-        if not MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS or len(unit.text) > MAX_SUGGESTION_CHARS or any(
-                start < unit.end and unit.start < end for start, end in taken):
+        if (MIN_SUGGESTION_WORDS <= words <= MAX_SUGGESTION_WORDS and len(unit.text) <= MAX_SUGGESTION_CHARS
+                and free(unit.start, unit.end) and (unit.listed or unit.text.endswith("?")
+                                                    or QUESTION_START.match(unit.text) or ASKING.search(unit.text))):
+            offer(_direct(unit.text), unit.start, unit.end)
+        for topic, start, end in bracketed_topics(unit):
+            if free(start, end):
+                offer(topic, start, end)
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def bracketed_topics(unit: Unit) -> list[tuple[str, int, int]]:
+    """"Explain X." for each topic of a list in brackets, at least MIN_BRACKETED_TOPICS short ones, with its span:
+    "Lots of C++ (runtime polymorphism, volatile, threading)" names three things the interviewer asked about. A list
+    nested inside ("STL [list vs vector, maps vs unordered maps]") is its own list."""
+    found = []
+    for group in BRACKETED.finditer(unit.text):
+        inner = group.group("inner")
+        flat = NESTED_BRACKETS.sub(lambda nested: " " * len(nested.group()), inner)  # offsets stay
+        cursor, items = 0, []
+        for piece in TOPIC_SEPARATOR.split(flat):
+            at = flat.index(piece, cursor)
+            cursor = at + len(piece)
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                items.append((inner[at + lead:at + lead + len(piece.strip())], at + lead))
+        if len(items) < MIN_BRACKETED_TOPICS or any(len(item.split()) > MAX_TOPIC_WORDS // 2 for item, _ in items):
             continue
-        if unit.listed or unit.text.endswith("?") or QUESTION_START.match(unit.text) or ASKING.search(unit.text):
-            text = " ".join(_direct(unit.text).split())  # bold markup was read as spaces
-            key = text.lower()
-            if text and key not in seen:  # "Suddenly, she asked:" reads as nothing; a repeated sentence once
-                seen.add(key)
-                found.append(Extracted(text=text, start=unit.start, end=unit.end, evidence=post[unit.start:unit.end]))
-                if len(found) == limit:
-                    break
+        base = unit.start + group.start("inner")
+        for item, at in items:
+            if question := _topic_question(NESTED_BRACKETS.sub("", item), named=True):
+                found.append((question, base + at, base + at + len(item)))
     return found
 
 

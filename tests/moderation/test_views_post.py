@@ -240,3 +240,24 @@ def test_a_suggestion_added_is_retired_and_a_repeated_sentence_is_offered_once(s
     row = post.job.rows.get(reader="moderator")
     assert (row.evidence_start, row.evidence_end) == (last.start, last.end)
     assert f'value="{last.start}"' not in suggested(staff_client.get(url_of(post)).content.decode())
+
+
+def test_each_topic_of_a_bracketed_list_is_offered_and_adding_one_keeps_the_others(staff_client, bank,
+                                                                                  django_assert_num_queries):
+    text = ("Second round with the platform team, 90 minutes.\n\n"
+            "* Operating systems (virtual memory, page faults, TLB misses, copy-on-write)\n"
+            "* A coding test: 3 questions (2 medium, 1 easy)\n")
+    post = run(samples.reddit_jsonl({**MISSED, "id": "topics1", "title": "Phone screen", "selftext": text})).posts.get()
+
+    body = suggested(staff_client.get(url_of(post)).content.decode())
+
+    topics = ["virtual memory", "page faults", "TLB misses", "copy-on-write"]
+    assert all(f'name="text" value="Explain {topic}."' in body for topic in topics)
+    assert "2 medium" not in body.replace("3 questions (2 medium, 1 easy)", "")  # a count, not a list of topics
+    at = post.text.index("page faults")
+    staff_client.post(url_of(post), {"text": "Explain page faults.", "evidence": "page faults", "at": at})
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        after = suggested(staff_client.get(url_of(post)).content.decode())
+    assert 'value="Explain page faults."' not in after
+    assert all(f'value="Explain {topic}."' in after for topic in ("virtual memory", "TLB misses", "copy-on-write"))
