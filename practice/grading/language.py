@@ -3,13 +3,25 @@
 `py3langid` (a maintained fork of langid.py) ships its model inside the package, loads in about half a second once
 per process and names the language of a paragraph in a tenth of a millisecond, offline. An answer counts as written
 in another language only when it is long enough to tell and the model is sure: technical English full of terms,
-code and formulas come out as English or as unsure (docs/grading.md, "Answers in other languages").
+code and formulas come out as English or as unsure. Quoted text is left out first (an English answer about
+multilingual search quotes the queries it handles), and a language of another script must also hold most of the
+letters: one Thai word weighs more with the model than a sentence of English (docs/grading.md).
 """
 
+import re
 import threading
+import unicodedata
+from collections import defaultdict
 
 MIN_WORDS = 5
 SURE = 0.9
+# Codes the model splits one language into: Chinese as Mandarin, Cantonese and Wu, Arabic by region.
+SAME_LANGUAGE = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "nn": "no"}
+LATIN_SCRIPT = frozenset(
+    "af ca cs da de es et fi fr hr hu id is it lt lv ms nl no pl pt ro sk sl sv sw tl tr vi".split())
+# Quoted text: "...", “...”, ‘...’, «...», „...“, `...`, and '...' (not an apostrophe: "it's", "models'").
+QUOTED = re.compile("|".join([r'"[^"\n]*"', r"“[^”\n]*”", r"‘[^’\n]*’", r"«[^»\n]*»", r"„[^“”\n]*[“”]", r"`[^`\n]*`",
+                              r"(?<!\w)'[^'\n]*'(?!\w)"]))
 _lock = threading.Lock()
 _identifier = None
 
@@ -43,7 +55,18 @@ def warm_up() -> None:
 
 def other_language(text: str) -> str:
     """The name of the language `text` is written in when that is surely not English, else ""."""
+    text = QUOTED.sub(" ", text)
     if len(text.split()) < MIN_WORDS and len(text.strip()) < MIN_WORDS * 4:  # Chinese has no spaces
         return ""
-    code, probability = _load().classify(text)
-    return NAMES.get(code, "") if probability >= SURE else ""
+    probabilities: dict[str, float] = defaultdict(float)
+    for code, probability in _load().rank(text):
+        probabilities[SAME_LANGUAGE.get(code, code)] += probability
+    code, probability = max(probabilities.items(), key=lambda pair: pair[1])
+    if probability < SURE or code not in NAMES or (code not in LATIN_SCRIPT and _latin_share(text) >= 0.5):
+        return ""
+    return NAMES[code]
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters) / len(letters) if letters else 1.0

@@ -1,14 +1,19 @@
 """The offline grader reads English only: an answer in another language gets a clear message, not a grade of noise."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from practice.grading.errors import UngradableAnswerError
+from practice.grading.language import other_language
 from practice.grading.offline import OfflineGrader
 from practice.grading.types import GradingRequest
 from practice.models import Answer, Grade
 from practice.tasks import grade_answer
 from tests.factories import AnswerFactory
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTION = "What does the KV cache store during generation?"
 REFERENCE = ("The keys and values of the attention layers for tokens already processed, so they are not recomputed at "
              "every step.")
@@ -42,6 +47,10 @@ def test_an_answer_in_another_language_is_not_graded_and_the_candidate_is_told_w
     # English with a foreign phrase in it
     "The keys and values of earlier tokens, the Zwischenspeicher as my German colleagues call it, so nothing is "
     "recomputed at each step.",
+    # English about multilingual systems, quoting what they handle (found by a review: both were refused)
+    'For a query like "Wie kann ich mein Passwort zurücksetzen, wenn ich keinen Zugriff habe?" we retrieve the '
+    "English reset doc.",
+    "Thai has no spaces: สวัสดีครับ needs word segmentation before BM25.",
 ])
 def test_english_terse_answers_and_code_are_graded(answer):
     assert grade(answer).items
@@ -61,3 +70,18 @@ def test_the_answer_fails_with_the_message_and_keeps_its_text(settings):
                                       "write it in English to have it graded")
     assert answer.text == text
     assert not Grade.objects.filter(answer=answer).exists()
+
+
+def answers(name: str) -> list[str]:
+    return [json.loads(line)["answer"] for line in (DATA / name).read_text().splitlines() if line.strip()]
+
+
+def test_no_english_answer_of_a_reviews_corpus_is_refused():
+    """530 English answers a review wrote to break the check: terse, jargon, code, formulas, non-native English,
+    STAR stories, tables, and answers about multilingual systems that quote text in other languages."""
+    assert [answer for answer in answers("language_english_answers.jsonl") if other_language(answer)] == []
+
+
+def test_most_answers_in_other_languages_are_refused():
+    refused = sum(bool(other_language(answer)) for answer in answers("language_other_answers.jsonl"))
+    assert refused >= 25  # of 42; Hinglish, short Chinese and mixed answers go through (docs/grading.md)
