@@ -21,6 +21,7 @@ from questions.models import Question
 from .exercises.scoring import exercise_overall, spoken_score
 from .grading import OfflineGrader, get_grader
 from .grading.follow_up import write_follow_up
+from .grading.language import other_language
 from .grading.scoring import score_output
 from .grading.types import GradingRequest, Kind, RubricPoint
 from .heartbeat import claim_heartbeat
@@ -155,6 +156,12 @@ def validate_answer_text(text: str) -> str:
         raise ValidationError(
             f"Your answer is {len(text):,} characters long; the limit is {settings.ANSWER_MAX_CHARS:,}. "
             "Shorten it and submit again: your text is still in the box."
+        )
+    # Said before anything is stored, where the offline grader will grade it; it refuses such answers anyway.
+    if not settings.OPENAI_API_KEY and (language := other_language(text)):
+        raise ValidationError(
+            f"Your answer reads as {language}, and the offline grader on this site reads English only. Write it in "
+            "English and submit again: your text is still in the box."
         )
     return text
 

@@ -341,6 +341,33 @@ def test_a_50000_character_answer_gets_an_error_stating_the_limit_and_keeps_the_
     apply_async.assert_not_called()
 
 
+SPANISH = "Guarda las claves y los valores de la atención de los tokens ya procesados, para no recalcularlos."
+
+
+def test_an_answer_in_another_language_is_refused_before_it_is_stored_where_the_offline_grader_grades(
+    candidate_client, session_question, apply_async, settings, django_assert_num_queries
+):
+    settings.OPENAI_API_KEY = ""
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.post(url_of(session_question), {"text": SPANISH})
+
+    html = response.content.decode()
+    assert "Your answer reads as Spanish, and the offline grader on this site reads English only." in html
+    assert f">\n{SPANISH}</textarea>" in html
+    assert not Answer.objects.exists()
+    apply_async.assert_not_called()
+
+
+def test_with_an_llm_grader_an_answer_in_another_language_is_taken(candidate_client, session_question, apply_async,
+                                                                   settings):
+    settings.OPENAI_API_KEY = "sk-test"
+
+    candidate_client.post(url_of(session_question), {"text": SPANISH})
+
+    assert Answer.objects.get().text == SPANISH
+
+
 def test_an_answer_at_the_limit_is_accepted(candidate_client, session_question, apply_async, settings,
                                             django_assert_num_queries):
     settings.ANSWER_MAX_CHARS = 100
