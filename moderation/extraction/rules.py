@@ -17,12 +17,14 @@ from ..splitting import company_in, role_in
 from .types import Extracted, PostReading
 
 MIN_CONTENT_WORDS = 1
-SUGGESTIONS = 25  # at most, on a post's page
+SUGGESTIONS = 40  # at most, on a post's page
 MIN_SUGGESTION_WORDS, MAX_SUGGESTION_WORDS, MAX_SUGGESTION_CHARS = 3, 80, 1000
 ASKING = re.compile(r"\b(?:asked|asking|asks|quizzed|grilled|wanted\s+to\s+know|had\s+(?:me|us)\s+to|question\s+was)\b",
                     re.IGNORECASE)
 MAX_TOPIC_WORDS = 8
 MIN_BRACKETED_TOPICS = 3  # "(2 medium, 1 easy)" counts; it is not a list of topics
+MAX_BRACKETED_TOPICS = 12  # so one long list leaves room in the suggestions for the rest of the post
+CODE_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]*")  # merge(left, right, out): a name before, names inside
 BRACKETED = re.compile(r"[(\[](?P<inner>(?:[^()\[\]]|[(\[][^()\[\]]*[)\]])+)[)\]]")
 NESTED_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
 TOPIC_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+&\s+")
@@ -1733,27 +1735,39 @@ def suggestions(post: str, taken: list[tuple[int, int]], *, limit: int = SUGGEST
 
 
 def bracketed_topics(unit: Unit) -> list[tuple[str, int, int]]:
-    """"Explain X." for each topic of a list in brackets, at least MIN_BRACKETED_TOPICS short ones, with its span:
-    "Lots of C++ (runtime polymorphism, volatile, threading)" names three things the interviewer asked about. A list
-    nested inside ("STL [list vs vector, maps vs unordered maps]") is its own list."""
+    """"Explain X." for each topic of a list in brackets, at least MIN_BRACKETED_TOPICS of them, short and worded
+    (at most MAX_BRACKETED_TOPICS a list), with its span: "Lots of C++ (runtime polymorphism, volatile, threading)"
+    names three things the interviewer asked about. A list nested inside ("STL [list vs vector, maps vs unordered
+    maps, sets]") is read as a list of its own. Arguments and indices right after a name (`merge(left, right, out)`,
+    `arr[i, j, k]`) are code, not topics."""
     found = []
     for group in BRACKETED.finditer(unit.text):
-        inner = group.group("inner")
+        inner, base = group.group("inner"), unit.start + group.start("inner")
+        called = group.start() > 0 and (unit.text[group.start() - 1].isalnum() or unit.text[group.start() - 1] == "_")
         flat = NESTED_BRACKETS.sub(lambda nested: " " * len(nested.group()), inner)  # offsets stay
-        cursor, items = 0, []
-        for piece in TOPIC_SEPARATOR.split(flat):
-            at = flat.index(piece, cursor)
-            cursor = at + len(piece)
-            if piece.strip():
-                lead = len(piece) - len(piece.lstrip())
-                items.append((inner[at + lead:at + lead + len(piece.strip())], at + lead))
-        if len(items) < MIN_BRACKETED_TOPICS or any(len(item.split()) > MAX_TOPIC_WORDS // 2 for item, _ in items):
-            continue
-        base = unit.start + group.start("inner")
-        for item, at in items:
-            if question := _topic_question(NESTED_BRACKETS.sub("", item), named=True):
-                found.append((question, base + at, base + at + len(item)))
+        lists = [(flat, 0), *((nested.group()[1:-1], nested.start() + 1) for nested in NESTED_BRACKETS.finditer(inner))]
+        for text, offset in lists:
+            items = _listed_items(text)
+            if (len(items) < MIN_BRACKETED_TOPICS or any(len(item.split()) > MAX_TOPIC_WORDS // 2 for item, _ in items)
+                    or called and all(CODE_ARGUMENT.fullmatch(item) for item, _ in items)):
+                continue
+            for item, at in items[:MAX_BRACKETED_TOPICS]:
+                if question := _topic_question(item, named=True):
+                    found.append((question, base + offset + at, base + offset + at + len(item)))
     return found
+
+
+def _listed_items(text: str) -> list[tuple[str, int]]:
+    """The items of a comma-separated list and where each starts; items without two letters in a row ("x", "2")
+    are left out."""
+    items, cursor = [], 0
+    for piece in TOPIC_SEPARATOR.split(text):
+        at = text.index(piece, cursor)
+        cursor = at + len(piece)
+        item = piece.strip()
+        if re.search(r"[^\W\d_]{2}", item):
+            items.append((item, at + len(piece) - len(piece.lstrip())))
+    return items
 
 
 def level_in(text: str) -> str:

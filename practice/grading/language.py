@@ -13,8 +13,11 @@ import threading
 import unicodedata
 from collections import defaultdict
 
+from .text import STOPWORDS
+
 MIN_WORDS = 5
 SURE = 0.9
+ENGLISH_SHARE = 0.3  # of a sentence's words that are English function words: English prose has a third or more
 # Codes the model splits one language into: Chinese as Mandarin, Cantonese and Wu, Arabic by region.
 SAME_LANGUAGE = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "nn": "no"}
 LATIN_SCRIPT = frozenset(
@@ -22,6 +25,7 @@ LATIN_SCRIPT = frozenset(
 # Quoted text: "...", “...”, ‘...’, «...», „...“, `...`, and '...' (not an apostrophe: "it's", "models'").
 QUOTED = re.compile("|".join([r'"[^"\n]*"', r"“[^”\n]*”", r"‘[^’\n]*’", r"«[^»\n]*»", r"„[^“”\n]*[“”]", r"`[^`\n]*`",
                               r"(?<!\w)'[^'\n]*'(?!\w)"]))
+SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _lock = threading.Lock()
 _identifier = None
 
@@ -55,16 +59,35 @@ def warm_up() -> None:
 
 def other_language(text: str) -> str:
     """The name of the language `text` is written in when that is surely not English, else ""."""
-    text = QUOTED.sub(" ", text)
-    if len(text.split()) < MIN_WORDS and len(text.strip()) < MIN_WORDS * 4:  # Chinese has no spaces
+    unquoted = QUOTED.sub(" ", text)
+    text = text if _too_short(unquoted) else unquoted  # an answer put in quotes whole is still the answer
+    if _too_short(text):
         return ""
+    code, probability = _best(text)
+    if probability < SURE or code not in NAMES or (code not in LATIN_SCRIPT and _latin_share(text) >= 0.5):
+        return ""
+    # An English answer that shows text in another language on lines of its own (a blockquote, a list of test
+    # queries, a prompt) still has sentences of English around it.
+    if any(_english(sentence) for sentence in SENTENCE.split(text) if len(sentence.split()) >= 3):
+        return ""
+    return NAMES[code]
+
+
+def _english(sentence: str) -> bool:
+    """The model, or English's function words ("For Thai we need segmentation:" reads as Nigerian Pidgin to it)."""
+    words = re.findall(r"[a-z']+", sentence.lower())
+    return _best(sentence)[0] == "en" or sum(word in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words) > 0
+
+
+def _too_short(text: str) -> bool:
+    return len(text.split()) < MIN_WORDS and len(text.strip()) < MIN_WORDS * 4  # Chinese has no spaces
+
+
+def _best(text: str) -> tuple[str, float]:
     probabilities: dict[str, float] = defaultdict(float)
     for code, probability in _load().rank(text):
         probabilities[SAME_LANGUAGE.get(code, code)] += probability
-    code, probability = max(probabilities.items(), key=lambda pair: pair[1])
-    if probability < SURE or code not in NAMES or (code not in LATIN_SCRIPT and _latin_share(text) >= 0.5):
-        return ""
-    return NAMES[code]
+    return max(probabilities.items(), key=lambda pair: pair[1])
 
 
 def _latin_share(text: str) -> float:

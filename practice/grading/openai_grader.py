@@ -17,6 +17,7 @@ import json
 import re
 import secrets
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from .text import STOPWORDS, content_stems, meta_words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
-PROMPT_VERSION = "llm-grade-v2"
+PROMPT_VERSION = "llm-grade-v2.1"  # grade-v2.md, with the checks of its quotes as of 7 December
 
 # The model says whether it is sure of each verdict; a categorical answer, as models put numbers on their certainty
 # poorly. A verdict downgraded because its quote is not in the answer is unsure too.
@@ -44,15 +45,17 @@ UNSUPPORTED_CONFIDENCE = 0.5
 RELATED_NOVELTY = 0.4
 RELATED_COSINE = 0.3
 ENGLISH_FUNCTION_SHARE = 0.2
-# Words that speak of an answer and its grade rather than of a subject: a blanket quote talks of these.
-_VERDICT_STEMS = frozenset(content_stems(
-    "answer response solution submission reference author grader reviewer examiner marker assessor evaluator checker "
-    "grade graded score scored mark marks point points rubric criteria criterion credit covered complete complete "
-    "full fully perfect flawless correct pass passed addressed satisfied"))
-# A word is a run of letters and digits in any script; each Chinese, Japanese or Korean character is a word of its
-# own, as those scripts do not put spaces between words.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+# Words that speak of an answer and its grade rather than of a subject: a blanket quote talks of these. Not "mark",
+# "point", "score", "response", "pass", "full" or "reference": a mark phase, a pointer, a credit score, the response
+# a server replays (found by a review).
+_VERDICT_WORDS = frozenset(
+    "answer answers solution submission grader graders grade grades graded grading reviewer examiner marker markers "
+    "assessor evaluator rubric criteria criterion credit marks flawless".split())
+# A word is a run of letters and digits in any script, vowel signs and other marks dropped first (Thai and Hindi
+# write them inside words); each character of a script written without spaces between words (Chinese, Japanese,
+# Thai, Lao, Khmer, Myanmar) is a word of its own, so a quote may start inside a run. Korean spaces its words.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\W_{_UNSPACED}]+")
 
 SCHEMA = {
     "type": "object",
@@ -90,7 +93,7 @@ def _retry_after(error: openai.APIStatusError) -> float | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(reading_form(text))
+    return _TOKEN.findall("".join(ch for ch in reading_form(text) if not unicodedata.category(ch).startswith("M")))
 
 
 def _supported(quote: str, answer_tokens: list[str]) -> bool:
@@ -132,7 +135,7 @@ def _blanket_quotes(entries: list[dict], request: GradingRequest, rubric: list[R
     topic = set(content_stems(" ".join([request.question, request.model_answer, *(p.text for p in rubric)])))
     criteria = bool(request.rubric)
     return {key for key, ids in by_quote.items()
-            if len(ids) == len(rubric) and _english_prose(key) and set(content_stems(key)) & _VERDICT_STEMS
+            if len(ids) == len(rubric) and _english_prose(key) and set(key.split()) & _VERDICT_WORDS
             and not set(content_stems(key)) & topic
             and not any(_about(key, point, question_stems, criteria=criteria) for point in rubric)}
 

@@ -246,7 +246,10 @@ def test_each_topic_of_a_bracketed_list_is_offered_and_adding_one_keeps_the_othe
                                                                                   django_assert_num_queries):
     text = ("Second round with the platform team, 90 minutes.\n\n"
             "* Operating systems (virtual memory, page faults, TLB misses, copy-on-write)\n"
-            "* A coding test: 3 questions (2 medium, 1 easy)\n")
+            "* A coding test: 3 questions (2 medium, 1 easy)\n"
+            "* Messaging (Kafka, RabbitMQ)\n"
+            "* C++ round (STL [list vs vector, maps vs unordered maps, sets], templates, move semantics)\n"
+            "* Then I wrote merge(left, right, out) on the whiteboard\n")
     post = run(samples.reddit_jsonl({**MISSED, "id": "topics1", "title": "Phone screen", "selftext": text})).posts.get()
 
     body = suggested(staff_client.get(url_of(post)).content.decode())
@@ -254,6 +257,9 @@ def test_each_topic_of_a_bracketed_list_is_offered_and_adding_one_keeps_the_othe
     topics = ["virtual memory", "page faults", "TLB misses", "copy-on-write"]
     assert all(f'name="text" value="Explain {topic}."' in body for topic in topics)
     assert "2 medium" not in body.replace("3 questions (2 medium, 1 easy)", "")  # a count, not a list of topics
+    assert 'value="Explain Kafka."' not in body  # two are not a list
+    assert all(f'value="Explain {topic}."' in body for topic in ("templates", "list vs vector", "sets"))  # nested
+    assert 'value="Explain left."' not in body  # arguments of a call
     at = post.text.index("page faults")
     staff_client.post(url_of(post), {"text": "Explain page faults.", "evidence": "page faults", "at": at})
 

@@ -289,7 +289,7 @@ HELD_OUT_FLOOR = {
     "hostile_heldout.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout2.jsonl": {"offline": 0, "llm": 0},
     "hostile_heldout3.jsonl": {"offline": 2, "llm": 7},
-    "hostile_heldout4.jsonl": {"offline": 2, "llm": 7},
+    "hostile_heldout4.jsonl": {"offline": 2, "llm": 8},
     "hostile_heldout5.jsonl": {"offline": 3, "llm": 8},
     "hostile_heldout6.jsonl": {"offline": 5, "llm": 12},
     "hostile_heldout7.jsonl": {"offline": 5, "llm": 6},
