@@ -13,3 +13,12 @@ from config.celery import app as celery_app  # noqa: E402
 celery_app.loader.import_default_modules()
 celery_app.finalize(auto=True)
 celery_app.amqp.producer_pool  # noqa: B018 (builds the pool and resolves the transport; connects on first use)
+
+# Where the offline grader grades, the answer form names the language of an answer that is not in English
+# (practice/grading/language.py): load that model (about 0.5 s) at boot too, not in a candidate's first submit.
+from django.conf import settings  # noqa: E402
+
+if not settings.OPENAI_API_KEY:
+    from practice.grading import language  # noqa: E402
+
+    language.warm_up()

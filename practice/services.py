@@ -20,6 +20,7 @@ from questions.models import Question
 
 from .exercises.scoring import exercise_overall, spoken_score
 from .grading import OfflineGrader, get_grader
+from .grading.errors import UngradableAnswerError
 from .grading.follow_up import write_follow_up
 from .grading.language import other_language
 from .grading.scoring import score_output
@@ -306,6 +307,12 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
     try:
         with claim_heartbeat(answer_id=answer_id):
             output = grader.grade(grading_request_for(answer.session_question, answer.text))
+    except UngradableAnswerError as refused:
+        answer_release(answer_id=answer_id)
+        if fallback:  # the LLM grader, which reads any language, stood down for its budget: it will be back
+            raise UngradableAnswerError(f"{refused}, or use Grade again once the LLM grader is back (its daily budget "
+                                        "is used up for now)") from refused
+        raise
     except BaseException:
         answer_release(answer_id=answer_id)
         raise

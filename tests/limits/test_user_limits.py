@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from practice import services
 from practice.models import Answer, Grade, PracticeSession
+from practice.tasks import grade_answer
 from tests.factories import AnswerFactory, QuestionFactory, SessionQuestionFactory
 from tests.support.fake_openai import FakeOpenAI
 
@@ -181,3 +182,18 @@ def test_a_zero_budget_spends_nothing_on_the_llm(candidate, settings, apply_asyn
     services.answer_grade(answer_id=answer.pk)
 
     assert fake_llm.requests == [] and answer.grade.fallback == "site_budget"
+
+
+def test_past_the_budget_an_answer_in_another_language_waits_for_the_llm_with_a_message(candidate, settings,
+                                                                                       apply_async, fake_llm):
+    settings.LLM_BUDGET_SITE_DAILY_USD = 0
+    answer = AnswerFactory(session_question__session__user=candidate,
+                           text="Guarda las claves y los valores de la atención de los tokens ya procesados.")
+
+    grade_answer.apply(args=[answer.pk])
+
+    answer.refresh_from_db()
+    assert answer.status == Answer.Status.FAILED and not fake_llm.requests
+    assert answer.failure_message.startswith("the offline grader reads English only, and this answer reads as Spanish")
+    assert "use Grade again once the LLM grader is back" in answer.failure_message
+    assert answer.can_regrade
