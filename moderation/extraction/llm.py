@@ -16,8 +16,8 @@ from django.conf import settings
 
 from .types import Extracted, PostReading
 
-PROMPT_FILE = Path(__file__).parent / "prompts" / "read-post-v1.md"
-PROMPT_VERSION = "read-post-v1"
+PROMPT_FILE = Path(__file__).parent / "prompts" / "read-post-v2.md"
+PROMPT_VERSION = "read-post-v2"
 SUPPORT_SHARE = 0.6
 
 SCHEMA = {
