@@ -4,8 +4,9 @@
 per process and names the language of a paragraph in a tenth of a millisecond, offline. An answer counts as written
 in another language only when it is long enough to tell and the model is sure: technical English full of terms,
 code and formulas come out as English or as unsure. Quoted text is left out first (an English answer about
-multilingual search quotes the queries it handles), and a language of another script must also hold most of the
-letters: one Thai word weighs more with the model than a sentence of English (docs/grading.md).
+multilingual search quotes the queries it handles), a language of another script must also hold most of the
+letters (one Thai word weighs more with the model than a sentence of English), and an answer with any sentence of
+English in it (around a foreign prompt on a line of its own) is English (docs/grading.md).
 """
 
 import re
