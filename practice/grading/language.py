@@ -14,7 +14,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 
-from .text import STOPWORDS
+from .text import function_word_share
 
 MIN_WORDS = 5
 SURE = 0.9
@@ -77,7 +77,7 @@ def other_language(text: str) -> str:
 def _english(sentence: str) -> bool:
     """The model, or English's function words ("For Thai we need segmentation:" reads as Nigerian Pidgin to it)."""
     words = re.findall(r"[a-z']+", sentence.lower())
-    return _best(sentence)[0] == "en" or sum(word in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words) > 0
+    return _best(sentence)[0] == "en" or bool(words) and function_word_share(words) >= ENGLISH_SHARE
 
 
 def _too_short(text: str) -> bool:

@@ -28,7 +28,7 @@ from . import semantic, stories
 from .errors import MalformedOutputError, RetryableGradingError
 from .injection import reading_form, split_untrusted, without_sentences
 from .scoring import model_answer_full_credit_share
-from .text import STOPWORDS, content_stems, meta_words
+from .text import content_stems, function_word_share, meta_words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
@@ -126,12 +126,12 @@ def _blanket_quotes(entries: list[dict], request: GradingRequest, rubric: list[R
 
     Only English prose is held to this, and never for story items: a quote in another language, code or a formula,
     and a story told for "gives a concrete situation", share no words with the task however right they are."""
+    if len(rubric) < 2 or any(stories.story_element(point.text) for point in rubric):
+        return set()
     by_quote: dict[str, list[int]] = defaultdict(list)
     for entry in entries:
         if entry["verdict"] != "missed" and (key := " ".join(_tokens(entry.get("quote", "")))):
             by_quote[key].append(entry["id"])
-    if len(rubric) < 2 or any(stories.story_element(point.text) for point in rubric):
-        return set()
     topic = set(content_stems(" ".join([request.question, request.model_answer, *(p.text for p in rubric)])))
     criteria = bool(request.rubric)
     return {key for key, ids in by_quote.items()
@@ -144,7 +144,7 @@ def _english_prose(text: str) -> bool:
     """About a third of the words of English prose are function words ("the", "of", "is"); code, formulas and other
     languages have few of them."""
     tokens = text.split()
-    return len(tokens) >= 4 and sum(token in STOPWORDS for token in tokens) >= ENGLISH_FUNCTION_SHARE * len(tokens)
+    return len(tokens) >= 4 and function_word_share(tokens) >= ENGLISH_FUNCTION_SHARE
 
 
 def _rubric_lines(rubric: list[RubricPoint]) -> str:

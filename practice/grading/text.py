@@ -134,6 +134,12 @@ def sentences(text: str) -> list[str]:
 _HYPHENATED_TERM = re.compile(r"(?<=\w)-(?=\w)")
 
 
+def function_word_share(tokens: list[str]) -> float:
+    """The share of `tokens` that are English function words ("the", "of", "is"): about a third of English prose,
+    few of a list of terms, code, a formula or another language."""
+    return sum(token in STOPWORDS for token in tokens) / len(tokens) if tokens else 0.0
+
+
 def is_prose(sentence: str) -> bool:
     """True for a sentence written to be read: enough words, and function words between the terms.
 
@@ -146,5 +152,5 @@ def is_prose(sentence: str) -> bool:
     segments = [segment.split() for segment in re.split(r"[,;/|]", sentence) if segment.strip()]
     if len(segments) >= 4 and sorted(len(seg) for seg in segments)[len(segments) // 2] <= 2:
         return False  # a comma-separated list of terms
-    function_words = sum(1 for token in tokens if token in STOPWORDS)
-    return function_words >= 1 and function_words / len(tokens) >= 0.08
+    share = function_word_share(tokens)
+    return share > 0 and share >= 0.08
