@@ -323,15 +323,28 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r",\s*(?:for|after|in|at|by|with|of|to)\s+which\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
-              r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b))")
-YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?(?:on\s+|about\s+)?(?P<wh>how\s+(?:many|much|long|often|well|far)|how|"
-                rf"what|why|when|where|which|who)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+              r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b|"
+              # the poster's reaction ends what was asked: "had me reimplement KV caching in NumPy WTF 😂"
+              r"\s+(?:lol|lmao|lmfao|wtf|smh|haha\w*)\b|\s*[\U0001F300-\U0001FAFF]))")
+# "I was asked in the second interview how ...": where it was asked, between the verb and the question
+DURING = (r"(?:(?:in|during|at)\s+(?:the|an|my|a|this|that|our)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:interview|call|round|screen|screening|onsite|meeting)\s+)?")
+YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?{DURING}(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:on\s+|about\s+)?"
+                rf"(?P<wh>how\s+(?:many|much|long|often|well|far)|how|what|why|when|where|which|who)\s+"
+                rf"(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was)|"
                     r"(?:started|starting|began|beginning|opened|kicked\s+off)\s+with)"
                     r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
                     r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
+# "asked me my thoughts about AI": a question about the candidate's opinion, reported as its object
+OPINION = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:my|our)\s+(?P<what>thoughts|opinions?|views?|take|"
+                     rf"feelings)\s+(?:on|about|of|regarding)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+# "I had to design a system (like a library ...)": a kind of task, not one to write down
+UNNAMED_TASK = re.compile(r"^(?:design|build|implement|create|write|develop|solve|code)\s+(?:a|an|the|some)\s+"
+                          r"(?:system|problem|question|app|application|service|function|program|solution|project|"
+                          r"feature|tool|task|class|api|algorithm)\W*$", re.IGNORECASE)
 MARKDOWN_ESCAPE = re.compile(r"\\([_*~\-\[\]()>#^])")
 # "Interviewer threw "is_anagram" at me", "Second question was `mergeIntervals()`": a problem named by its function
 FUNCTION_PROBLEM = re.compile(
@@ -340,7 +353,8 @@ FUNCTION_PROBLEM = re.compile(
 )
 CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:(?:and|or|then|also|later)\s+)+)"
                           rf"(?:asked\s+(?:me\s+)?)?(?P<wh>how\s+(?:many|much|long|often)|how|what|why|when|"
-                          rf"where|who|if|whether|did|do|does|am|was|were)\s+(?P<clause>.+?){CLAUSE_END}",
+                          rf"where|who|if|whether|did|do|does|am|was|were)(?P<contracted>['’]s)?\s+"
+                          rf"(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
 # "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
 COMPLEXITY = re.compile(
@@ -351,11 +365,12 @@ COMPLEXITY = re.compile(
     r"(?:\s+(?:I|we)\s+(?:\w+ed|wrote|made|built))?))?",
     re.IGNORECASE,
 )
-# "Second round problem was OOP to build a cache class", "Last one was a lottery problem with ..."
+# "Second round problem was OOP to build a cache class", "a take home challenge to create a Flask API", "Last one was a
+# lottery problem with ..."
 PROBLEM_WAS = re.compile(
-    rf"\b(?:(?:problem|question|task|exercise|assignment)\s+(?:was|is)\s+(?:(?:an?\s+)?(?:oop|ood|lld|hld|design|coding|"
-    rf"dsa)\s+(?:problem\s+|question\s+)?)?to\s+(?P<task>(?:build|design|implement|write|create|code|find|return|"
-    rf"compute|count|check|make)\b.+?)|(?:one|another|last\s+one|the\s+(?:first|second|third|other|last)(?:\s+one)?)\s+"
+    rf"\b(?:(?:(?:problem|question|task|exercise|assignment|challenge)\s+(?:was|is)\s+(?:(?:an?\s+)?(?:oop|ood|lld|hld|"
+    rf"design|coding|dsa)\s+(?:problem\s+|question\s+)?)?|(?:challenge|assignment|exercise)\s+)to\s+"
+    rf"(?P<task>(?:build|design|implement|write|create|code|find|return|compute|count|check|make)\b.+?)|(?:one|another|last\s+one|the\s+(?:first|second|third|other|last)(?:\s+one)?)\s+"
     rf"was\s+(?P<problem>(?:an?|the)\s+[^.,;]{{3,60}}?\s+problem\b[^.;]*?)){CLAUSE_END}",
     re.IGNORECASE,
 )
@@ -381,8 +396,8 @@ TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
     rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
-    rf"(?P<clause>(?:design|implement|write|build|code|explain|describe|compare|differentiate|distinguish|"
-    rf"contrast|estimate|derive|discuss|define|present|demo|"
+    rf"(?P<clause>(?:design|(?:re-?)?implement|(?:re)?write|(?:re)?build|recreate|code|explain|describe|compare|"
+    rf"differentiate|distinguish|contrast|estimate|derive|discuss|define|present|demo|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
     rf"propose|fine-tune|train|"
@@ -394,7 +409,7 @@ TO_DO = re.compile(
 )
 TOPIC = re.compile(
     rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
-    rf"(?:of\s+)?(?:\w+\s+)?(?:questions?\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
+    rf"(?:of\s+)?(?:(?:[\w-]+\s+){{0,3}}?questions?\s+|\w+\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
     rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?"
@@ -427,9 +442,11 @@ RATED = re.compile(
     r"(?P<prep>in|on|at|for)\s+(?P<what>[^.;()]{2,60}?)(?=\s*[.;()]|$)",
     re.IGNORECASE,
 )
+DIFFERENCE_BETWEEN = re.compile(r"^(?:the\s+)?(?P<what>(?:main\s+|key\s+)?difference(?P<plural>s)?)\s+between\s+"
+                                r"(?P<rest>.+\S)", re.IGNORECASE)
 # "things like the event loop, and memory leaks in react": the named topics of a wider request
-TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topics|concepts|areas)\s+like|such\s+as|"
-                            r"including|e\.g\.)\s+", re.IGNORECASE)
+TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topics|concepts|areas|questions|problems)"
+                            r"\s+like|such\s+as|including|e\.g\.)\s+", re.IGNORECASE)
 # "problem was number 299 on leetcode", "LeetCode #146": a problem given by its number only
 LEETCODE_NUMBER = re.compile(
     r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
@@ -657,6 +674,9 @@ BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would":
              "do": "do", "did": "did", "might": "might", "must": "must"}
 INVERTED = {"did": "Did", "do": "Do", "does": "Do", "am": "Are", "was": "Are", "were": "Are"}
 MODALS = {"would", "could", "can", "should", "will", "might", "must"}
+# Words after "I" that are not the verb of an embedded question: "what X I and my team ...", "how much I really ...".
+STOPWORDS_OF_A_CLAUSE = {"and", "or", "but", "also", "really", "just", "actually", "personally", "think", "thought",
+                         "guess", "mean", "meant", "said", "told", "was", "am", "have", "has", "had", "do", "did"}
 IRREGULAR_PAST = {"knew": "know", "built": "build", "made": "make", "did": "do", "had": "have", "wrote": "write",
                   "thought": "think", "chose": "choose", "went": "go", "took": "take", "found": "find",
                   "dealt": "deal", "ran": "run", "led": "lead", "taught": "teach", "got": "get", "gave": "give",
@@ -905,6 +925,11 @@ def _wh(wh: str, clause: str) -> str:
         if head in MODALS or head in {"was", "were", "am"}:
             verb = {"could": "can", "was": "are", "were": "are", "am": "are"}.get(head, head)
             return _finish(f"{wh} {' '.join(words[:at])} {verb} you {_you(' '.join(words[at + 2:]))}", "?")
+        if re.fullmatch(r"[a-z]+", head) and head not in STOPWORDS_OF_A_CLAUSE:
+            # "what management style I like best": "What management style do you like best?"
+            past = head.endswith("ed") or head in IRREGULAR_PAST
+            verb = f"did you {_base(head)}" if past else f"do you {head}"
+            return _finish(f"{wh} {' '.join(words[:at])} {verb} {_you(' '.join(words[at + 2:]))}", "?")
     if 2 <= len(words) <= 4 and (lower[-1].endswith("ed") or lower[-1] in IRREGULAR_PAST):  # "what X returned"
         return _finish(f"{wh} does {' '.join(words[:-1])} {_base(lower[-1])}", "?")
     if first in {"i", "i'd", "i've", "we", "you", "they"}:
@@ -934,6 +959,8 @@ def _wh(wh: str, clause: str) -> str:
 
 
 def _topics(clause: str) -> list[str]:
+    if DIFFERENCE_BETWEEN.match(clause) and "," not in clause:
+        return [clause.strip()]  # "the difference between an array and a linked list" is one topic
     clause = re.sub(r"^(?:the\s+topic\s+of\s+|topics\s+like\s+|things\s+like\s+|stuff\s+like\s+|how\s+(?!to\b))",
                     "", clause, flags=re.IGNORECASE)
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s*/\s*|\s+&\s+|\s+or\s+", clause)
@@ -976,7 +1003,7 @@ def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
     approach" that every interviewer says, not "Do you have any questions?" that closes every interview."""
     return not (COMMUNITY.search(question) or PRONOUN_OBJECT.match(question) or GENERIC_FOLLOW_UP.match(question)
-                or COURTESY.match(question))
+                or COURTESY.match(question) or UNNAMED_TASK.match(question))
 
 
 def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
@@ -1009,6 +1036,9 @@ def _topic_question(topic: str, *, design: bool = False, named: bool = False) ->
         return _finish("How would you " + _you(how_to["rest"]), "?")
     if re.match(r"(?:what|how|why|when|which)\b", topic, re.IGNORECASE):
         return _finish("Explain " + _you(topic), ".")
+    if between := DIFFERENCE_BETWEEN.match(topic):
+        verb = "are" if between["plural"] else "is"
+        return _finish(f"What {verb} the {between['what']} between " + _you(between["rest"]), "?")
     if re.match(r"(?:a\s+time|times?\s+when|situations?)\b", topic, re.IGNORECASE):
         return _finish("Tell me about " + _you(topic), ".")
     return _finish(("Design " if design else "Explain ") + _you(topic), ".")
@@ -1204,9 +1234,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             taken.append((start, end))
             found.append((text, unit.start + start, unit.start + end))
 
-    def add_with_continuations(text: str, match: re.Match) -> None:
+    def add_with_continuations(text: str, match: re.Match, *, built: bool = False) -> None:
         if text:
-            add(text, match)
+            add(text, match, built=built)
         # "asked if X, then how Y and what Z", "asked about X, did I Y": one asking verb, several questions
         while (more := CONTINUATION.match(unit.text, match.end())) is not None:
             wh = more["wh"].lower()
@@ -1214,8 +1244,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 add(_yes_no(more["clause"]), more)
             elif wh in INVERTED:
                 add(_finish(f"{INVERTED[wh]} {_you(more['clause'])}", "?"), more)
-            else:
-                add(_wh(wh, more["clause"]), more)
+            else:  # "what's roughly happening" is "what is ..."
+                add(_wh(wh, ("is " if more["contracted"] else "") + more["clause"]), more)
             match = more
 
     if unit.text.endswith("?") and ASKS_THE_COMMUNITY.match(unit.text):
@@ -1223,7 +1253,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     low = unit.text.lower()
     quoted = '"' in low or "“" in low
     problem = any(word in low for word in ("problem", "question", "task", "exercise", "assignment", "variation",
-                                           "version", "variant"))
+                                           "version", "variant", "challenge"))
     for match in COMPLEXITY.finditer(unit.text) if "complexit" in low else ():
         what = re.sub(r"storage|memory", "space", (match["what"] or "time").strip().lower())
         what = re.sub(r"\s*(?:&|/)\s*", " and ", what)
@@ -1303,6 +1333,11 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(f"Solve the {name} problem.", match)
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
+    for match in OPINION.finditer(unit.text) if " my " in low or " our " in low else ():
+        what = match["what"].lower()
+        verb = "are" if what.endswith("s") else "is"
+        # built: "thoughts" is a word of posts to the community ("Any thoughts?"), here it is the interviewer's
+        add_with_continuations(_finish(f"What {verb} your {what} on {_you(match['clause'])}", "?"), match, built=True)
     for match in TO_DO.finditer(unit.text):
         if focus := FOCUS_ON.match(match["clause"]):  # "asked me to focus on implementing the merge operation"
             if verb := from_gerund(focus["verb"]):
@@ -1342,6 +1377,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             continue
         if examples := _examples(match["clause"]):
             found.extend((text, unit.start + start, unit.start + end) for text in examples)
+            add_with_continuations("", match)  # "questions like X, when to use Y"
             continue
         for topic in _topics(match["clause"]):
             text = _topic_question(topic, design=design)
@@ -1652,8 +1688,11 @@ def read(post: str) -> PostReading:
                 or LABEL.match(unit.text)):
             continue
         text = _direct(unit.text)
+        reported_item = False
         if unit.listed and unit.list_context and (wh_i := LISTED_WH_I.match(text)):  # "- What components I’d create"
             text = _wh(wh_i["wh"], wh_i["clause"])
+            # in the poster's words under a list of what was asked: "their company" there is the interviewer's
+            reported_item = text.endswith("?") and not LOGISTICS.search(text)
             if text.endswith("?") and (designed := DESIGN_PARENT.search(unit.parent)):  # under "Asked to design X:"
                 text = f"{text.rstrip('?.')} for {designed['what'].strip()}?"
         closing_question = (reason != QUESTION_PAGE and unit.start >= closing and not unit.listed
@@ -1676,7 +1715,7 @@ def read(post: str) -> PostReading:
         if unit.listed and unit.stem:  # "Tell me about a time when you" / "- faced ambiguity"
             text = f"{unit.stem} {text[:1].lower()}{text[1:]}"
             text = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", text, flags=re.IGNORECASE)
-        if asks_interview_question(text, listed=unit.listed):
+        if reported_item or asks_interview_question(text, listed=unit.listed):
             asks = text.rstrip().endswith("?") or (QUESTION_START.match(text) and not TASK_START.match(text))
             keep(_finish(text, "?" if asks else "."), unit.start, unit.end)
         elif unit.listed and unit.list_context and (problem := _listed_problem(unit.text)):

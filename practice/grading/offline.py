@@ -34,6 +34,7 @@ from .language import other_language
 from .scoring import model_answer_full_credit_share
 from .text import (
     ANSWER_CONTENT_WORDS,
+    acronyms,
     content_stems,
     content_words,
     is_prose,
@@ -45,7 +46,7 @@ from .text import (
 )
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-7"
+PROMPT_VERSION = "offline-8"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -283,7 +284,8 @@ def _off_topic(request: GradingRequest, kept: list[str], items: list[ItemVerdict
     if len(words(answer)) < OFF_TOPIC_MIN_WORDS or any(item.verdict != Verdict.MISSED for item in items):
         return False
     topic = " ".join([request.question, request.model_answer, *(p.text for p in request.rubric)])
-    answer_stems, topic_stems = _stems_of(answer) - GENERIC_STEMS, _stems_of(topic)
+    spelt_out = acronyms([topic, answer])
+    answer_stems, topic_stems = _with_acronyms(_stems_of(answer), spelt_out) - GENERIC_STEMS, _stems_of(topic)
     return len(answer_stems & topic_stems) <= OFF_TOPIC_SHARED_WORDS * len(answer_stems)
 
 
@@ -340,6 +342,18 @@ def _passage(text: str) -> Passage:
     return Passage(text, frozenset(stem(w) for w in terms), terms)
 
 
+def _with_acronyms(stems: set[str], spelt_out: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Stems that say an acronym say its words too, and the words say the acronym: "DQDB" is "Distributed Queue Dual
+    Buses"."""
+    said = set(stems)
+    for acronym, expansion in spelt_out.items():
+        if acronym in stems:
+            said |= expansion
+        elif expansion <= stems:
+            said.add(acronym)
+    return frozenset(said)
+
+
 def _copies(item_text: str, passage: str) -> bool:
     """True when the passage reproduces a rubric item's wording rather than making the point in its own words."""
     item_words, passage_words = words(item_text), words(passage)
@@ -394,8 +408,10 @@ def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str])
                     key=lambda item: list(KIND_LABEL).index(item.kind))
     lines = []
     if "off_topic" in flags:
-        lines.append("This answer does not address the question asked: read the question again and answer it "
-                     "directly.")
+        # Said as what was seen: an answer in words of its own ("a node near the frame generator wins the slot")
+        # can be on topic and share none of the reference's words.
+        lines.append("This answer does not seem to address the question asked: it shares almost no words with the "
+                     "question or its reference. Read the question again and answer it directly.")
     summary = f"You covered {covered} of {len(items)} rubric points"
     lines.append(summary + (f" and touched on {len(partly)} more." if partly else "."))
     if missed and not covered and not partly:

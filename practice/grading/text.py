@@ -131,6 +131,51 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*")
+_ACRONYM_JOINERS = frozenset("of and the for with to in on by".split())
+
+
+def acronyms(texts: list[str]) -> dict[str, frozenset[str]]:
+    """Acronyms the texts spell out, as stems: {"dqdb": {"distribut", "queue", "dual", "buse"}} when the question
+    says "Distributed Queue Dual Buses" and the answer "DQDB". Only spellings found in the texts count, so an answer
+    that writes the acronym says the words, and one that writes the words says the acronym."""
+    found: dict[str, frozenset[str]] = {}
+    candidates = {m.group(1) for text in texts for m in _ACRONYM.finditer(text or "")}
+    candidates = {a for a in candidates if a.lower() not in STOPWORDS}
+    runs = [_NAME_WORD.findall(text or "") for text in texts]
+    for acronym in sorted(candidates):
+        for tokens in runs:
+            expansion = _spelt_out(acronym.lower(), tokens)
+            if expansion:
+                stems = frozenset(stem(w.lower()) for w in expansion)
+                for form in (acronym.lower(), acronym.lower() + "s"):  # Snowball keeps the s of "DQDBs"
+                    found[stem(form)] = stems
+                break
+    return found
+
+
+def _spelt_out(acronym: str, tokens: list[str]) -> list[str]:
+    """The first run of words whose initials spell `acronym` (joiners such as "of" may sit between them)."""
+    shortest = 3 if len(acronym) == 2 else 2
+    for start, first in enumerate(tokens):
+        if first[0].lower() != acronym[0] or first.lower() in STOPWORDS or len(first) < shortest:
+            continue
+        expansion, index = [first], start + 1
+        while len(expansion) < len(acronym) and index < len(tokens):
+            word = tokens[index].lower()
+            index += 1
+            if word in _ACRONYM_JOINERS:
+                continue
+            if word[0] != acronym[len(expansion)] or word in STOPWORDS or len(word) < shortest:
+                break
+            expansion.append(word)
+        if len(expansion) == len(acronym) and "".join(w[0] for w in expansion).lower() == acronym \
+                and not any(w.lower() == acronym for w in expansion):
+            return expansion
+    return []
+
+
 _HYPHENATED_TERM = re.compile(r"(?<=\w)-(?=\w)")
 
 

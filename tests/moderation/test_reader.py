@@ -1047,3 +1047,40 @@ def test_the_posters_our_position_is_not_the_company_speaking():
     post = ("Had an interview at Amazon yesterday. The bar raiser asked me about a time I failed.\n"
             "I froze and gave a bad answer. What would you do in our position?")
     assert questions(post) == ["Tell me about a time you failed."]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a question asked about the candidate's opinion, reported as its object, with more questions after it
+    ("In the second call I was asked my thoughts on agentic workflows and how I would evaluate them.",
+     ["What are your thoughts on agentic workflows?", "How would you evaluate them?"]),
+    # where it was asked, between the asking verb and the question
+    ("I was asked in the final interview whether I had deployed a model behind an API.",
+     ["Have you deployed a model behind an API?"]),
+    # an embedded question whose subject is the poster, after a noun phrase
+    ("The manager asked what metrics I track after a release.", ["What metrics do you track after a release?"]),
+    ("She asked me how many models I shipped last year.", ["How many models did you ship last year?"]),
+    # several adjectives before "questions about", and a contracted "what's" further down the list
+    ("He asked me a few fairly basic ML questions about how to handle class imbalance, what the difference between "
+     "bagging and boosting is, and what's going on inside a random forest.",
+     ["How would you handle class imbalance?", "What is the difference between bagging and boosting?",
+      "What is going on inside a random forest?"]),
+    # the examples of a kind of question; "the difference between X and Y" is one topic
+    ("They grilled me on theory questions like the difference between L1 and L2 regularisation.",
+     ["What is the difference between L1 and L2 regularisation?"]),
+    # a task given as "had me <verb>", with the poster's reaction after it
+    ("The second round had me reimplement beam search from scratch lol 😅", ["Reimplement beam search from scratch."]),
+    # a take-home described as a challenge to do something
+    ("Afterwards they sent a take-home challenge to build a small retrieval service with evaluation.",
+     ["Build a small retrieval service with evaluation."]),
+])
+def test_round_fifteen_reported_questions(sentence, expected):
+    post = f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back."
+    assert questions(post) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the design round I had to design a system (something like a parking lot).",
+    "The last task was to build an app.",
+])
+def test_a_task_without_a_named_object_is_a_kind_of_task_not_one(sentence):
+    assert questions(f"Had my ML engineer interviews at a fintech last week. {sentence}") == []

@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from practice.grading.text import stem
+from practice.grading.text import acronyms, stem
 
 
 def test_stems_are_right_when_many_threads_stem_new_words_at_once():
@@ -44,3 +44,17 @@ def test_the_offline_grader_gives_the_same_grades_on_eight_threads_as_one_at_a_t
     one_at_a_time = [grade(item) for item in items]
 
     assert len(items) > 200 and at_once == one_at_a_time
+
+
+def test_an_acronym_is_read_as_the_words_the_texts_spell_it_out_with():
+    spelt = acronyms(['What was the problem with "Distributed Queue Dual Buses"?', "DQDBs are unfair to far nodes."])
+    assert spelt[stem("dqdb")] == {stem(w) for w in ("distributed", "queue", "dual", "buses")}
+    assert spelt[stem("dqdbs")] == spelt[stem("dqdb")]  # Snowball keeps the s of an acronym's plural
+    # joiners may sit between the words; a hyphen separates them
+    assert acronyms(["The KV cache", "keeps the keys and values"])[stem("kv")] == {stem("keys"), stem("values")}
+    assert stem("rag") in acronyms(["What is RAG?", "Retrieval-Augmented Generation adds documents."])
+
+
+def test_capitals_that_no_text_spells_out_and_shouted_words_are_no_acronyms():
+    assert acronyms(["What does DHCP do?", "It hands out addresses."]) == {}
+    assert acronyms(["WHY IS THE NETWORK SLOW", "IT IS BUSY"]) == {}

@@ -57,7 +57,7 @@ def test_a_fluent_answer_to_another_question_is_called_off_topic_and_not_rated_c
 
     assert "off_topic" in output.flags
     assert output.clarity != "clear"
-    assert output.feedback.startswith("This answer does not address the question asked")
+    assert output.feedback.startswith("This answer does not seem to address the question asked")
     assert "off_topic" not in grade(STORY).flags and "off_topic" not in grade(PRINCIPLES).flags
 
 
