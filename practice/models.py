@@ -142,10 +142,12 @@ class Answer(models.Model):
 
     @property
     def grading_delayed(self) -> bool:
-        """Queued but never handed to the broker, or claimed by a worker that stopped renewing its claim (it died):
-        the sweep hands the answer to a worker again."""
+        """Queued but never handed to the broker, or handed to it and not taken by a worker for longer than the sweep
+        waits (no worker is running), or claimed by a worker that stopped renewing its claim (it died): the sweep
+        hands the answer to a worker again when there is one."""
         if self.status == self.Status.QUEUED:
-            return self.enqueued_at is None
+            return self.enqueued_at is None or (
+                (timezone.now() - self.enqueued_at).total_seconds() > settings.GRADING_STALE_AFTER_SECONDS)
         if self.status == self.Status.GRADING and self.claimed_at is not None:
             silent_for = (timezone.now() - self.claimed_at).total_seconds()
             return silent_for > 2 * settings.GRADING_HEARTBEAT_SECONDS

@@ -29,6 +29,7 @@ def isolated_broker(tmp_path_factory):
     (folder / "processed").mkdir()
     (folder / "control").mkdir()
     celery_app.conf.broker_url = "filesystem://"
+    celery_app.conf.broker_transport = "config.broker:Transport"
     celery_app.conf.broker_transport_options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),

@@ -341,6 +341,9 @@ QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s
 # "asked me my thoughts about AI": a question about the candidate's opinion, reported as its object
 OPINION = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:my|our)\s+(?P<what>thoughts|opinions?|views?|take|"
                      rf"feelings)\s+(?:on|about|of|regarding)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
+NOT_AN_OPINION_TOPIC = re.compile(r"(?:it|this|that|these|those|him|her|them|you|me|us|everything|things)\b|"
+                                  r"(?:(?:the|my|our)\s+)?(?:interview|call|round|process|chat|conversation)\b|"
+                                  r"how\s+(?:it|the\s+\w+)\s+(?:went|is\s+going|was\s+going)\b", re.IGNORECASE)
 # "I had to design a system (like a library ...)": a kind of task, not one to write down
 UNNAMED_TASK = re.compile(r"^(?:design|build|implement|create|write|develop|solve|code)\s+(?:a|an|the|some)\s+"
                           r"(?:system|problem|question|app|application|service|function|program|solution|project|"
@@ -356,6 +359,9 @@ CONTINUATION = re.compile(rf"(?:\s*,\s*(?:(?:and|or|then|also|later)\s+)*|\s+(?:
                           rf"where|who|if|whether|did|do|does|am|was|were)(?P<contracted>['’]s)?\s+"
                           rf"(?P<clause>.+?){CLAUSE_END}",
                           re.IGNORECASE)
+REMARK_AFTER_WHATS = re.compile(r"(?:even\s+|really\s+)?(?:worse|worst|funny|funnier|funniest|weird|weirder|crazy|"
+                                r"crazier|interesting|ironic|sad|sadder|more|best|great|annoying|frustrating|strange|odd|"
+                                r"wild|insane|hilarious)\b", re.IGNORECASE)
 # "Then he asked me the time complexity", "quizzed me on the time and storage complexity of the code"
 COMPLEXITY = re.compile(
     r"\b(?:asked|asks|ask|quizzed|grilled|questions?\s+(?:on|about)|follow[- ]?ups?\s+(?:on|about))\b[^.?!]{0,40}?"
@@ -369,7 +375,8 @@ COMPLEXITY = re.compile(
 # lottery problem with ..."
 PROBLEM_WAS = re.compile(
     rf"\b(?:(?:(?:problem|question|task|exercise|assignment|challenge)\s+(?:was|is)\s+(?:(?:an?\s+)?(?:oop|ood|lld|hld|"
-    rf"design|coding|dsa)\s+(?:problem\s+|question\s+)?)?|(?:challenge|assignment|exercise)\s+)to\s+"
+    rf"design|coding|dsa)\s+(?:problem\s+|question\s+)?)?|"
+    rf"(?:take[- ]?home|coding|programming|technical|design)\s+(?:challenge|assignment|exercise)\s+)to\s+"
     rf"(?P<task>(?:build|design|implement|write|create|code|find|return|compute|count|check|make)\b.+?)|(?:one|another|last\s+one|the\s+(?:first|second|third|other|last)(?:\s+one)?)\s+"
     rf"was\s+(?P<problem>(?:an?|the)\s+[^.,;]{{3,60}}?\s+problem\b[^.;]*?)){CLAUSE_END}",
     re.IGNORECASE,
@@ -396,7 +403,8 @@ TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
     rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
-    rf"(?P<clause>(?:design|(?:re-?)?implement|(?:re)?write|(?:re)?build|recreate|code|explain|describe|compare|"
+    rf"(?P<clause>(?:design|implement|write|build|(?:re-?implement|rewrite|rebuild|recreate)(?!\s+(?:my|our)\b)|"
+    rf"code|explain|describe|compare|"
     rf"differentiate|distinguish|contrast|estimate|derive|discuss|define|present|demo|"
     rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
@@ -409,7 +417,7 @@ TO_DO = re.compile(
 )
 TOPIC = re.compile(
     rf"\b(?:{ASK}\s+(?:a\s+(?:lot|bunch|ton)\s+|lots\s+|many\s+|some\s+|several\s+|a\s+few\s+|a\s+couple\s+)?"
-    rf"(?:of\s+)?(?:(?:[\w-]+\s+){{0,3}}?questions?\s+|\w+\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
+    rf"(?:of\s+)?(?:(?:(?!(?:no|zero|any)\b)[\w-]+\s+){{0,3}}?questions?\s+|\w+\s+)?|(?:round|screen|interview|onsite|call|part|portion|session|"
     rf"discussion|questions?|problem|task|exercise|assignment|prompt)\s+(?:\w+\s+){{0,2}}(?:was|were|is|focused|focussed|centered|centred)\s+"
     rf"(?:all\s+|mostly\s+|entirely\s+|purely\s+|heavily\s+)?|(?:questions|they|it)\s+(?:were|was)\s+"
     rf"(?:all\s+|mostly\s+)?|(?:answered|got|had|faced)\s+(?:\w+\s+){{0,3}}?"
@@ -446,7 +454,8 @@ DIFFERENCE_BETWEEN = re.compile(r"^(?:the\s+)?(?P<what>(?:main\s+|key\s+)?differ
                                 r"(?P<rest>.+\S)", re.IGNORECASE)
 # "things like the event loop, and memory leaks in react": the named topics of a wider request
 TOPIC_EXAMPLES = re.compile(r"\s*(?:--|—|–|:|,)?\s*\b(?:(?:things|stuff|topics|concepts|areas|questions|problems)"
-                            r"\s+like|such\s+as|including|e\.g\.)\s+", re.IGNORECASE)
+                            r"\s+like|such\s+as|including|e\.g\.)\s+(?!(?:i|we|you|he|she|they|it|this|that|nothing|"
+                            r"none|never)\b)", re.IGNORECASE)
 # "problem was number 299 on leetcode", "LeetCode #146": a problem given by its number only
 LEETCODE_NUMBER = re.compile(
     r"\b(?:problem|question)\s+(?:was\s+|is\s+)?(?:number\s+|#|no\.?\s*)?(?P<n>\d{1,4})\s+(?:on|from)\s+"
@@ -674,6 +683,7 @@ BACKSHIFT = {"was": "is", "were": "are", "had": "have", "could": "can", "would":
              "do": "do", "did": "did", "might": "might", "must": "must"}
 INVERTED = {"did": "Did", "do": "Do", "does": "Do", "am": "Are", "was": "Are", "were": "Are"}
 MODALS = {"would", "could", "can", "should", "will", "might", "must"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "our", "his", "her", "their", "its"}
 # Words after "I" that are not the verb of an embedded question: "what X I and my team ...", "how much I really ...".
 STOPWORDS_OF_A_CLAUSE = {"and", "or", "but", "also", "really", "just", "actually", "personally", "think", "thought",
                          "guess", "mean", "meant", "said", "told", "was", "am", "have", "has", "had", "do", "did"}
@@ -925,11 +935,16 @@ def _wh(wh: str, clause: str) -> str:
         if head in MODALS or head in {"was", "were", "am"}:
             verb = {"could": "can", "was": "are", "were": "are", "am": "are"}.get(head, head)
             return _finish(f"{wh} {' '.join(words[:at])} {verb} you {_you(' '.join(words[at + 2:]))}", "?")
-        if re.fullmatch(r"[a-z]+", head) and head not in STOPWORDS_OF_A_CLAUSE:
-            # "what management style I like best": "What management style do you like best?"
+        adverb = head if head.endswith("ly") and at + 2 < len(lower) else ""
+        verb_at = at + 2 if adverb else at + 1
+        head = lower[verb_at] if verb_at < len(lower) else ""
+        if (re.fullmatch(r"[a-z]+", head) and head not in STOPWORDS_OF_A_CLAUSE and first not in DETERMINERS
+                and lower[-1] not in BACKSHIFT):
+            # "what management style I like best": "What management style do you like best?"; not "what the hardest
+            # bug I fixed was", whose noun phrase is the subject (the last branch reads it)
             past = head.endswith("ed") or head in IRREGULAR_PAST
-            verb = f"did you {_base(head)}" if past else f"do you {head}"
-            return _finish(f"{wh} {' '.join(words[:at])} {verb} {_you(' '.join(words[at + 2:]))}", "?")
+            verb = " ".join(filter(None, ["did you" if past else "do you", adverb, _base(head) if past else head]))
+            return _finish(f"{wh} {' '.join(words[:at])} {verb} {_you(' '.join(words[verb_at + 1:]))}", "?")
     if 2 <= len(words) <= 4 and (lower[-1].endswith("ed") or lower[-1] in IRREGULAR_PAST):  # "what X returned"
         return _finish(f"{wh} does {' '.join(words[:-1])} {_base(lower[-1])}", "?")
     if first in {"i", "i'd", "i've", "we", "you", "they"}:
@@ -1244,6 +1259,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
                 add(_yes_no(more["clause"]), more)
             elif wh in INVERTED:
                 add(_finish(f"{INVERTED[wh]} {_you(more['clause'])}", "?"), more)
+            elif more["contracted"] and REMARK_AFTER_WHATS.match(more["clause"]):
+                break  # ", and what's worse, he laughed" remarks on what happened
             else:  # "what's roughly happening" is "what is ..."
                 add(_wh(wh, ("is " if more["contracted"] else "") + more["clause"]), more)
             match = more
@@ -1334,10 +1351,14 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     for match in WH.finditer(unit.text):
         add_with_continuations(_wh(match["wh"], match["clause"]), match)
     for match in OPINION.finditer(unit.text) if " my " in low or " our " in low else ():
+        topic = match["clause"]
+        if not _stands_alone(topic) or NOT_AN_OPINION_TOPIC.match(topic) or _content_words(topic) < 1:
+            continue  # "asked me my thoughts on it", "... on how the interview went"
         what = match["what"].lower()
         verb = "are" if what.endswith("s") else "is"
-        # built: "thoughts" is a word of posts to the community ("Any thoughts?"), here it is the interviewer's
-        add_with_continuations(_finish(f"What {verb} your {what} on {_you(match['clause'])}", "?"), match, built=True)
+        # built: "thoughts" is a word of posts to the community ("Any thoughts?"); here the interviewer's, and the
+        # topic was checked above
+        add_with_continuations(_finish(f"What {verb} your {what} on {_you(topic)}", "?"), match, built=True)
     for match in TO_DO.finditer(unit.text):
         if focus := FOCUS_ON.match(match["clause"]):  # "asked me to focus on implementing the merge operation"
             if verb := from_gerund(focus["verb"]):
@@ -1692,7 +1713,8 @@ def read(post: str) -> PostReading:
         if unit.listed and unit.list_context and (wh_i := LISTED_WH_I.match(text)):  # "- What components I’d create"
             text = _wh(wh_i["wh"], wh_i["clause"])
             # in the poster's words under a list of what was asked: "their company" there is the interviewer's
-            reported_item = text.endswith("?") and not LOGISTICS.search(text)
+            reported_item = (text.endswith("?") and not LOGISTICS.search(text) and _stands_alone(text)
+                             and _content_words(text) >= 2 and not RHETORICAL.search(text))
             if text.endswith("?") and (designed := DESIGN_PARENT.search(unit.parent)):  # under "Asked to design X:"
                 text = f"{text.rstrip('?.')} for {designed['what'].strip()}?"
         closing_question = (reason != QUESTION_PAGE and unit.start >= closing and not unit.listed

@@ -134,19 +134,20 @@ def sentences(text: str) -> list[str]:
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 _ACRONYM_JOINERS = frozenset("of and the for with to in on by".split())
+MAX_ACRONYMS = 30  # a text is read for this many at most: all capitals would make every short word a candidate
 
 
 def acronyms(texts: list[str]) -> dict[str, frozenset[str]]:
     """Acronyms the texts spell out, as stems: {"dqdb": {"distribut", "queue", "dual", "buse"}} when the question
-    says "Distributed Queue Dual Buses" and the answer "DQDB". Only spellings found in the texts count, so an answer
-    that writes the acronym says the words, and one that writes the words says the acronym."""
+    says "Distributed Queue Dual Buses" and the answer "DQDB". Only spellings found in the texts count, written as a
+    name (each word capitalised) or right before the acronym in brackets ("key-value (KV) cache"): "binary search" is
+    not what "BS" stands for. Text in capitals throughout is shouting, not names, and is not read."""
+    texts = [text for text in texts if text and not _shouted(text)]
+    candidates = [a for text in texts for a in _ACRONYM.findall(text) if a.lower() not in STOPWORDS]
     found: dict[str, frozenset[str]] = {}
-    candidates = {m.group(1) for text in texts for m in _ACRONYM.finditer(text or "")}
-    candidates = {a for a in candidates if a.lower() not in STOPWORDS}
-    runs = [_NAME_WORD.findall(text or "") for text in texts]
-    for acronym in sorted(candidates):
-        for tokens in runs:
-            expansion = _spelt_out(acronym.lower(), tokens)
+    for acronym in list(dict.fromkeys(candidates))[:MAX_ACRONYMS]:
+        for text in texts:
+            expansion = _spelt_out(acronym, text)
             if expansion:
                 stems = frozenset(stem(w.lower()) for w in expansion)
                 for form in (acronym.lower(), acronym.lower() + "s"):  # Snowball keeps the s of "DQDBs"
@@ -155,24 +156,36 @@ def acronyms(texts: list[str]) -> dict[str, frozenset[str]]:
     return found
 
 
-def _spelt_out(acronym: str, tokens: list[str]) -> list[str]:
-    """The first run of words whose initials spell `acronym` (joiners such as "of" may sit between them)."""
-    shortest = 3 if len(acronym) == 2 else 2
+def _shouted(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
+def _spelt_out(acronym: str, text: str) -> list[str]:
+    """The first run of words whose initials spell `acronym` (joiners such as "of" may sit between them), written as
+    a name or followed by the acronym in brackets."""
+    tokens = list(_NAME_WORD.finditer(text))
+    letters = acronym.lower()
+    shortest = 3 if len(letters) == 2 else 2
     for start, first in enumerate(tokens):
-        if first[0].lower() != acronym[0] or first.lower() in STOPWORDS or len(first) < shortest:
+        if first.group()[0].lower() != letters[0]:
             continue
         expansion, index = [first], start + 1
-        while len(expansion) < len(acronym) and index < len(tokens):
-            word = tokens[index].lower()
+        while len(expansion) < len(letters) and index < len(tokens):
+            word = tokens[index]
             index += 1
-            if word in _ACRONYM_JOINERS:
+            if word.group().lower() in _ACRONYM_JOINERS:
                 continue
-            if word[0] != acronym[len(expansion)] or word in STOPWORDS or len(word) < shortest:
+            if word.group()[0].lower() != letters[len(expansion)]:
                 break
             expansion.append(word)
-        if len(expansion) == len(acronym) and "".join(w[0] for w in expansion).lower() == acronym \
-                and not any(w.lower() == acronym for w in expansion):
-            return expansion
+        names = [word.group() for word in expansion]
+        if len(names) < len(letters) or any(w.lower() in STOPWORDS or len(w) < shortest or w.upper() == w
+                                            for w in names):
+            continue
+        defined = re.match(rf"\s*\(\s*{acronym}s?\s*\)", text[expansion[-1].end():])
+        if defined or all(w[0].isupper() for w in names):
+            return names
     return []
 
 

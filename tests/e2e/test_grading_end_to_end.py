@@ -51,6 +51,28 @@ def test_ctrl_c_stops_web_server_and_worker_together(tmp_path, stacks):
         wait_for(lambda pid=pid: not os.path.exists(f"/proc/{pid}"), timeout=30, what=f"worker {pid} to stop")
 
 
+def test_serve_starts_the_worker_again_when_it_dies_and_grading_goes_on(tmp_path, stacks):
+    """A worker that crashed (kombu's filesystem race once killed it) must not leave every answer waiting."""
+    stack = Stack(tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    stacks.append(stack)
+    stack.prepare()
+    base = stack.start_web(port=free_port(), server="serve")
+    serve = stack.processes[-1][0]
+    wait_for(lambda: "ready." in stack.log("serve"), timeout=60, what="the worker beside the web server")
+    first = subprocess.run(["pgrep", "-s", str(serve.pid), "-f", "celery"], capture_output=True, text=True)
+    for pid in first.stdout.split():
+        os.kill(int(pid), signal.SIGKILL)
+
+    wait_for(lambda: "starting it again" in stack.log("serve"), timeout=30, what="serve to notice the dead worker")
+    wait_for(lambda: stack.log("serve").count("ready.") >= 2, timeout=60, what="a new worker")
+    client = WebClient(base)
+    client.login(DEMO_USERNAME, DEMO_PASSWORD)
+    path = start_session(client)
+    client.post(path, {"text": ANSWER})
+
+    assert 0 <= float(wait_for_grade(client, path)) <= 5
+
+
 def test_redis_worker_grades_an_answer_on_postgresql(tmp_path, stacks, postgres_database, redis_url):
     """Production's shape: gunicorn and a Celery worker on Redis, both on PostgreSQL."""
     stack = Stack(tmp_path, database_url=postgres_database, redis_url=redis_url)

@@ -1078,6 +1078,31 @@ def test_round_fifteen_reported_questions(sentence, expected):
     assert questions(post) == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # the noun phrase is the subject of the embedded question, not its object
+    ("The manager asked what the hardest bug I fixed was.", ["What is the hardest bug you fixed?"]),
+    # only a kind of task is set as a challenge; other challenges are the poster's
+    ("It was a challenge to find time to prepare with a full time job.", []),
+    # an opinion on the interview itself, or on "it", is small talk
+    ("He asked me my thoughts on how the interview went.", []),
+    ("He asked me my thoughts on it.", []),
+    # "what's worse" remarks on what happened
+    ("He asked how to shard the index, and what's worse, he laughed.", ["Explain how to shard the index."]),
+    ("They asked no technical questions about ML at all.", []),
+    ("They gave me problems like I have never seen before.", []),
+    ("I had to rebuild my confidence after that.", []),
+])
+def test_round_fifteen_rules_leave_the_posters_own_words_alone(sentence, expected):
+    post = f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back."
+    assert questions(post) == expected
+
+
+def test_a_job_ad_that_offers_a_challenge_is_still_a_job_ad():
+    reading = read("We are hiring! Join our team and take on the challenge to build the future of payments. "
+                   "Apply with your CV.")
+    assert not reading.reports_interview and reading.questions == []
+
+
 @pytest.mark.parametrize("sentence", [
     "In the design round I had to design a system (something like a parking lot).",
     "The last task was to build an app.",

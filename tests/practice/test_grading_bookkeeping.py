@@ -120,6 +120,19 @@ def test_the_page_says_grading_is_delayed_while_a_claim_goes_unrenewed(candidate
     assert "Grading is delayed" in html and "Grading your answer" in html
 
 
+def test_the_page_says_grading_is_delayed_when_no_worker_takes_a_queued_answer(candidate_client, session_question,
+                                                                              settings):
+    """The broker took the task but no worker is running (it crashed): the candidate is told, not left spinning."""
+    answer = AnswerFactory(session_question=session_question, enqueued_at=timezone.now())
+    url = reverse("practice:question", args=[session_question.session_id, 1])
+    assert "Grading is delayed" not in candidate_client.get(url).content.decode()
+
+    Answer.objects.filter(pk=answer.pk).update(
+        enqueued_at=timezone.now() - timedelta(seconds=settings.GRADING_STALE_AFTER_SECONDS + 5))
+
+    assert "Grading is delayed" in candidate_client.get(url).content.decode()
+
+
 def test_grade_again_is_capped_per_answer(candidate_client, session_question, settings, apply_async,
                                           django_capture_on_commit_callbacks):
     settings.GRADING_MAX_REGRADES = 2

@@ -50,11 +50,12 @@ def test_an_acronym_is_read_as_the_words_the_texts_spell_it_out_with():
     spelt = acronyms(['What was the problem with "Distributed Queue Dual Buses"?', "DQDBs are unfair to far nodes."])
     assert spelt[stem("dqdb")] == {stem(w) for w in ("distributed", "queue", "dual", "buses")}
     assert spelt[stem("dqdbs")] == spelt[stem("dqdb")]  # Snowball keeps the s of an acronym's plural
-    # joiners may sit between the words; a hyphen separates them
-    assert acronyms(["The KV cache", "keeps the keys and values"])[stem("kv")] == {stem("keys"), stem("values")}
+    # joiners may sit between the words; a hyphen separates them; lower case words count when brackets define them
     assert stem("rag") in acronyms(["What is RAG?", "Retrieval-Augmented Generation adds documents."])
+    assert acronyms(["The KV cache", "keeps the keys and values (KV)"])[stem("kv")] == {stem("keys"), stem("values")}
 
 
-def test_capitals_that_no_text_spells_out_and_shouted_words_are_no_acronyms():
+def test_capitals_that_no_text_spells_out_as_a_name_and_shouted_words_are_no_acronyms():
     assert acronyms(["What does DHCP do?", "It hands out addresses."]) == {}
-    assert acronyms(["WHY IS THE NETWORK SLOW", "IT IS BUSY"]) == {}
+    assert acronyms(["Explain binary search and cache invalidation.", "The process is BS and so is CI."]) == {}
+    assert acronyms(["WHY IS THE NETWORK SLOW AND WHAT CAN WE DO", "NETWORK WORKS SLOWLY"]) == {}
