@@ -60,6 +60,7 @@ WORD_FLOOR = 0.4  # cosine of two words below which they say different things
 NEAR_THRESHOLD = 0.05
 OFF_TOPIC_SHARED_WORDS = 0.15  # share of the answer's content words found in the question and its reference
 OFF_TOPIC_MIN_WORDS = 30  # a short answer that misses is wrong or terse, not about something else
+REPEATED_MIN_SENTENCES = 6  # from this many sentences, an answer of which half or more are repeats is padded
 QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
 ANSWER_NOVELTY = 0.2  # share of an answer's content words the question does not already use
@@ -106,6 +107,10 @@ class OfflineGrader:
             raise UngradableAnswerError(f"the offline grader reads English only, and this answer reads as {language}; "
                                         "write it in English to have it graded")
         flags = ["prompt_injection"] if injected else []
+        once = list(dict.fromkeys(kept))
+        if len(kept) >= REPEATED_MIN_SENTENCES and len(once) <= len(kept) / 2:
+            flags.append("repetition")  # a paragraph pasted over and over says it once, and reads badly
+        kept = once
         question_stems = set(content_stems(request.question))
         short_question = 0 < len(words(request.model_answer)) <= SHORT_MODEL_ANSWER_WORDS
         list_request = bool(_LIST_REQUEST.search(request.question))
@@ -141,6 +146,8 @@ class OfflineGrader:
             items.append(verdict)
 
         clarity = judge_clarity(kept, short_form_asked=short_question or list_request)
+        if "repetition" in flags:
+            clarity = Clarity.UNCLEAR
         if kept and not any_form and not any(is_prose(s) for s in kept):
             flags.append("no_prose")
         if _off_topic(request, kept, items):
@@ -420,7 +427,7 @@ def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str])
         for item in missed[:MISSING_LISTED]:
             lines.append(f"Missing {KIND_LABEL[item.kind]}: {item.text}")
         if len(missed) > MISSING_LISTED:
-            lines.append(f"…and {len(missed) - MISSING_LISTED} more, listed below.")
+            lines.append(f"…and {len(missed) - MISSING_LISTED} more, in the verdicts on this page.")
     for item in partly[:MISSING_LISTED]:
         lines.append(f"Say more about this {KIND_LABEL[item.kind]}: {item.text}")
     if clarity == Clarity.UNCLEAR:
@@ -431,6 +438,8 @@ def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str])
                      + (", and name each trade-off and failure mode outright." if kinds - {Kind.KEY_POINT} else "."))
     if "prompt_injection" in flags:
         lines.append("Sentences addressed to the grader were ignored; they never change a score.")
+    if "repetition" in flags:
+        lines.append("Most of this answer repeats itself: say each point once.")
     if "no_prose" in flags:
         lines.append("A list of terms is not an explanation: say what each one does and why it matters.")
     if "rubric_copy" in flags:

@@ -143,3 +143,23 @@ def test_terms_answer_a_question_that_asks_for_a_list_but_not_one_that_asks_why(
     assert listed.clarity.value == "adequate" and "no_prose" not in listed.flags
     assert "no_prose" in why.flags and all(item.verdict == Verdict.MISSED for item in why.items)
     assert all(item.verdict == Verdict.MISSED for item in unrelated.items)
+
+
+def test_feedback_points_to_the_verdicts_for_the_missing_ideas_it_does_not_name():
+    rubric = [RubricPoint(Kind.KEY_POINT, f"Names the {word} stage of the pipeline") for word in
+              ("ingestion", "chunking", "embedding", "retrieval", "reranking")]
+    output = grade("I would first do ingestion of the documents, which is simple.", question="Walk through a RAG "
+                   "pipeline.", rubric=rubric)
+
+    assert output.feedback.count("Missing key point") == 3
+    assert "…and 1 more, in the verdicts on this page." in output.feedback  # the verdicts sit above the feedback
+
+
+def test_a_paragraph_pasted_over_and_over_is_read_once_and_called_unclear():
+    once = grade(STORY)
+    padded = grade("\n\n".join([STORY] * 20))
+
+    assert "repetition" in padded.flags and "repetition" not in once.flags
+    assert padded.clarity == "unclear" and once.clarity != "unclear"
+    assert "repeats itself" in padded.feedback
+    assert score_output(padded).overall < score_output(once).overall
