@@ -4,7 +4,8 @@ register = template.Library()
 
 # Longest prefixes first: a mock loop lives under /practice/ but belongs to "Mock loops".
 SECTIONS = [
-    ("/practice/mock/", "mock"), ("/practice/staff/", "grading"), ("/practice/", "practice"), ("/loops/", "loops"),
+    ("/practice/mock/", "mock"), ("/practice/staff/", "grading"), ("/practice/exercises/", "exercises"),
+    ("/practice/", "practice"), ("/loops/", "loops"),
     ("/assignments/", "assignments"), ("/checklist/", "checklist"), ("/progress/", "progress"), ("/banks/", "banks"),
     ("/moderation/", "moderation"),
 ]

@@ -1,6 +1,6 @@
-"""Every page of the product, as each kind of user, on a phone (390 px) and a laptop (1280 px): nothing wider than
-the screen, no console error, a visible heading. A full-page screenshot of each lands in var/screenshots/ for a
-person to look at (git-ignored)."""
+"""Every page of the product, as each kind of user, on a small phone (320 px), a phone (390 px) and a laptop (1280 px):
+nothing wider than the screen, no console error, a visible heading. A full-page screenshot of each lands in
+var/screenshots/ for a person to look at (git-ignored)."""
 
 import re
 from pathlib import Path
@@ -26,7 +26,7 @@ from tests.moderation import samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WIDTHS = {"phone": (390, 844), "laptop": (1280, 800)}
+WIDTHS = {"small-phone": (320, 640), "phone": (390, 844), "laptop": (1280, 800)}
 SCREENSHOTS = Path(settings.VAR_DIR) / "screenshots"
 
 
@@ -72,7 +72,7 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
             (reverse("practice:grade_dispute", args=[answer_id]), 200),
             (reverse("practice:grade_grader_accuracy", args=[answer_id]), 200),
             (reverse("practice:grading_docs"), 200),
-            (reverse("accounts:data"), 200), (reverse("banks:public"), 200),
+            (reverse("accounts:data"), 200), (reverse("banks:public"), 200), (reverse("exercises:list"), 200),
             (reverse("banks:shared", args=[bank.share_token]), 200), (reverse("banks:list"), 403),
         ],
         "instructor": [
