@@ -5,8 +5,10 @@ from django.core.validators import MaxLengthValidator
 
 from playbook.models import Category, Level
 from questions.forms import RubricCleaningMixin, rubric_field
+from questions.models import Question
 from questions.services import RUBRIC_KINDS
 
+from . import selectors
 from .services import import_file_check_size
 
 
@@ -69,8 +71,41 @@ class ImportedQuestionForm(RubricCleaningMixin, forms.Form):
 
 
 class MergeForm(forms.Form):
-    target = forms.IntegerField(label="Merge into question number", min_value=1,
-                                error_messages={"required": "Give the number of the question to merge into."})
+    """Step one of a merge: the number of the existing question the imported item duplicates. A question number,
+    as the bank numbers its questions, not the imported item's number in the page's address."""
+
+    target = forms.IntegerField(
+        label="Number of the existing question to merge into", min_value=1,
+        help_text="A question number, as in “question #219”; not the imported item's number. You compare the two "
+                  "texts before anything is merged.",
+        error_messages={"required": "Give the number of the existing question to merge into.",
+                        "invalid": "Give a question number, such as 219.",
+                        "min_value": "Give a question number, such as 219."},
+    )
+
+    def __init__(self, *args, imported: Question | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.imported = imported
+
+    def clean_target(self) -> Question:
+        number = self.cleaned_data["target"]
+        target = selectors.question_by_number(number=number)
+        if target is None:
+            raise ValidationError(f"There is no question #{number}.")
+        if self.imported is not None and target.pk == self.imported.pk:
+            raise ValidationError(f"Question #{number} is this imported item's own question: give the number of "
+                                  "the existing question it duplicates.")
+        return target
+
+
+class MergeConfirmForm(MergeForm):
+    """Step two: the moderator has seen both texts side by side, and says so."""
+
+    compared = forms.BooleanField(
+        label="I have compared the two questions",
+        error_messages={"required": "Tick “I have compared the two questions” to merge: the merge cannot be "
+                                    "undone."},
+    )
 
 
 class PostQuestionForm(forms.Form):

@@ -1,10 +1,13 @@
 """Reads for the moderation pages; a fixed number of queries each, and never the uploaded bytes in a list."""
 
+from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 
 from questions.models import Question, RubricItem, Sighting
 
+from .dedupe import DuplicateFinder, Match, normalise
 from .extraction import Extracted, rules
 from .models import ImportJob, ImportPost, ImportRow
 
@@ -18,12 +21,15 @@ def _rows_with_questions():
     ).prefetch_related("question__levels")
 
 
-def review_queue(*, job_id: int | None = None) -> tuple[list[ImportRow], int]:
-    """The oldest QUEUE_PAGE questions waiting for review, and how many wait in all."""
+def review_queue(*, job_id: int | None = None, page: str | int = 1) -> Page:
+    """One page of the questions waiting for review, oldest first; `page.paginator.count` is how many wait in all.
+    A page number that is not a number, or past the end, gives the first or the last page."""
     rows = _rows_with_questions().pending_review()
     if job_id:
         rows = rows.filter(job_id=job_id)
-    return list(rows.order_by("job_id", "row_number", "part")[:QUEUE_PAGE]), rows.count()
+    queue_page = Paginator(rows.order_by("job_id", "row_number", "part"), QUEUE_PAGE).get_page(page)
+    queue_page.object_list = list(queue_page.object_list)  # read here, not halfway through the template
+    return queue_page
 
 
 def review_item(*, row_id: int) -> ImportRow:
@@ -44,8 +50,23 @@ def published_without_rubric(*, limit: int = 20) -> tuple[list[Question], int]:
     return list(questions.order_by("pk").only("pk", "title", "source_kind")[:limit]), questions.count()
 
 
-def question_by_number(*, number: int) -> Question:
-    return get_object_or_404(Question, pk=number)
+def merge_suggestion(*, row: ImportRow) -> Match | None:
+    """The row's closest existing question when the duplicate check would call the two a duplicate today (the
+    import's threshold and rule, on the texts as they are now), else None: the closest question is kept for every
+    import however far it is, and a far one must not be offered as the merge target."""
+    if row.nearest is None or row.question is None:
+        return None
+    finder = DuplicateFinder(threshold=settings.IMPORT_NEAR_DUPLICATE_THRESHOLD)
+    finder.add(normalise(row.nearest.prompt), row.nearest)
+    finder.add(normalise(row.nearest.title), row.nearest)
+    return finder.find(normalise(row.question.prompt))
+
+
+def question_by_number(*, number: int) -> Question | None:
+    try:
+        return Question.objects.get(pk=number)
+    except Question.DoesNotExist:
+        return None
 
 
 def recent_jobs(*, limit: int = 10) -> list[ImportJob]:

@@ -12,7 +12,7 @@ from banks.roles import require_staff
 
 from . import reports, selectors, services
 from .extraction import llm_configured
-from .forms import ImportedQuestionForm, ImportUploadForm, MergeForm, PostQuestionForm
+from .forms import ImportedQuestionForm, ImportUploadForm, MergeConfirmForm, MergeForm, PostQuestionForm
 
 
 def _int_list(values: list[str]) -> list[int]:
@@ -22,7 +22,7 @@ def _int_list(values: list[str]) -> list[int]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def queue(request):
-    """Questions waiting for review; approve or reject several at once."""
+    """Questions waiting for review, a page at a time; approve or reject several at once."""
     require_staff(request.user)
     job_id = int(request.GET["job"]) if request.GET.get("job", "").isdigit() else None
     if request.method == "POST":
@@ -39,23 +39,35 @@ def queue(request):
                 (messages.warning if result.not_practisable else messages.success)(request, result.message(action))
         if not request.htmx:
             return redirect(request.get_full_path())
-    rows, waiting = selectors.review_queue(job_id=job_id)
-    context = {"rows": rows, "waiting": waiting, "job_id": job_id}
+    asked = request.GET.get("page", "1")
+    page = selectors.review_queue(job_id=job_id, page=asked)
+    if asked != str(page.number) and request.method == "GET":
+        messages.info(request, f"There is no page “{asked[:20]}” of the queue: showing page {page.number}.")
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    context = {"page": page, "rows": page.object_list, "waiting": page.paginator.count, "job_id": job_id,
+               "filters": filters.urlencode(), "page_range": page.paginator.get_elided_page_range(page.number)}
     if request.htmx:
         return render(request, "moderation/queue.html#queue", context)
     context["unpractisable"], context["unpractisable_count"] = selectors.published_without_rubric()
     return render(request, "moderation/queue.html", context)
 
 
+MERGE_STEPS = {"merge": MergeForm, "merge-confirm": MergeConfirmForm}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def item(request, row_id: int):
-    """One imported question: edit it, approve, reject, or merge it into an existing question."""
+    """One imported question: edit it, approve, reject, or merge it into an existing question (after comparing the
+    two side by side)."""
     require_staff(request.user)
     row = selectors.review_item(row_id=row_id)
     question = row.question
     form = ImportedQuestionForm(initial=ImportedQuestionForm.initial_for(question) if question else None)
-    merge_form = MergeForm(initial={"target": row.nearest_id})
+    suggestion = selectors.merge_suggestion(row=row)
+    merge_form = MergeForm(imported=question, initial={"target": suggestion.ref.pk if suggestion else None})
+    merge_target = None
     if request.method == "POST":
         intent = request.POST.get("intent")
         try:
@@ -80,17 +92,21 @@ def item(request, row_id: int):
                 else:
                     messages.info(request, "This question had been reviewed already.")
                 return redirect("moderation:queue")
-            elif intent == "merge":
-                merge_form = MergeForm(request.POST)
-                if merge_form.is_valid():
-                    target = selectors.question_by_number(number=merge_form.cleaned_data["target"])
+            elif intent in MERGE_STEPS:
+                merge_form = MERGE_STEPS[intent](request.POST, imported=question)
+                if merge_form.is_valid() and intent == "merge-confirm":
+                    target = merge_form.cleaned_data["target"]
                     services.import_row_merge(row=row, target=target, reviewer=request.user)
-                    messages.success(request, f"Merged into “{target.title}”: it counts as one more sighting.")
+                    messages.success(request, f"Imported item {row.pk} merged into question #{target.pk} "
+                                              f"“{target.title}”: it counts as one more sighting.")
                     return redirect("moderation:queue")
+                # A chosen question is shown beside the imported one, to compare before confirming.
+                merge_target = merge_form.cleaned_data.get("target")
         except ValidationError as error:
             messages.error(request, error.messages[0])
-    return render(request, "moderation/item.html", {"row": row, "question": question, "form": form,
-                                                     "merge_form": merge_form, "can_draft": llm_configured()})
+    return render(request, "moderation/item.html", {
+        "row": row, "question": question, "form": form, "merge_form": merge_form, "merge_target": merge_target,
+        "suggestion": suggestion, "can_draft": llm_configured()})
 
 
 @login_required

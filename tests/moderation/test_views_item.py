@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 from moderation import services
 from moderation.models import ImportRow
 from questions.models import Question
+from tests.factories import QuestionFactory
 from tests.moderation import samples
 
 # session, user, the row (question, category, suggestions, nearest, job), levels, tags, rubric items, sightings,
@@ -82,16 +85,123 @@ def test_a_post_import_shows_the_words_of_the_post_each_question_came_from(staff
     assert f"characters {row.evidence_start}–{row.evidence_end}" in evidence
 
 
-def test_merging_into_an_existing_question(staff_client, row, bank):
-    response = staff_client.post(url_of(row), {"intent": "merge", "target": bank["evaluating"].pk})
-    assert response.status_code == 302
-    row.refresh_from_db()
-    assert row.review_status == "merged" and bank["evaluating"].sightings.count() == 1
+def merge_box(body: str) -> str:
+    return body.split('data-testid="merge-form"')[1].split("</form>")[0]
 
 
-def test_merging_into_a_missing_question_is_not_found_and_changes_nothing(staff_client, row):
-    assert staff_client.post(url_of(row), {"intent": "merge", "target": 999999}).status_code == 404
+def target_input(body: str) -> str:
+    return re.search(r'<input[^>]*name="target"[^>]*>', merge_box(body)).group()
+
+
+def point_nearest_at(row: ImportRow, question: Question, similarity: int) -> None:
+    ImportRow.objects.filter(pk=row.pk).update(nearest=question, nearest_similarity=similarity)
+
+
+def test_the_page_says_which_number_is_the_imported_item_and_which_the_question(staff_client, row):
+    body = staff_client.get(url_of(row)).content.decode()
+    assert f"<title>Imported item {row.pk} ·" in body
+    numbers = body.split('data-testid="numbers">')[1].split("</p>")[0]
+    assert f"Imported item {row.pk} (the number in this page's address) is question #{row.question_id}" in numbers
+    box = merge_box(body)
+    assert "Number of the existing question to merge into" in box
+    assert "A question number, as in “question #219”; not the imported item's number." in box
+
+
+def test_merging_shows_the_two_questions_side_by_side_first_and_changes_nothing(staff_client, row, bank,
+                                                                                django_assert_num_queries):
+    target = bank["evaluating"]
+    with django_assert_num_queries(PAGE_QUERIES + 1):  # and the question chosen
+        response = staff_client.post(url_of(row), {"intent": "merge", "target": target.pk})
+    assert response.status_code == 200
+    body = response.content.decode()
+    imported = body.split('data-testid="merge-imported">')[1].split("</article>")[0]
+    assert f"Imported item {row.pk} (question #{row.question_id})" in imported
+    assert "What does a <b>reranker</b> add to retrieval?" in imported
+    chosen = body.split('data-testid="merge-target">')[1].split("</article>")[0]
+    assert f"Existing question #{target.pk}" in chosen and target.title in chosen
+    assert "How would you evaluate retrieval and generation in a RAG pipeline?" in chosen
+    assert re.search(r'<input type="checkbox" name="compared" required', body)
+    assert f"Merge imported item {row.pk} into question #{target.pk}" in body
     assert ImportRow.objects.get(pk=row.pk).review_status == "pending"
+    assert Question.objects.filter(pk=row.question_id).exists() and target.sightings.count() == 0
+
+
+def test_confirming_without_ticking_compared_is_refused_and_changes_nothing(staff_client, row, bank):
+    target = bank["evaluating"]
+    response = staff_client.post(url_of(row), {"intent": "merge-confirm", "target": target.pk})
+    body = response.content.decode()
+    confirm = body.split('data-testid="merge-confirm">')[1].split("</section>")[0]
+    assert "Tick “I have compared the two questions” to merge: the merge cannot be undone." in confirm
+    assert f"Existing question #{target.pk}" in confirm
+    assert ImportRow.objects.get(pk=row.pk).review_status == "pending"
+    assert Question.objects.filter(pk=row.question_id).exists()
+
+
+def test_merging_after_comparing_moves_the_sightings_and_deletes_the_import(staff_client, row, bank):
+    target = bank["evaluating"]
+    response = staff_client.post(url_of(row), {"intent": "merge-confirm", "target": target.pk, "compared": "on"},
+                                 follow=True)
+    assert response.redirect_chain == [(reverse("moderation:queue"), 302)]
+    assert f"Imported item {row.pk} merged into question #{target.pk}" in response.content.decode()
+    row.refresh_from_db()
+    assert (row.review_status, row.merged_into_id) == ("merged", target.pk)
+    assert target.sightings.count() == 1 and not Question.objects.filter(title__contains="reranker").exists()
+
+
+@pytest.mark.parametrize("intent", ["merge", "merge-confirm"])
+def test_merging_into_an_unknown_question_says_so_beside_the_field_and_changes_nothing(staff_client, row, intent):
+    response = staff_client.post(url_of(row), {"intent": intent, "target": 999999, "compared": "on"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"Imported item {row.pk}" in body
+    assert '<ul class="errorlist"' in merge_box(body) and "There is no question #999999." in merge_box(body)
+    assert 'value="999999"' in target_input(body)  # what was typed stays, to correct
+    assert 'name="compared"' not in body  # back to choosing the question, not to confirming
+    assert ImportRow.objects.get(pk=row.pk).review_status == "pending"
+    assert Question.objects.filter(pk=row.question_id).exists()
+
+
+@pytest.mark.parametrize(("target", "error"), [
+    ("own", "is this imported item&#x27;s own question: give the number of the existing question it duplicates."),
+    ("abc", "Give a question number, such as 219."),
+    ("0", "Give a question number, such as 219."),
+    ("", "Give the number of the existing question to merge into."),
+    ("99999999999999999999", "There is no question #99999999999999999999."),
+])
+def test_a_merge_number_that_cannot_be_merged_into_is_refused_beside_the_field(staff_client, row, target, error):
+    number = row.question_id if target == "own" else target
+    body = staff_client.post(url_of(row), {"intent": "merge", "target": number}).content.decode()
+    assert error in merge_box(body)
+    assert 'data-testid="merge-confirm"' not in body
+    assert ImportRow.objects.get(pk=row.pk).review_status == "pending"
+
+
+def test_an_unrelated_closest_question_is_shown_but_not_filled_in(staff_client, row, django_assert_num_queries):
+    unrelated = QuestionFactory(title="What problem does MCP solve?", prompt="What problem does MCP solve?")
+    point_nearest_at(row, unrelated, 53)
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = staff_client.get(url_of(row)).content.decode()
+    assert "value=" not in target_input(body)
+    nearest = body.split('data-testid="merge-nearest">')[1].split("</p>")[0]
+    assert (f"Closest existing question, not similar enough to suggest: question #{unrelated.pk} "
+            "“What problem does MCP solve?” (similarity 53)") in nearest
+    assert 'data-testid="merge-suggestion"' not in body
+
+
+def test_a_closest_question_is_filled_in_only_when_the_duplicate_check_calls_it_a_duplicate(staff_client, row,
+                                                                                            settings):
+    # token_set_ratio 90 with the imported text: a near-duplicate at the import's threshold of 90, not at 91.
+    twin = QuestionFactory(title="Rerankers", prompt="What does a reranker add to retrieval and search?")
+    point_nearest_at(row, twin, 84)
+    settings.IMPORT_NEAR_DUPLICATE_THRESHOLD = 90
+    body = staff_client.get(url_of(row)).content.decode()
+    assert f'value="{twin.pk}"' in target_input(body)
+    assert f"Likely duplicate of question #{twin.pk} “Rerankers” (the duplicate check scores them 90)" in body
+
+    settings.IMPORT_NEAR_DUPLICATE_THRESHOLD = 91
+    body = staff_client.get(url_of(row)).content.decode()
+    assert "value=" not in target_input(body)
+    assert "Closest existing question, not similar enough to suggest" in body
 
 
 def test_editing_saves_the_rubric_one_item_per_line_and_keeps_it_pending(staff_client, row, bank):

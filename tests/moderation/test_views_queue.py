@@ -1,7 +1,11 @@
+import re
+
+import factory
 import pytest
 from django.urls import reverse
 
-from moderation import services
+from moderation import selectors, services
+from moderation.models import ImportJob, ImportRow
 from questions.models import Question
 from tests.factories import QuestionFactory
 from tests.moderation import samples
@@ -113,3 +117,88 @@ def test_an_unknown_bulk_action_changes_nothing(staff_client, job):
                                  follow=True)
     assert "Choose approve or reject." in response.content.decode()
     assert not Question.objects.filter(status="published", import_rows__job=job).exists()
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportJob
+
+    filename = "reports.json"
+    content = b"[]"
+    status = ImportJob.Status.DONE
+
+
+class PendingRowFactory(factory.django.DjangoModelFactory):
+    """An imported question waiting for review, as an import leaves it."""
+
+    class Meta:
+        model = ImportRow
+
+    job = factory.SubFactory(ImportJobFactory)
+    row_number = factory.Sequence(lambda n: n + 1)
+    outcome = ImportRow.Outcome.IMPORTED
+    review_status = ImportRow.Review.PENDING
+    question = factory.SubFactory(QuestionFactory, status=Question.Status.PENDING_REVIEW,
+                                  title=factory.Sequence(lambda n: f"Imported question {n:03}"))
+
+
+def queue_rows(body: str) -> list[str]:
+    return re.findall(r'data-testid="queue-row">.*?<a href="[^"]+">([^<]+)</a>', body, re.DOTALL)
+
+
+def test_eighty_waiting_are_shown_fifty_a_page_for_the_same_queries(staff_client, db, django_assert_num_queries):
+    job = ImportJobFactory()
+    titles = [PendingRowFactory(job=job).question.title for _ in range(80)]
+    with django_assert_num_queries(PAGE_QUERIES):
+        first = staff_client.get(URL).content.decode()
+    assert "80 questions waiting for review. Showing 1–50, oldest first (page 1 of 2)." in first
+    assert queue_rows(first) == titles[:50]
+    pages = first.split('data-testid="pages"')[1].split("</nav>")[0]
+    assert 'href="?page=2"' in pages and 'rel="next"' in pages
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        second = staff_client.get(URL, {"page": 2}).content.decode()
+    assert "Showing 51–80, oldest first (page 2 of 2)." in second
+    assert queue_rows(second) == titles[50:]
+    assert 'href="?page=1"' in second.split('data-testid="pages"')[1] and 'rel="next"' not in second
+
+
+def test_the_page_links_keep_the_import_filter(staff_client, db, monkeypatch):
+    monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
+    chosen, other = ImportJobFactory(), ImportJobFactory()
+    titles = [PendingRowFactory(job=chosen).question.title for _ in range(3)]
+    PendingRowFactory(job=other)
+    first = staff_client.get(URL, {"job": chosen.pk}).content.decode()
+    assert f"3 questions waiting for review from import #{chosen.pk}" in first
+    assert f'href="?job={chosen.pk}&amp;page=2"' in first.split('data-testid="pages"')[1]
+    second = staff_client.get(URL, {"job": chosen.pk, "page": 2}).content.decode()
+    assert queue_rows(second) == titles[2:]
+    assert f'href="?job={chosen.pk}&amp;page=1"' in second.split('data-testid="pages"')[1]
+
+
+def test_htmx_gets_the_next_page_as_the_queue_partial(staff_client, db, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
+    titles = [row.question.title for row in PendingRowFactory.create_batch(3, job=ImportJobFactory())]
+    with django_assert_num_queries(PAGE_QUERIES - 2):  # not the questions without a rubric: outside the partial
+        response = staff_client.get(URL, {"page": 2}, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="queue">')
+    assert queue_rows(body) == titles[2:]
+    assert 'hx-get="?page=1" hx-target="#queue" hx-swap="outerHTML" hx-push-url="true"' in body
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("9", 2), ("abc", 1), ("0", 2)])
+def test_a_page_that_does_not_exist_says_so_and_shows_the_nearest(staff_client, db, monkeypatch, asked, shown):
+    monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
+    PendingRowFactory.create_batch(3, job=ImportJobFactory())
+    body = staff_client.get(URL, {"page": asked}).content.decode()
+    assert f"There is no page “{asked}” of the queue: showing page {shown}." in body
+    assert f"(page {shown} of 2)" in body
+
+
+def test_a_bulk_action_returns_to_the_same_page(staff_client, admin_user, db, monkeypatch):
+    monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
+    rows = PendingRowFactory.create_batch(5, job=ImportJobFactory())
+    response = staff_client.post(f"{URL}?page=2", {"rows": [rows[2].pk], "action": "reject"})
+    assert response.url == f"{URL}?page=2"
+    assert Question.objects.get(pk=rows[2].question_id).status == "archived"
