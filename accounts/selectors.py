@@ -3,11 +3,16 @@
 Each kind is the user's own records under a name they understand, with readable columns (keys and titles, not
 internal ids or upload blobs). Candidates see their practice; instructors also what they wrote; staff also what
 they did as admins. `EXPORTED_MODELS` names every model that refers to the user; a test checks none is left out.
+
+Also here, as it reads the records django-axes keeps of a user's failed log-ins: how long a lockout has left.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_cool_off, get_failure_limit
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
@@ -308,3 +313,29 @@ def account_summary(*, user) -> dict[str, int]:
         "answers": Answer.objects.filter(user=user).count(),
         "review_cards": ReviewCard.objects.owned_by(user).count(),
     }
+
+
+def login_lockout_time_left(*, request) -> timedelta | None:
+    """How long until the username of this locked-out log-in may try again from this network, from the failures
+    django-axes counts for it (the same rows, window and limit); None if that cannot be known (no cool-off, or an
+    axes handler that keeps no such rows)."""
+    handler = AxesProxyHandler.get_implementation()
+    cool_off = get_cool_off(request)
+    if cool_off is None or not hasattr(handler, "get_user_attempts"):
+        return None
+    credentials = getattr(request, "axes_credentials", None)
+    limit = get_failure_limit(request, credentials)
+    ends = []
+    for attempts in handler.get_user_attempts(request, credentials):
+        rows = list(attempts.order_by("attempt_time").values_list("attempt_time", "failures_since_start"))
+        counted = sum(failures for _, failures in rows)
+        # Each row leaves the window a cool-off after its last failure, oldest first; the lock lasts until the
+        # failures still counted fall below the limit.
+        for attempt_time, failures in rows:
+            if counted < limit:
+                break
+            counted -= failures
+            ends.append(attempt_time + cool_off)
+    if not ends:
+        return None
+    return max(ends) - (getattr(request, "axes_attempt_time", None) or timezone.now())

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -26,6 +27,12 @@ def account_delete(*, user) -> None:
     that only credit the user as an author (a staff member's human grades, questions written) are set to null.
     """
     user.delete()
+
+
+def login_lockout_clear(*, user) -> int:
+    """Forget the user's failed log-ins (django-axes), which ends a lockout of their username from every network.
+    For a password reset: whoever set the new password holds the account's mailbox. Returns how many records went."""
+    return axes_reset(username=user.get_username())
 
 
 def answer_texts_purge(*, older_than_days: int) -> int:

@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,14 +16,16 @@ from playbook.spreadsheet import csv_cell
 
 from . import selectors, services
 from .forms import AccountDeleteForm, SignUpForm
+from .next_page import next_page
 
 HOUR = 60 * 60
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
+    destination = next_page(request)
     if request.user.is_authenticated:
-        return redirect("practice:start")
+        return HttpResponseRedirect(destination or reverse("practice:start"))
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         ip = client_ip(request) or "unknown"
@@ -32,9 +34,10 @@ def signup(request):
         if form.is_valid():
             user = form.save()
             window_count(action="signup", key=ip, window_seconds=HOUR)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("practice:start")
-    return render(request, "accounts/signup.html", {"form": form})
+            # The project's backend, as for a log-in: it loads the user with their role on every later request.
+            login(request, user, backend="banks.auth.RoleAwareBackend")
+            return HttpResponseRedirect(destination or reverse("practice:start"))
+    return render(request, "accounts/signup.html", {"form": form, "next": destination})
 
 
 _login = auth_views.LoginView.as_view(template_name="accounts/login.html")
@@ -47,7 +50,11 @@ def login_view(request):
     if request.method == "POST":
         window_hit(action="login", key=client_ip(request) or "unknown", limit=settings.LOGINS_PER_IP_PER_MINUTE,
                    window_seconds=60, message="Too many log-in attempts from your network in the last minute.")
-    return _login(request)
+    response = _login(request)
+    if getattr(request, "axes_locked_out", False):
+        # AxesMiddleware replaces this response with accounts/locked_out.html, rendered from this request.
+        request.login_lockout_time_left = selectors.login_lockout_time_left(request=request)
+    return response
 
 
 _password_reset = auth_views.PasswordResetView.as_view(
@@ -66,6 +73,19 @@ def password_reset(request):
                    limit=settings.PASSWORD_RESETS_PER_IP_PER_HOUR, window_seconds=HOUR,
                    message="Too many password resets were asked for from your network in the last hour.")
     return _password_reset(request)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's, and the new password also ends any log-in lockout of the account: whoever set it holds its
+    mailbox, and the page tells them they can log in with it now."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_lockout_clear(user=form.user)
+        return response
 
 
 def _data_page(request, form: AccountDeleteForm):

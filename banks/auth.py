@@ -13,8 +13,9 @@ class RoleAwareBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
-            # ModelBackend is listed after this one only for sessions that name it (sign-up); letting Django ask it
-            # too would repeat the same query for the same answer.
+            # ModelBackend is listed after this one only for sessions that already name it (begun at sign-up before
+            # sign-up logged in through this backend); letting Django ask it too would repeat the same query for the
+            # same answer.
             raise PermissionDenied
         return user
 

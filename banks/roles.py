@@ -43,6 +43,6 @@ def require_instructor(user) -> None:
 def require_staff(user) -> None:
     if not (user.is_active and user.is_staff):
         raise PermissionDenied(
-            "The moderation pages are for staff, who review imported questions before they are published. "
-            "An administrator of this site gives an account staff access."
+            "These pages are for staff, who review imported questions before they are published and check the "
+            "grader against people's grades. An administrator of this site gives an account staff access."
         )

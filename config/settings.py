@@ -161,7 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # RoleAwareBackend is ModelBackend that also reads whether the user is an instructor when it loads the user (see
-# banks/auth.py); ModelBackend stays for sessions started by name with it (sign-up).
+# banks/auth.py); sign-up logs in through it too. ModelBackend stays so that sessions started with it before sign-up
+# used RoleAwareBackend stay valid (those users see their role after they next log in).
 # AxesStandaloneBackend comes first: it refuses a login locked out by failed attempts before a password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -3,6 +3,7 @@
 import hashlib
 import logging
 import random
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -306,7 +307,11 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         return _grade_save(answer, fields, request_key=key, reused=True)
     try:
         with claim_heartbeat(answer_id=answer_id):
+            started = time.monotonic()
             output = grader.grade(grading_request_for(answer.session_question, answer.text))
+            # The offline grader reports no latency of its own; at least 1 ms, so a measured grade never reads as
+            # one from before latencies were recorded (0, left out of the grader-quality page's percentiles).
+            latency_ms = output.latency_ms or max(1, round((time.monotonic() - started) * 1000))
     except UngradableAnswerError as refused:
         answer_release(answer_id=answer_id)
         if fallback:  # the LLM grader, which reads any language, stood down for its budget: it will be back
@@ -346,7 +351,7 @@ def answer_grade(*, answer_id: int, grader=None) -> Grade | None:
         "cost_usd": grade_cost_usd(
             model=output.model, input_tokens=output.input_tokens, output_tokens=output.output_tokens
         ),
-        "latency_ms": output.latency_ms,
+        "latency_ms": latency_ms,
         "fallback": fallback,
     }
     return _grade_save(answer, _with_tests(answer, fields), request_key=key, reused=False)
@@ -487,8 +492,9 @@ def follow_up_create(*, answer_id: int) -> SessionQuestion | None:
 
 
 def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
-    """The grade's owner says they disagree, with one sentence of why. One open dispute per grade: a second one
-    while the first waits for staff is refused with a message (the database constraint backs this under races)."""
+    """The grade's owner says they disagree, with one sentence of why. One dispute per grade: a second one while
+    the first waits for staff is refused with a message (the database constraint backs this under races), and so is
+    one after staff decided, since their decision is final (the page no longer offers the form)."""
     if grade.answer.user_id != user.pk:
         raise ValidationError("Only the person who wrote the answer can dispute its grade.")
     reason = " ".join(reason.split())
@@ -500,8 +506,11 @@ def grade_dispute_file(*, grade: Grade, user, reason: str) -> GradeDispute:
             f"{len(reason)})."
         )
     already_open = ValidationError("You already disputed this grade; staff will review it.")
-    if grade.disputes.open().exists():
+    earlier = list(grade.disputes.values_list("resolved_at", flat=True))
+    if None in earlier:
         raise already_open
+    if earlier:
+        raise ValidationError("Staff already reviewed this grade and gave their decision; it cannot be disputed again.")
     try:
         with transaction.atomic():
             return GradeDispute.objects.create(grade=grade, reason=reason)

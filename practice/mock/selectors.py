@@ -47,16 +47,38 @@ class RoundResult:
         return self.mock_round.session_id is not None
 
     @property
+    def complete(self) -> bool:
+        """Every question of the round has an answer: the round's clock has stopped, "Finish" is all that is left."""
+        return _every_question_answered(self.items)
+
+    @property
     def over_time(self) -> bool:
         limit = self.mock_round.time_limit_seconds
         return bool(limit and self.seconds_used and self.seconds_used > limit)
 
+    @property
+    def seconds_left(self) -> int:
+        """Of the round's time limit, never below zero (see `seconds_over`)."""
+        return max(0, (self.mock_round.time_limit_seconds or 0) - (self.seconds_used or 0))
+
+    @property
+    def seconds_over(self) -> int:
+        return self.seconds_used - self.mock_round.time_limit_seconds if self.over_time else 0
+
+
+def _every_question_answered(items: list[SessionQuestion]) -> bool:
+    return bool(items) and all(hasattr(item, "answer") for item in items)
+
 
 def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | None:
+    """From the round's start to its end: "Finish this round", or the last answer submitted once every question has
+    one, whichever came first. A round still open counts until now."""
     if mock_round.started_at is None:
         return None
-    submitted = [a.submitted_at for a in answers_of(items)]
-    end: datetime = mock_round.finished_at or (max(submitted) if submitted else timezone.now())
+    ends: list[datetime] = [mock_round.finished_at] if mock_round.finished_at else []
+    if _every_question_answered(items):
+        ends.append(max(answer.submitted_at for answer in answers_of(items)))
+    end = min(ends) if ends else timezone.now()
     return max(0, int((end - mock_round.started_at).total_seconds()))
 
 

@@ -25,7 +25,7 @@ LATENCY_SAMPLE = 20000
 LATENCY_PERCENTILES_SQL = """
 SELECT grader, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
        percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)
-FROM (SELECT grader, latency_ms FROM practice_grade WHERE created_at >= %s AND NOT reused
+FROM (SELECT grader, latency_ms FROM practice_grade WHERE created_at >= %s AND NOT reused AND latency_ms > 0
       ORDER BY created_at DESC LIMIT %s) AS latest
 GROUP BY grader ORDER BY grader
 """
@@ -39,15 +39,16 @@ def percentile_cont(ordered: list[int], share: float) -> float:
 
 
 def latency_percentiles(*, since, sample: int = LATENCY_SAMPLE) -> list[dict]:
-    """Median and p95 grading latency per grader over the latest `sample` grades since `since` (reused grades
-    called no model and are left out). One query."""
+    """Median and p95 grading latency per grader over the latest `sample` grades since `since`. Reused grades
+    called no grader, and grades with no latency recorded (0: the offline grader's, before the grading service timed
+    them) are left out. One query."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(LATENCY_PERCENTILES_SQL, [since, sample])
             rows = cursor.fetchall()
     else:
         latencies = defaultdict(list)
-        for grader, latency in Grade.objects.filter(created_at__gte=since, reused=False).order_by(
+        for grader, latency in Grade.objects.filter(created_at__gte=since, reused=False, latency_ms__gt=0).order_by(
             "-created_at"
         ).values_list("grader", "latency_ms")[:sample]:
             latencies[grader].append(latency)

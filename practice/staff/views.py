@@ -3,31 +3,36 @@
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+
+from banks.roles import require_staff
 
 from ..models import Answer
 from . import selectors as staff_selectors
 from . import services
 
 
-@staff_member_required
+@login_required
 @require_GET
 def grading_overview(request):
+    require_staff(request.user)
     return render(request, "practice/staff_grading.html", staff_selectors.grading_overview())
 
 
-@staff_member_required
+@login_required
 @require_GET
 def answers(request):
+    require_staff(request.user)
     return render(request, "practice/staff_answers.html", {"answers": staff_selectors.answers_for_review()})
 
 
-@staff_member_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def answer_human_grade(request, answer_id: int):
+    require_staff(request.user)
     answer = get_object_or_404(
         Answer.objects.select_related("question", "user", "grade", "human_grade"), pk=answer_id
     )
@@ -45,16 +50,18 @@ def answer_human_grade(request, answer_id: int):
     return render(request, "practice/staff_answer.html", {"answer": answer, "error": error})
 
 
-@staff_member_required
+@login_required
 @require_GET
 def disputes(request):
+    require_staff(request.user)
     return render(request, "practice/staff_disputes.html", staff_selectors.dispute_queue())
 
 
-@staff_member_required
+@login_required
 @require_http_methods(["GET", "POST"])
 def dispute_resolve(request, dispute_id: int):
     """Staff read the question, the answer, the grader's verdicts and the candidate's reason, and decide."""
+    require_staff(request.user)
     dispute = staff_selectors.dispute_for_staff(dispute_id=dispute_id)
     error = None
     if request.method == "POST":

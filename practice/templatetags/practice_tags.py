@@ -17,3 +17,9 @@ def kind_label(kind: str) -> str:
 @register.filter
 def unsure(verdict: dict | None) -> bool:
     return bool(verdict) and verdict_unsure(verdict)
+
+
+@register.filter
+def any_unsure(verdicts: list[dict] | None) -> bool:
+    """{% if grade.items|any_unsure %}: explain "unsure" once, above the verdicts."""
+    return any(unsure(verdict) for verdict in verdicts or [])

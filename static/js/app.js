@@ -16,17 +16,21 @@ function startTimers(root) {
 document.addEventListener("DOMContentLoaded", function () { startTimers(document); });
 document.addEventListener("htmx:load", function (event) { startTimers(event.target); });
 
-// A round's countdown: from when the server started it, for its typical length. It keeps counting past zero.
+// A round's countdown: from when the server started it, for its typical length. It keeps counting past zero: where
+// the page gives a label beside it ([data-countdown-label]), the label turns to "Over time by" and the time stays
+// positive; elsewhere the time gets a minus sign.
 function startCountdowns(root) {
   root.querySelectorAll("time[data-countdown-from]").forEach(function (el) {
     if (el.dataset.countdownStarted) return;
     el.dataset.countdownStarted = "1";
     var end = (Date.parse(el.dataset.countdownFrom) || Date.now()) + Number(el.dataset.countdownSeconds) * 1000;
+    var label = el.parentNode.querySelector("[data-countdown-label]");
     function tick() {
-      var left = Math.round((end - Date.now()) / 1000), sign = left < 0 ? "-" : "";
+      var left = Math.round((end - Date.now()) / 1000), over = left < 0;
       left = Math.abs(left);
-      el.textContent = sign + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
-      el.classList.toggle("overtime", sign === "-");
+      el.textContent = (over && !label ? "-" : "") + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
+      if (label) label.textContent = over ? label.dataset.over : label.dataset.left;
+      el.classList.toggle("overtime", over);
     }
     tick();
     setInterval(tick, 1000);

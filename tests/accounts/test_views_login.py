@@ -30,7 +30,7 @@ def test_it_shows_the_login_form(client, db, django_assert_num_queries):
     assert response.status_code == 200 and "<html" in html
     assert 'name="username"' in html and 'name="password"' in html
     assert f'<input type="hidden" name="next" value="{reverse("practice:start")}">' in html
-    assert f'href="{reverse("accounts:signup")}"' in html
+    assert f'href="{reverse("accounts:signup")}?next={reverse("practice:start")}"' in html
 
 
 def test_logging_in_goes_to_practice(client, candidate, django_assert_num_queries):

@@ -48,7 +48,7 @@ def test_an_instructor_is_not_shown_the_403_page_on_banks(client, db):
 def test_a_visitor_on_a_page_for_staff_gets_the_403_page_with_a_way_to_log_in(candidate_client):
     response = candidate_client.get(reverse("moderation:queue"))
     assert response.status_code == 403
-    assert "The moderation pages are for staff" in response.content.decode()
+    assert "These pages are for staff" in response.content.decode()
 
 
 def test_an_unknown_address_gets_the_404_page_with_the_navigation(client, db, django_assert_num_queries):

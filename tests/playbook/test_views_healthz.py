@@ -14,6 +14,7 @@ URL = reverse("playbook:healthz")
 def unreachable_broker(monkeypatch):
     """Point the Celery app at a Redis port nothing listens on."""
     monkeypatch.setitem(celery_app.conf, "broker_url", f"redis://127.0.0.1:{free_port()}/0")
+    monkeypatch.setitem(celery_app.conf, "broker_transport", None)  # the URL's own transport, not the test broker's
     monkeypatch.delenv("CELERY_BROKER_WRITE_URL", raising=False)
 
 

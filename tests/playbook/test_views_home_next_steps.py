@@ -107,8 +107,8 @@ def test_a_visitor_sent_to_log_in_is_told_why(client, db):
 
     html = response.content.decode()
     assert response.redirect_chain[-1][0] == f"{reverse('accounts:login')}?next={reverse('practice:start')}"
-    assert ("Log in or <a href=\"/accounts/signup/\">sign up</a> to practise; your answers and progress are saved to "
-            "your account.") in html
+    assert ("Log in or <a href=\"/accounts/signup/?next=/practice/\">sign up</a> to practise; your answers and "
+            "progress are saved to your account.") in html
 
 
 def test_the_login_page_opened_directly_gives_no_reason(client, db):

@@ -103,13 +103,6 @@ def test_a_score_off_the_half_point_scale_resolves_nothing(score):
     assert dispute.is_open and not HumanGrade.objects.exists()
 
 
-def test_after_a_decision_the_candidate_may_dispute_again():
-    grade = GradeFactory()
-    dispute = grade_dispute_file(grade=grade, user=grade.answer.user, reason="Too low.")
-    grade_dispute_resolve(dispute=dispute, staff_user=UserFactory(is_staff=True), score=Decimal("3"))
-    assert grade_dispute_file(grade=grade, user=grade.answer.user, reason="Still too low.").is_open
-
-
 def test_human_grade_set_corrects_an_earlier_human_grade():
     grade = GradeFactory()
     staff = UserFactory(is_staff=True)

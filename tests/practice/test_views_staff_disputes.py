@@ -17,23 +17,6 @@ def dispute_of(**grade_fields) -> GradeDispute:
     return GradeDispute.objects.create(grade=GradeFactory(**grade_fields), reason="push and pop is the answer.")
 
 
-@pytest.mark.parametrize("name", ["practice:staff_disputes", "practice:staff_dispute"])
-def test_the_queue_refuses_anonymous_visitors_and_candidates(client, candidate, name):
-    url = reverse(name, args=[dispute_of().pk] if name == "practice:staff_dispute" else [])
-    assert "/admin/login/" in client.get(url).url
-    client.force_login(candidate)
-    assert "/admin/login/" in client.get(url).url
-
-
-def test_a_candidate_cannot_resolve_a_dispute_even_their_own(client, db):
-    dispute = dispute_of()
-    client.force_login(dispute.grade.answer.user)
-    response = client.post(reverse("practice:staff_dispute", args=[dispute.pk]), {"score": "5"})
-    assert response.status_code == 302
-    dispute.refresh_from_db()
-    assert dispute.is_open and not HumanGrade.objects.exists()
-
-
 def test_the_queue_rejects_post(staff_client):
     assert staff_client.post(reverse("practice:staff_disputes")).status_code == 405
 
