@@ -46,3 +46,23 @@ document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.isError = false;
   }
 });
+
+// A table box that scrolls sideways (a wide table on a phone) can be scrolled with the keyboard: it takes focus and
+// is named for a screen reader. Boxes that fit the screen stay out of the tab order.
+function markScrollingTables(root) {
+  var boxes = root.matches && root.matches(".table-scroll") ? [root] : root.querySelectorAll(".table-scroll");
+  Array.prototype.forEach.call(boxes, function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table, scrolls sideways");
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { markScrollingTables(document); });
+document.addEventListener("htmx:load", function (event) { markScrollingTables(event.target); });
+window.addEventListener("resize", function () { markScrollingTables(document); });

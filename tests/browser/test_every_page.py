@@ -112,6 +112,11 @@ def _check_page(page, errors: list[str], url: str, status: int, shot: Path) -> l
     width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     if width > viewport:
         problems.append(f"{width} px wide in a {viewport} px window")
+    # A table box that scrolls sideways must be reachable from the keyboard (axe: scrollable-region-focusable).
+    unreachable = page.evaluate("""Array.from(document.querySelectorAll('.table-scroll'))
+        .filter(box => box.scrollWidth > box.clientWidth + 1 && box.tabIndex < 0).length""")
+    if unreachable:
+        problems.append(f"{unreachable} table(s) scroll sideways but cannot take keyboard focus")
     heading = page.locator("h1").first
     if not heading.count() or not heading.is_visible():
         problems.append("no visible heading")
