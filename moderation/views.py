@@ -37,14 +37,16 @@ def queue(request):
                 messages.error(request, error.messages[0])
             else:
                 (messages.warning if result.not_practisable else messages.success)(request, result.message(action))
-        if not request.htmx:
-            return redirect(request.get_full_path())
     asked = request.GET.get("page", "1")
-    page = selectors.review_queue(job_id=job_id, page=asked)
-    if asked != str(page.number) and request.method == "GET":
-        messages.info(request, f"There is no page “{asked[:20]}” of the queue: showing page {page.number}.")
+    page = selectors.review_queue(job_id=job_id, page=max(1, int(asked)) if asked.lstrip("-").isdigit() else asked)
     filters = request.GET.copy()
     filters.pop("page", None)
+    if request.method == "POST" and not request.htmx:
+        # Back to the same page, or the last one when the action emptied it: the page the reviewer did not type
+        # needs no "there is no page" message.
+        return redirect(f"{request.path}?{filters.urlencode()}{'&' if filters else ''}page={page.number}")
+    if asked != str(page.number) and request.method == "GET":
+        messages.info(request, f"There is no page “{asked[:20]}” of the queue: showing page {page.number}.")
     context = {"page": page, "rows": page.object_list, "waiting": page.paginator.count, "job_id": job_id,
                "filters": filters.urlencode(), "page_range": page.paginator.get_elided_page_range(page.number)}
     if request.htmx:

@@ -48,7 +48,8 @@ class RoundResult:
 
     @property
     def complete(self) -> bool:
-        """Every question of the round has an answer: the round's clock has stopped, "Finish" is all that is left."""
+        """Every question and follow-up of the round has a finished answer: the clock has stopped, "Finish" is all
+        that is left."""
         return _every_question_answered(self.items)
 
     @property
@@ -67,7 +68,10 @@ class RoundResult:
 
 
 def _every_question_answered(items: list[SessionQuestion]) -> bool:
-    return bool(items) and all(hasattr(item, "answer") for item in items)
+    """Every question of the round and every follow-up it has asked has an answer, and none is still being graded
+    (a grade may ask a follow-up): the round's work is done, so its clock stops."""
+    asked = [*items, *(item.follow_up for item in items if hasattr(item, "follow_up"))]
+    return bool(items) and all(hasattr(item, "answer") and item.answer.is_finished for item in asked)
 
 
 def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | None:

@@ -187,7 +187,7 @@ def test_htmx_gets_the_next_page_as_the_queue_partial(staff_client, db, monkeypa
     assert 'hx-get="?page=1" hx-target="#queue" hx-swap="outerHTML" hx-push-url="true"' in body
 
 
-@pytest.mark.parametrize(("asked", "shown"), [("9", 2), ("abc", 1), ("0", 2)])
+@pytest.mark.parametrize(("asked", "shown"), [("9", 2), ("abc", 1), ("0", 1), ("-3", 1)])
 def test_a_page_that_does_not_exist_says_so_and_shows_the_nearest(staff_client, db, monkeypatch, asked, shown):
     monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
     PendingRowFactory.create_batch(3, job=ImportJobFactory())
@@ -202,3 +202,15 @@ def test_a_bulk_action_returns_to_the_same_page(staff_client, admin_user, db, mo
     response = staff_client.post(f"{URL}?page=2", {"rows": [rows[2].pk], "action": "reject"})
     assert response.url == f"{URL}?page=2"
     assert Question.objects.get(pk=rows[2].question_id).status == "archived"
+
+
+def test_a_bulk_action_that_empties_the_last_page_returns_to_the_new_last_page_without_a_warning(
+    staff_client, admin_user, db, monkeypatch
+):
+    monkeypatch.setattr(selectors, "QUEUE_PAGE", 2)
+    rows = PendingRowFactory.create_batch(5, job=ImportJobFactory())
+
+    response = staff_client.post(f"{URL}?page=3", {"rows": [rows[4].pk], "action": "reject"}, follow=True)
+
+    assert response.redirect_chain[0][0] == f"{URL}?page=2"
+    assert "There is no page" not in response.content.decode()

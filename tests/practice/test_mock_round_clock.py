@@ -11,7 +11,7 @@ from django.utils import timezone
 from playbook.models import InterviewLoop, LoopRound, RoundType
 from practice.mock import services as mock_services
 from practice.models import Answer, MockRound
-from tests.factories import AnswerFactory, CategoryFactory, LevelFactory, QuestionFactory
+from tests.factories import AnswerFactory, CategoryFactory, LevelFactory, QuestionFactory, SessionQuestionFactory
 
 # session, user, the mock loop, its rounds, their questions (the clock started already: nothing written)
 PAGE_QUERIES = 5
@@ -41,8 +41,9 @@ def start_ago(mock_round: MockRound, seconds: int):
 
 
 def answer_at(mock_round: MockRound, position: int, submitted_at) -> None:
+    """A graded answer: the round's clock waits for grading, which may ask a follow-up."""
     answer = AnswerFactory(session_question=mock_round.session.items.get(position=position))
-    Answer.objects.filter(pk=answer.pk).update(submitted_at=submitted_at)
+    Answer.objects.filter(pk=answer.pk).update(submitted_at=submitted_at, status=Answer.Status.GRADED)
 
 
 def round_url(mock_round: MockRound) -> str:
@@ -133,3 +134,19 @@ def test_a_round_finished_early_keeps_the_time_it_was_finished_at(candidate_clie
     loop_page = candidate_client.get(loop_url(first_round)).content.decode()
 
     assert "time used 3:00 of 60:00" in loop_page
+
+
+def test_a_follow_up_keeps_the_round_open_until_it_is_answered(candidate_client, first_round):
+    started = start_ago(first_round, 30 * 60)
+    answer_at(first_round, 1, started + timedelta(minutes=2))
+    answer_at(first_round, 2, started + timedelta(minutes=5))
+    asked_about = first_round.session.items.get(position=2)
+    SessionQuestionFactory(session=first_round.session, question=asked_about.question, position=3,
+                           follow_up_of=asked_about, follow_up_prompt="How would you cache the embeddings?")
+
+    assert "Finish round 1" not in candidate_client.get(loop_url(first_round)).content.decode()
+
+    answer_at(first_round, 3, started + timedelta(minutes=25))
+
+    assert "Finish round 1" in candidate_client.get(loop_url(first_round)).content.decode()
+    assert "25:00" in candidate_client.get(round_url(first_round)).content.decode()
