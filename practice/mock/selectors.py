@@ -50,7 +50,7 @@ class RoundResult:
     def complete(self) -> bool:
         """Every question and follow-up of the round has a finished answer: the clock has stopped, "Finish" is all
         that is left."""
-        return _every_question_answered(self.items)
+        return _answered_and_graded(self.items)
 
     @property
     def over_time(self) -> bool:
@@ -67,7 +67,7 @@ class RoundResult:
         return self.seconds_used - self.mock_round.time_limit_seconds if self.over_time else 0
 
 
-def _every_question_answered(items: list[SessionQuestion]) -> bool:
+def _answered_and_graded(items: list[SessionQuestion]) -> bool:
     """Every question of the round and every follow-up it has asked has an answer, and none is still being graded
     (a grade may ask a follow-up): the round's work is done, so its clock stops."""
     asked = [*items, *(item.follow_up for item in items if hasattr(item, "follow_up"))]
@@ -80,7 +80,7 @@ def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | 
     if mock_round.started_at is None:
         return None
     ends: list[datetime] = [mock_round.finished_at] if mock_round.finished_at else []
-    if _every_question_answered(items):
+    if _answered_and_graded(items):
         ends.append(max(answer.submitted_at for answer in answers_of(items)))
     end = min(ends) if ends else timezone.now()
     return max(0, int((end - mock_round.started_at).total_seconds()))
