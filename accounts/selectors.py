@@ -240,29 +240,89 @@ def _admin_actions(user) -> list[dict]:
 
 @dataclass(frozen=True)
 class ExportKind:
+    """`columns`: the keys of every row, in order, so a kind with no records still exports a CSV header."""
     label: str
     rows: Callable[..., list[dict]]
+    columns: tuple[str, ...]
     audience: str = "everyone"  # or "instructors", "staff"
 
 
 EXPORT_KINDS = {
-    "sessions": ExportKind("Practice sessions", _sessions),
-    "answers": ExportKind("Answers with their grades (and code, for exercises)", _answers),
-    "review_cards": ExportKind("Questions scheduled for review", _review_cards),
-    "card_reviews": ExportKind("Review history", _card_reviews),
-    "checklist_ticks": ExportKind("Checklist ticks", _checklist_ticks),
-    "mock_loops": ExportKind("Mock loops", _mock_loops),
-    "take_home_attempts": ExportKind("Take-home practice", _take_home_attempts),
-    "grade_disputes": ExportKind("Grades you disputed", _grade_disputes),
-    "banks": ExportKind("Question banks you own", _banks, "instructors"),
-    "questions": ExportKind("Questions you wrote or imported", _questions_written, "instructors"),
-    "question_edits": ExportKind("Question edits you saved", _question_edits, "instructors"),
-    "bank_imports": ExportKind("Bank files you imported in the background", _bank_imports, "instructors"),
-    "imports": ExportKind("Files you imported (name, date, counts)", _imports, "staff"),
-    "import_reviews": ExportKind("Imported questions you reviewed", _import_reviews, "staff"),
-    "hand_grades": ExportKind("Answers you graded by hand", _hand_grades, "staff"),
-    "dispute_decisions": ExportKind("Grade disputes you resolved", _dispute_decisions, "staff"),
-    "admin_actions": ExportKind("Changes you made in the admin", _admin_actions, "staff"),
+    "sessions": ExportKind(
+        "Practice sessions", _sessions,
+        ("session_id", "started_at", "category", "level", "role_track", "question_keys"),
+    ),
+    "answers": ExportKind(
+        "Answers with their grades (and code, for exercises)", _answers,
+        ("answer_id", "session_id", "position", "question_key", "question_title", "submitted_at",
+         "time_spent_seconds", "status", "text", "code", "hidden_tests_passed", "hidden_tests_total", "test_results",
+         "overall", "key_points", "trade_offs", "failure_modes", "clarity", "feedback", "rubric_verdicts", "flags",
+         "graded_by", "human_score"),
+    ),
+    "review_cards": ExportKind(
+        "Questions scheduled for review", _review_cards,
+        ("question_key", "question_title", "level", "due", "last_score", "last_rating", "last_reviewed_at",
+         "review_count", "fsrs_card"),
+    ),
+    "card_reviews": ExportKind(
+        "Review history", _card_reviews,
+        ("question_key", "answer_id", "score", "rating", "reviewed_at", "scheduled_for"),
+    ),
+    "checklist_ticks": ExportKind(
+        "Checklist ticks", _checklist_ticks,
+        ("area", "item_key", "item", "ticked_at"),
+    ),
+    "mock_loops": ExportKind(
+        "Mock loops", _mock_loops,
+        ("mock_loop_id", "loop", "loop_key", "level", "started_at", "rounds_started"),
+    ),
+    "take_home_attempts": ExportKind(
+        "Take-home practice", _take_home_attempts,
+        ("attempt_id", "brief", "pattern", "level", "started_at", "self_review_ticked", "readme_review_session_id"),
+    ),
+    "grade_disputes": ExportKind(
+        "Grades you disputed", _grade_disputes,
+        ("answer_id", "question_key", "reason", "filed_at", "grader_score", "staff_score", "staff_note",
+         "resolved_at"),
+    ),
+    "banks": ExportKind(
+        "Question banks you own", _banks,
+        ("bank_id", "title", "description", "visibility", "status", "created_at", "question_keys"), "instructors",
+    ),
+    "questions": ExportKind(
+        "Questions you wrote or imported", _questions_written,
+        ("key", "title", "status", "category", "rubric_version", "prompt", "created_at", "updated_at"), "instructors",
+    ),
+    "question_edits": ExportKind(
+        "Question edits you saved", _question_edits,
+        ("question_key", "rubric_version", "title", "saved_at"), "instructors",
+    ),
+    "bank_imports": ExportKind(
+        "Bank files you imported in the background", _bank_imports,
+        ("file_name", "bank", "uploaded_at", "size_bytes", "status", "questions", "message", "finished_at"),
+        "instructors",
+    ),
+    "imports": ExportKind(
+        "Files you imported (name, date, counts)", _imports,
+        ("file_name", "uploaded_at", "size_bytes", "format", "status", "rows", "imported", "duplicates", "skipped",
+         "errors", "finished_at"), "staff",
+    ),
+    "import_reviews": ExportKind(
+        "Imported questions you reviewed", _import_reviews,
+        ("file_name", "row", "question_key", "decision", "reviewed_at"), "staff",
+    ),
+    "hand_grades": ExportKind(
+        "Answers you graded by hand", _hand_grades,
+        ("answer_id", "question_key", "score", "note", "graded_at"), "staff",
+    ),
+    "dispute_decisions": ExportKind(
+        "Grade disputes you resolved", _dispute_decisions,
+        ("answer_id", "question_key", "staff_score", "staff_note", "resolved_at"), "staff",
+    ),
+    "admin_actions": ExportKind(
+        "Changes you made in the admin", _admin_actions,
+        ("at", "action", "kind", "object", "change"), "staff",
+    ),
 }
 # Every model that refers to the user, and where it is exported: sessions hold their rounds, answers their grades.
 # The progress rollups are sums of those grades, so the answers carry everything they hold.

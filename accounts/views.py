@@ -125,10 +125,10 @@ def data_export_csv(request, kind: str):
     if rows is None:
         raise Http404("No such export")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    if rows:
-        writer = csv.writer(response)
-        writer.writerow(rows[0])
-        writer.writerows([csv_cell(value) for value in row.values()] for row in rows)
+    # The header is written even with no rows, so an empty export opens in a spreadsheet as a table, not 0 bytes.
+    writer = csv.DictWriter(response, fieldnames=selectors.EXPORT_KINDS[kind].columns)
+    writer.writeheader()
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     return _attachment(response, request, "csv", kind)
 
 

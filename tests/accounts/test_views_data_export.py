@@ -30,6 +30,12 @@ def json_queries() -> int:
     return 2 + 2 + 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1
 
 
+def assert_rows_have_the_declared_columns(data: dict) -> None:
+    """The CSV header of an empty kind is its declared columns: every row of the kind must have exactly those."""
+    for kind in EXPORT_KINDS.keys() & data.keys():
+        assert all(list(row) == list(EXPORT_KINDS[kind].columns) for row in data[kind]), kind
+
+
 @pytest.mark.parametrize("url", [JSON_URL, csv_url("answers")])
 def test_it_rejects_post_put_and_delete(candidate_client, url, django_assert_num_queries):
     for method in (candidate_client.post, candidate_client.put, candidate_client.delete):
@@ -65,6 +71,7 @@ def test_the_json_export_holds_everything_of_mine(candidate_client, candidate, c
     assert data["review_cards"][0]["fsrs_card"]["state"] == 2
     assert {r["answer_id"] for r in data["card_reviews"]} == {first["answer_id"], second["answer_id"]}
     assert set(export_kinds(user=candidate)) <= set(data) and "imports" not in data
+    assert_rows_have_the_declared_columns(data)
 
 
 def test_the_json_export_costs_the_same_queries_with_more_data_and_never_holds_anothers(
@@ -126,6 +133,18 @@ def test_each_named_kind_exports_as_csv(candidate_client, history, kind, queries
     assert len(list(csv.DictReader(io.StringIO(response.content.decode())))) == rows
 
 
+def test_a_kind_with_no_records_exports_its_header_so_a_spreadsheet_opens_it_as_a_table(
+    candidate_client, django_assert_num_queries
+):
+    with django_assert_num_queries(2 + 2 + 1):
+        response = candidate_client.get(csv_url("grade_disputes"))
+
+    reader = csv.DictReader(io.StringIO(response.content.decode()))
+    assert response.status_code == 200 and list(reader) == []
+    assert reader.fieldnames == ["answer_id", "question_key", "reason", "filed_at", "grader_score", "staff_score",
+                                 "staff_note", "resolved_at"]
+
+
 def test_every_table_referring_to_a_user_is_exported_under_a_plain_name():
     assert {model for model, _ in user_relations()} == EXPORTED_MODELS
     assert all("." not in kind for kind in EXPORT_KINDS)
@@ -183,6 +202,7 @@ def test_an_admin_who_uploaded_an_import_gets_the_json_and_csv_exports_without_t
     assert upload["file_name"] == "=reddit.csv" and upload["size_bytes"] == job.size_bytes
     assert (upload["imported"], upload["duplicates"], upload["errors"]) == (1, 1, 0)
     assert b"How do you evaluate" not in response.content and "content" not in upload
+    assert_rows_have_the_declared_columns(json.loads(response.content))
 
     response = client.get(csv_url("imports"))
 
