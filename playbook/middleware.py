@@ -1,7 +1,10 @@
-"""Requests that no page can serve, refused before any view or query sees them."""
+"""Requests that no page can serve, refused before any view or query sees them; and the reader's time zone."""
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 NUL = "\x00"
 NUL_MESSAGE = ("The address or the form holds a NUL character (%00), which no text on this site can contain. Go back: "
@@ -34,3 +37,32 @@ class RejectNulMiddleware:
             # The site's 400 page, rendered without the request (as Django's own bad_request view does): no query.
             return HttpResponseBadRequest(render_to_string("400.html", {"reason": NUL_MESSAGE}))
         return self.get_response(request)
+
+
+TIME_ZONE_COOKIE = "tz"
+
+
+class TimeZoneMiddleware:
+    """Pages show times in the reader's own time zone: `app.js` stores the browser's zone (an IANA name such as
+    "Europe/Berlin") in a cookie. Without it, or with a name that is not a zone, times show in UTC; every time on a
+    page names its zone, so neither reading is ambiguous. Stored times and day rollups stay in UTC."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone = _zone(request.COOKIES.get(TIME_ZONE_COOKIE, ""))
+        if zone:
+            timezone.activate(zone)
+        else:
+            timezone.deactivate()
+        return self.get_response(request)
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    if not name or len(name) > 64:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # ValueError: a path-like name such as "../etc/passwd"
+        return None

@@ -65,8 +65,9 @@ def progress_record_grade(*, grade, answer) -> None:
     latest = [*cell.latest, [_stamp(answer.submitted_at), grade.pk, str(overall)]]
     cell.latest = sorted(latest, key=lambda entry: (entry[0], entry[1]), reverse=True)[:RECENT_KEPT]
     cell.save()
-    for model, key in ((QuestionProgress, {"question_id": answer.question_id}),
-                       (DayProgress, {"day": timezone.localdate(answer.submitted_at)})):
+    # Days are UTC days wherever the rollup runs: a web request shows times in its reader's zone, the worker in UTC.
+    day = timezone.localdate(answer.submitted_at, timezone.get_default_timezone())
+    for model, key in ((QuestionProgress, {"question_id": answer.question_id}), (DayProgress, {"day": day})):
         row = _locked_or_created(model, user_id=answer.user_id, **key)
         model.objects.filter(pk=row.pk).update(answers=F("answers") + 1, overall_sum=F("overall_sum") + overall)
 

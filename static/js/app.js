@@ -66,3 +66,13 @@ function markScrollingTables(root) {
 document.addEventListener("DOMContentLoaded", function () { markScrollingTables(document); });
 document.addEventListener("htmx:load", function (event) { markScrollingTables(event.target); });
 window.addEventListener("resize", function () { markScrollingTables(document); });
+
+// The reader's time zone, for the server to show times in (playbook.middleware.TimeZoneMiddleware). Set on the first
+// page; a page already shown in UTC says so beside each time, and the next one is in local time.
+(function () {
+  var zone;
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+  // IANA names ("America/Argentina/Buenos_Aires", "Etc/GMT+3") are valid cookie text as they stand.
+  if (!zone || !/^[A-Za-z0-9_\/+-]+$/.test(zone) || document.cookie.split("; ").indexOf("tz=" + zone) !== -1) return;
+  document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
+})();

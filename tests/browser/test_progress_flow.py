@@ -18,6 +18,7 @@ ANSWERS = [
 ]
 
 
+@pytest.mark.browser_context_args(timezone_id="Asia/Tokyo")
 def test_a_session_fills_the_dashboard_and_its_questions_come_back_for_review(live_server, page: Page, content,
                                                                               worker_process):
     page.goto(f"{live_server.url}/accounts/signup/")
@@ -48,6 +49,8 @@ def test_a_session_fills_the_dashboard_and_its_questions_come_back_for_review(li
     wait_for(lambda: ReviewCard.objects.count() == 3, timeout=10, what="three review cards")
 
     page.get_by_role("link", name="Progress", exact=True).click()
+    # The browser's zone, stored by app.js on the first page, names every time shown.
+    expect(page.locator("table").filter(has_text="JST").first).to_be_visible()
     expect(page.get_by_test_id("graded-count")).to_have_text("3")
     expect(page.get_by_test_id("reviews-due")).to_have_text("0")
     expect(page.get_by_text("of 3 scheduled; next on")).to_be_visible()

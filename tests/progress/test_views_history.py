@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -188,3 +189,26 @@ def test_a_page_past_the_last_links_back_to_the_newest_sessions(candidate_client
     assert 'href="?page=1"' in html and "?page=4" not in html and "?page=6" not in html
     huge = candidate_client.get(URL, {"page": "9" * 30})
     assert huge.status_code == 200 and "No older sessions." in huge.content.decode()
+
+
+@pytest.mark.parametrize(("cookie", "shown"), [
+    ("Asia/Tokyo", "7 Dec 2026 06:30 JST"),
+    ("America/New_York", "6 Dec 2026 16:30 EST"),
+    (None, "6 Dec 2026 21:30 UTC"),
+    ("../../etc/passwd", "6 Dec 2026 21:30 UTC"),
+    ("Not/AZone", "6 Dec 2026 21:30 UTC"),
+])
+def test_times_show_in_the_readers_time_zone_and_name_it(candidate_client, candidate, cell, cookie, shown,
+                                                         django_assert_num_queries):
+    """The browser stores its zone in the `tz` cookie (app.js); without a valid one, times say they are UTC."""
+    session = PracticeSessionFactory(user=candidate, category=cell["category"], level=cell["level"])
+    type(session).objects.filter(pk=session.pk).update(
+        created_at=datetime(2026, 12, 6, 21, 30, tzinfo=UTC))
+    GradeFactory(answer__session_question=SessionQuestionFactory(session=session, question=cell["questions"][0]))
+    if cookie:
+        candidate_client.cookies["tz"] = cookie
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = candidate_client.get(URL)
+
+    assert shown in response.content.decode()
