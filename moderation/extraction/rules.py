@@ -177,6 +177,9 @@ NOT_A_TOPIC = re.compile(r"\bnot\s+(?:told|given|shared|disclosed|mentioned|know
 # "a problem", "the question", "some stuff": a bare noun with an article is not a topic, unless the post names it as
 # one of the things asked about ("things like the GIL")
 ARTICLE_AND_NOUN = re.compile(r"^(?:a|an|the|one|some|any|two|three|several|a\s+few)\s+\w+$", re.IGNORECASE)
+# "asked about my approach to developing new features": the candidate's way of working, asked as a question
+APPROACH_TOPIC = re.compile(r"(?:my|our)\s+(?P<what>approach|process|strategy|philosophy|workflow)\s+"
+                            r"(?P<prep>to|for|when|on)\s+(?P<rest>\w.*)", re.IGNORECASE)
 ABOUT_THE_CANDIDATE = re.compile(r"\b(?:projects?|experience|background|resume|cv|yourself|myself|career|internships?|"
                                  r"a\s+time|role|team)\b", re.IGNORECASE)
 GENERIC_FOLLOW_UP = re.compile(r"^(?:explain|describe|walk\s+through|talk\s+through|tell\s+me\s+about)\s+"
@@ -261,8 +264,9 @@ TASK_START = re.compile(
     re.IGNORECASE,
 )
 COMMUNITY = re.compile(
-    # "anybody" as the one asked, not as an object ("a decision without consulting anybody")
-    r"\b(?:(?<!ing\s)(?<!without\s)(?:anyone|anybody|any\s+one)|guys|folks|y'all|yall|"
+    # "anybody" as the one asked, not as an object ("a decision without consulting anybody"); a word in a hyphenated
+    # term is not the word ("auto-suggestions" are a feature, not suggestions asked of the community)
+    r"(?<![\w-])(?:(?<!ing\s)(?<!without\s)(?:anyone|anybody|any\s+one)|guys|folks|y'all|yall|"
     r"(?:many|any|some|all|those|each|one|none|who)\s+of\s+you|"
     r"reddit|redditors|subreddit|advice|tips|thoughts|lol|lmao|"
     r"wtf|op|people\s+here|you\s+all|fellow|am\s+i|should\s+i|do\s+i|did\s+i|can\s+i|could\s+i|would\s+i|will\s+i|"
@@ -330,13 +334,17 @@ CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
 DURING = (r"(?:(?:in|during|at)\s+(?:the|an|my|a|this|that|our)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:interview|call|round|screen|screening|onsite|meeting)\s+)?")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?{DURING}(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:on\s+|about\s+)?"
+# "asked me a very simple question, how would I do pagination": the question named, then said
+NAMED_QUESTION = r"(?:(?:a|an|one|another|this|the)\s+(?:[\w-]+\s+){0,3}?question\s*[,:]\s*)?"
+WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}{NAMED_QUESTION}(?:on\s+|about\s+)?"
                 rf"(?P<wh>how\s+(?:many|much|long|often|well|far)|how|what|why|when|where|which|who)\s+"
                 rf"(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
-QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|question(?:\s+(?:was|is))?(?:\s+literally|\s+simply|\s+just)?|"
+QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|(?<!my\s)(?<!our\s)question(?:\s+(?:was|is))?"
+                    r"(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was)|"
                     r"(?:started|starting|began|beginning|opened|kicked\s+off)\s+with)"
-                    r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**[\"”]|"
+                    # a quote the sentence splitter cut after its question ("... here? It is slow.") ends there
+                    r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**(?:[\"”]|(?<=\?)$)|"
                     r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
 # "asked me my thoughts about AI": a question about the candidate's opinion, reported as its object
 OPINION = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:my|our)\s+(?P<what>thoughts|opinions?|views?|take|"
@@ -394,8 +402,9 @@ NOT_A_NAME = re.compile(r"\b(?:easy|medium|hard|lc|leetcode|dsa|oa|lps?|sql|codi
 BUILDABLE = re.compile(r"\b(?:cache|stack|queue|heap|map|set|iterator|trie|parser|limiter|allocator|store|"
                        r"scheduler|logger|counter)$", re.IGNORECASE)
 # A quoted question anywhere in a reporting post, unless the poster said it or only heard of it
-GENERIC_QUOTE = re.compile(r"[\"“]\**(?P<q>[^\"”]{8,300}?)\**[\"”]")
+GENERIC_QUOTE = re.compile(r"[\"“]\**(?P<q>[^\"”]{8,300}?)\**(?:[\"”]|(?<=\?)$)")
 NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied|answered|told|thought|wrote)\b|"
+                                 r"\b(?:my|our)\s+(?:own\s+)?questions?\b|"
                                  r"\b(?:heard|read|apparently|supposedly|usually|typically|might|will|would)\b",
                                  re.IGNORECASE)
 WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
@@ -475,9 +484,9 @@ PROBLEM_NAMED = re.compile(
     re.IGNORECASE,
 )
 # A follow-up that leans on a problem the post does not describe ("Optimise your approach.", "Write test inputs
-# for it."): kept only when the post also says what the problem was.
+# for it."): kept only when the post also says what the problem was. "Your approach to fixing bugs" names its own.
 LEANS_ON_PROBLEM = re.compile(
-    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach|solution|code|answer|"
+    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach(?!\s+(?:to|for|when|on)\s)|solution|code|answer|"
     r"algorithm|implementation|function|program|dp)s?|(?:both(?:\s+the)?|the\s+(?:first|second|same|previous|original|"
     r"other))\s+"
     r"(?:problems?|questions?))\b",
@@ -1033,6 +1042,9 @@ def _not_asked_of_the_poster(text: str, match: re.Match) -> bool:
 
 def _topic_question(topic: str, *, design: bool = False, named: bool = False) -> str:
     topic = re.sub(r"\s*\b(?:etc|and\s+so\s+on)\W*$", "", topic.strip(" .,:;\"“”'"), flags=re.IGNORECASE)
+    if (approach := APPROACH_TOPIC.match(topic)) and len(approach["rest"].split()) <= 3 * MAX_TOPIC_WORDS:
+        return _finish(f"What is your {approach['what'].lower()} {approach['prep'].lower()} {_you(approach['rest'])}",
+                       "?")
     how_to = re.match(r"how\s+to\s+\w", topic, re.IGNORECASE)
     longest = MAX_TOPIC_WORDS * (4 if how_to or design else 2)
     if not topic or topic.startswith("(") or len(topic.split()) > longest or CATEGORY.match(topic) or (
@@ -1318,13 +1330,13 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             or unit.text[:1] in "Qq" else ():
         add(text, (start, end), built=True)
     for match in GENERIC_QUOTE.finditer(unit.text) if quoted else ():
-        quoted = _direct(match["q"]).rstrip(",")
+        quoted = _question_in_quote(_direct(match["q"]).rstrip(","))
         if (quoted.endswith("?") or WH_START.match(quoted)) and not NOT_THE_INTERVIEWER.search(
                 unit.text[max(0, match.start() - 60):match.start()]) and asks_interview_question(quoted, listed=True):
             add(_finish(quoted, "?"), match)
 
     for match in QUOTED.finditer(unit.text) if quoted or "'" in low else ():
-        quoted = _direct(match["q"] or match["single"]).rstrip(",")
+        quoted = _question_in_quote(_direct(match["q"] or match["single"]).rstrip(","))
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
         if asks_interview_question(quoted, listed=True):
@@ -1411,6 +1423,12 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
 
 
 # --- direct questions -------------------------------------------------------------------------------------------
+
+
+def _question_in_quote(quoted: str) -> str:
+    """The question of a quote that goes on after it: "Why don't you just ask AI? It's much faster." asks the first."""
+    end = quoted.rfind("?")
+    return quoted[:end + 1] if 0 < end < len(quoted) - 1 and re.match(r"\s+[A-Z]", quoted[end + 1:]) else quoted
 
 
 def _content_words(text: str) -> int:

@@ -32,6 +32,7 @@ HELDOUT12_SET = DATA / "import_heldout12"  # 7 X posts, 4 questions: too few for
 HELDOUT13_SET = DATA / "import_heldout13"
 HELDOUT14_SET = DATA / "import_heldout14"
 HELDOUT15_SET = DATA / "import_heldout15"
+HELDOUT16_SET = DATA / "import_heldout16"
 # Set a little below what the offline rules reach (docs/importing-questions.md has the figures); a change that makes
 # the reader worse on real posts fails here. The dev and extra sets are tuning data, and so, since the third round,
 # is import_heldout, and since the fourth round import_heldout2 (its misses were read to group them by kind; it had
@@ -43,7 +44,8 @@ HELDOUT15_SET = DATA / "import_heldout15"
 # (Reddit posts from two dumps no earlier set used; 0.46 / 0.43 unseen, 30 questions), and since the fifteenth
 # import_heldout13 (0.22 / 0.05 unseen) and import_heldout14 (0.44 / 0.39 unseen). import_heldout15 (0.42 / 0.17) was
 # measured unseen and never read for rules: its floor only stops a change from making the reader worse on posts it was
-# not written for.
+# not written for. import_heldout16 (r/cscareerquestions 2025-2026, 12 questions) was measured unseen at 0.57 / 0.33,
+# then read for round 16, so it is tuning data now.
 # Dropping wrong extractions in round 7 left some heldout4 reports with none, so its classification recall fell to
 # 0.60. The small sets move by about 0.03-0.17 per question, hence the margins.
 FLOORS = {
@@ -76,6 +78,8 @@ HELDOUT14_FLOORS = {"questions": {"precision": 0.48, "recall": 0.46},
                     "classification": {"precision": 0.8, "recall": 0.6}}
 HELDOUT15_FLOORS = {"questions": {"precision": 0.38, "recall": 0.15},
                     "classification": {"precision": 0.65, "recall": 0.5}}
+HELDOUT16_FLOORS = {"questions": {"precision": 0.65, "recall": 0.65},
+                    "classification": {"precision": 0.75, "recall": 0.75}}
 
 
 def test_the_same_question_in_another_form_matches_and_a_different_one_does_not():
@@ -172,9 +176,11 @@ def test_the_offline_reader_holds_its_floors_on_the_dev_set(settings):
                                                   (HELDOUT11_SET, HELDOUT11_FLOORS, 32),
                                                   (HELDOUT13_SET, HELDOUT13_FLOORS, 40),
                                                   (HELDOUT14_SET, HELDOUT14_FLOORS, 40),
-                                                  (HELDOUT15_SET, HELDOUT15_FLOORS, 39)],
+                                                  (HELDOUT15_SET, HELDOUT15_FLOORS, 39),
+                                                  (HELDOUT16_SET, HELDOUT16_FLOORS, 29)],
                          ids=["extra", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                              "heldout7", "heldout9", "heldout10", "heldout11", "heldout13", "heldout14", "heldout15"])
+                              "heldout7", "heldout9", "heldout10", "heldout11", "heldout13", "heldout14", "heldout15",
+                              "heldout16"])
 def test_the_offline_reader_holds_its_floors_on_the_smaller_sets(settings, dataset, floors, posts):
     settings.OPENAI_API_KEY = ""
     figures = figures_of(dataset)

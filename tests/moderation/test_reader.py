@@ -1109,3 +1109,34 @@ def test_a_job_ad_that_offers_a_challenge_is_still_a_job_ad():
 ])
 def test_a_task_without_a_named_object_is_a_kind_of_task_not_one(sentence):
     assert questions(f"Had my ML engineer interviews at a fintech last week. {sentence}") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a word inside a hyphenated term is not that word: "auto-suggestions" are a feature, not advice asked of readers
+    ("The CTO asked me to implement an LLM call for ticket triage and auto-suggestions for replies.",
+     ["Implement an LLM call for ticket triage and auto-suggestions for replies."]),
+    # the interviewer's quoted question, with a remark of theirs after it inside the same quotes
+    ('The interviewer looked at me and asked: "Why not let a model write the tests? It is much faster."',
+     ["Why not let a model write the tests?"]),
+    # the question named ("a very simple question"), then said
+    ("Then they asked me a very simple question, how would I cache embeddings...", ["How would you cache embeddings?"]),
+    # the candidate's way of working, asked as "my approach to X"
+    ("Then they asked about my approach to debugging a flaky pipeline.",
+     ["What is your approach to debugging a flaky pipeline?"]),
+])
+def test_round_sixteen_reported_questions(sentence, expected):
+    post = f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back."
+    assert questions(post) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the poster's own question to the interviewer, quoted
+    ('At the end, my question: "How do you review model changes? What does on-call look like?"', []),
+    # "your approach" with nothing after it leans on a problem the post does not give
+    ("He asked me to explain your approach.", []),
+    # a reader asked for suggestions is still the community
+    ("Any suggestions on how to prepare for the next round?", []),
+])
+def test_round_sixteen_rules_leave_the_posters_own_words_alone(sentence, expected):
+    post = f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back."
+    assert questions(post) == expected
