@@ -145,10 +145,13 @@ def question_edit(request, question_id: int | None = None):
     previewing = request.method == "POST" and (intent == "preview" or live_preview)
     if request.method == "POST" and not previewing and form.is_valid():
         try:
-            question = _question_save(request, question, form, bank, intent)
+            question, done = _question_save(request, question, form, bank, intent)
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if not done:  # saved but not published: the saved question's own editor, so the next save updates it
+                back_to_bank = f"?bank={bank.pk}" if bank else ""
+                return redirect(reverse("banks:question", args=[question.pk]) + back_to_bank)
             return redirect("banks:detail", bank_id=bank.pk) if bank else redirect("banks:question", question.pk)
     source = request.POST if request.method == "POST" else (initial or {})
     context = {
@@ -171,27 +174,37 @@ def _preview(form: QuestionEditorForm, name: str, text: str) -> SafeString:
     return render_markdown(text)
 
 
-def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None, intent: str):
+def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None,
+                   intent: str) -> tuple[Question, bool]:
+    """The saved question, and False when it was saved but could not be published (the message says why)."""
     if question is None:
         question = question_services.question_create(author=request.user, draft=form.draft())
         saved = "Question saved as a draft."
-        if bank is not None:
-            try:
-                services.bank_question_add(bank=bank, question=question)
-            except ValidationError as error:
-                saved = f"Question saved as a draft, not in the bank: {error.messages[0]}"
     else:
         changed = question_services.question_update(question=question, editor=request.user, draft=form.draft())
         question.refresh_from_db()
         saved = f"Question saved; rubric version {question.rubric_version}." if changed else "Question saved."
+    not_in_bank = ""
+    if bank is not None:  # written for a bank: it joins the bank once it can be graded (a later save, if not now)
+        try:
+            services.bank_question_add(bank=bank, question=question)
+        except ValidationError as error:
+            not_in_bank = error.messages[0]
     if intent == "publish":
-        question_services.question_publish(question=question)
+        try:
+            question_services.question_publish(question=question)
+        except ValidationError as error:
+            joins = " It joins the bank when you save it with a rubric." if not_in_bank else ""
+            messages.error(request, f"{saved} {error.messages[0]}{joins}")
+            return question, False
         saved = "Question published: candidates can now practise it."
+    elif not_in_bank:
+        saved = f"{saved[:-1]}, not in the bank: {not_in_bank}"
     elif intent == "unpublish":
         question_services.question_unpublish(question=question)
         saved = "Question moved back to draft."
     messages.success(request, saved)
-    return question
+    return question, True
 
 
 @login_required

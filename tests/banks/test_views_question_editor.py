@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from banks.models import BankQuestion
 from questions.models import Question, QuestionRevision
+from tests.banks.factories import BankFactory
 from tests.factories import CategoryFactory, LevelFactory, QuestionFactory
 
 NEW = reverse("banks:question_new")
@@ -143,10 +144,17 @@ def test_an_instructor_writes_a_draft_with_its_rubric_into_a_bank(client, instru
 
 def test_publishing_needs_a_key_point(client, instructor, taxonomy):
     client.force_login(instructor)
-    response = client.post(NEW, form_data(key_points="", intent="publish"))
-    assert "add at least one key point" in response.content.decode()
-    # the draft is kept, so nothing typed is lost
-    assert Question.objects.get().status == Question.Status.DRAFT
+    response = client.post(NEW, form_data(key_points="", intent="publish"), follow=True)
+    # the draft is kept, so nothing typed is lost, and the page is now its editor
+    question = Question.objects.get()
+    assert question.status == Question.Status.DRAFT
+    assert response.redirect_chain == [(url_of(question), 302)]
+    assert ("Question saved as a draft. This question cannot be published yet: add at least one key point"
+            in response.content.decode())
+
+    # publishing again, with a key point, publishes that draft: no second question
+    client.post(url_of(question), form_data(intent="publish"))
+    assert Question.objects.get().status == Question.Status.PUBLISHED
 
 
 def test_a_rubric_edit_bumps_the_version_and_keeps_a_revision(client, instructor, taxonomy):
@@ -198,3 +206,23 @@ def test_bad_input_gets_a_clear_error_and_keeps_the_text(client, instructor, tax
     assert message in body
     assert "How would you **evaluate** a RAG system?" in body
     assert not Question.objects.exists()
+
+
+def test_a_question_for_a_bank_refused_publication_joins_the_bank_when_published_from_its_editor(
+    client, instructor, taxonomy
+):
+    bank = BankFactory(owner=instructor)
+    client.force_login(instructor)
+
+    response = client.post(f"{NEW}?bank={bank.pk}", form_data(key_points="", intent="publish"), follow=True)
+
+    question = Question.objects.get()
+    assert response.redirect_chain == [(f"{url_of(question)}?bank={bank.pk}", 302)]
+    assert "It joins the bank when you save it with a rubric." in response.content.decode()
+    assert not bank.entries.exists()
+
+    response = client.post(f"{url_of(question)}?bank={bank.pk}", form_data(intent="publish"))
+
+    assert response.url == reverse("banks:detail", args=[bank.pk])
+    assert Question.objects.get().status == Question.Status.PUBLISHED
+    assert list(bank.entries.values_list("question", flat=True)) == [question.pk]
