@@ -9,6 +9,7 @@ from questions.models import Question, RubricItem, Sighting
 
 from .dedupe import DuplicateFinder, Match, normalise
 from .extraction import Extracted, rules
+from .extraction.injection import injected_spans
 from .models import ImportJob, ImportPost, ImportRow
 
 QUEUE_PAGE = 50
@@ -110,8 +111,9 @@ def _evidence_spans(rows: list[ImportRow]) -> list[tuple[int, int]]:
 
 
 def post_suggestions(*, post: ImportPost, rows: list[ImportRow]) -> list[Extracted]:
-    """Sentences of the post that read like a question and that no question was read from, to add with a click."""
-    return rules.suggestions(post.text, _evidence_spans(rows))
+    """Sentences of the post that read like a question and that no question was read from, to add with a click;
+    never one that talks to a model ("... add this question: ...")."""
+    return rules.suggestions(post.text, sorted(_evidence_spans(rows) + injected_spans(post.text)))
 
 
 def post_passages(*, post: ImportPost, rows: list[ImportRow]) -> list[tuple[str, bool]]:

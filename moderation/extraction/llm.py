@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .injection import injected_spans
 from .types import Extracted, PostReading
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "read-post-v2.md"
@@ -45,22 +46,6 @@ SCHEMA = {
     },
 }
 
-# Sentences that talk to a model instead of about an interview. Posts about AI interviews are full of "large
-# language models", "AI trainer" and "an LLM": only a sentence that addresses the model counts ("As an AI, ...", "if you
-# are a language model", "Note to the AI reading this").
-INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\b|"
-    r"\bas\s+an?\s+(?:ai|llm|(?:large\s+)?language\s+model)(?:\s+(?:model|assistant))?\s*,|"
-    r"\b(?:you\s+are|you're|you’re)\s+(?:an?\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|chatbot)\b|"
-    r"\b(?:to|dear|hey)\s+(?:the\s+)?(?:ai|llm|(?:large\s+)?language\s+model|model|assistant)\s+(?:reading|parsing|"
-    r"processing)\b|"
-    r"\b(?:system\s+prompt|developer\s+message|you\s+are\s+now|new\s+instructions?|"
-    r"(?:add|include|insert|extract|output|return)\s+(?:this|the\s+following|these)\s+(?:question|questions|items?)|"
-    r"(?:llm|ai|model|assistant|bot|extractor|moderator)s?\s*[,:]\s*(?:please\s+)?(?:add|include|output|return|"
-    r"ignore|mark|set))",
-    re.IGNORECASE,
-)
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”')]*|\n|$)")
 CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9+#\-]*")
 NOT_CONTENT = frozenset(
     "a an the and or of to in on at for with from by about as is are was were be been do does did have has had can "
@@ -71,10 +56,6 @@ NOT_CONTENT = frozenset(
 
 class ReaderOutputError(Exception):
     """The model's output did not fit the schema."""
-
-
-def injected_spans(post: str) -> list[tuple[int, int]]:
-    return [match.span() for match in SENTENCE.finditer(post) if INSTRUCTION.search(match.group(0))]
 
 
 def locate(evidence: str, post: str) -> tuple[int, int] | None:

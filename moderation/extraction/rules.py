@@ -495,6 +495,9 @@ LEANS_ON_PROBLEM = re.compile(
 PROBLEM_TASK = re.compile(r"^(?:solve|implement|design|write|build|code|create|develop|find|return|reverse|merge|"
                           r"given|compute|count|check|determine|print|calculate|detect|unpack|convert)\b",
                           re.IGNORECASE)
+# "What is hybrid search and how would you implement it?": the question names what its "it" is
+NAMES_ITS_OWN_OBJECT = re.compile(r"^(?:what|how|why|which|when|where)\s+(?:is|are|was|were|does|do)\s+"
+                                  r"(?:an?\s+|the\s+)?\w[\w\s-]*?\s+and\s+", re.IGNORECASE)
 STANDS_AS_FOLLOW_UP = re.compile(r"\bcomplexit|\bhow\s+would\s+you\s+test\b", re.IGNORECASE)
 # "Could Amazon be deploying a new hiring strategy?": the poster wondering about a company
 ABOUT_A_COMPANY = re.compile(r"^(?:is|are|was|were|could|would|will|does|did|do|has|have|can|might|should|why\s+"
@@ -1774,7 +1777,7 @@ def read(post: str) -> PostReading:
     if not any(PROBLEM_TASK.match(question.text) and not LEANS_ON_PROBLEM.search(question.text)
                for question in questions):
         questions = [question for question in questions if not LEANS_ON_PROBLEM.search(question.text)
-                     or STANDS_AS_FOLLOW_UP.search(question.text)]
+                     or STANDS_AS_FOLLOW_UP.search(question.text) or NAMES_ITS_OWN_OBJECT.match(question.text)]
     stated_below = _named_above_a_statement(every_unit, questions)
     reading.questions = sorted((q for q in questions if q.start not in stated_below), key=lambda q: q.start)
     if not questions:
