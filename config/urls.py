@@ -1,5 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from .converters import IdConverter
+
+register_converter(IdConverter, "id")  # before the apps' URLs below are read: they use it
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -8,6 +8,6 @@ urlpatterns = [
     path("reviews/", views.reviews, name="reviews"),
     path("reviews/start/", views.reviews_start, name="reviews_start"),
     path("history/", views.history, name="history"),
-    path("questions/<int:question_id>/compare/", views.compare, name="compare"),
-    path("questions/<int:question_id>/retry/", views.retry, name="retry"),
+    path("questions/<id:question_id>/compare/", views.compare, name="compare"),
+    path("questions/<id:question_id>/retry/", views.retry, name="retry"),
 ]

@@ -5,6 +5,6 @@ from . import views
 app_name = "exercises"
 urlpatterns = [
     path("", views.exercise_list, name="list"),
-    path("sessions/<int:session_id>/questions/<int:position>/hidden-tests/", views.hidden_tests,
+    path("sessions/<id:session_id>/questions/<id:position>/hidden-tests/", views.hidden_tests,
          name="hidden_tests"),
 ]

@@ -87,3 +87,16 @@ def test_a_signed_in_candidate_gets_the_503_page_while_the_database_is_unreachab
     page = response.content.decode()
     assert NAVIGATION in page and "We cannot reach the database right now" in page
     assert "Log out" not in page  # the page knows nothing about the user: it reads no session
+
+
+@pytest.mark.parametrize("path", [
+    "/practice/sessions/9223372036854775808/questions/1/",
+    "/progress/questions/99999999999999999999/compare/",
+    "/practice/answers/99999999999999999999/grader-accuracy/",
+    "/moderation/items/12345678901234567890123/",
+])
+def test_an_id_past_the_databases_integers_is_not_found_not_a_server_error(candidate_client, path,
+                                                                           django_assert_num_queries):
+    with django_assert_num_queries(2):  # the session and the user, for the menu
+        response = candidate_client.get(path)
+    assert response.status_code == 404 and "There is no page here" in response.content.decode()
