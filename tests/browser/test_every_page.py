@@ -37,7 +37,11 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
     question = Question.objects.filter(status=Question.Status.PUBLISHED).order_by("key").first()
     session = PracticeSessionFactory(user=candidate, category=question.category, level=level)
     graded = SessionQuestionFactory(session=session, question=question, position=1)
-    GradeFactory(answer__session_question=graded)
+    # one verdict the grader is unsure of: its badge's hidden words once widened the comparison page on a phone
+    item = question.rubric_items.order_by("pk").first()
+    GradeFactory(answer__session_question=graded, items=[
+        {"kind": item.kind, "text": item.text, "verdict": "covered", "evidence": "keeps keys", "note": "",
+         "confidence": 0.5}])
     unanswered = SessionQuestionFactory(session=session, position=2,
                                         question=Question.objects.filter(category=question.category)
                                         .exclude(pk=question.pk).first())
