@@ -169,6 +169,7 @@ def test_the_follow_up_page_shows_its_prompt_and_is_private(client, candidate, o
     with django_assert_num_queries(5):  # session, user, practice session, follow-up, shown_at update
         page = client.get(url).content.decode()
     assert follow_up.follow_up_prompt.replace("'", "&#x27;") in page
+    assert "<title>Follow-up to question 1 · AI Interview Playbook</title>" in page
     parent_page = client.get(reverse("practice:question", args=[follow_up_session.session_id, 1])).content.decode()
     assert 'data-testid="follow-up"' in parent_page and "Answer the follow-up" in parent_page
 
