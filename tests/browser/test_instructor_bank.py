@@ -37,8 +37,14 @@ def test_an_instructor_publishes_a_question_in_a_bank_and_a_candidate_practises_
 
     page.get_by_role("link", name="Write a new question").click()
     page.get_by_label("Title").fill("Evaluate a retrieval pipeline")
-    page.get_by_label("Question (Markdown)").fill("How would you **evaluate** the retrieval step of a RAG system?")
+    page.get_by_label("Question (Markdown)").fill("How would you **evaluate** the retrieval step of a RAG system?\n\n"
+                                                  "- recall\n- precision")
     expect(page.locator("#preview strong")).to_have_text("evaluate")  # the live preview, no reload
+    # a list looks as it will on the candidate's page: a bullet per item, one under the other
+    items = page.locator("#preview li")
+    expect(items).to_have_count(2)
+    assert items.first.evaluate("li => getComputedStyle(li).listStyleType") == "disc"
+    assert items.nth(1).bounding_box()["y"] > items.first.bounding_box()["y"]
     page.get_by_label("Category").select_option("llm-rag")
     page.get_by_label("Senior").check()
     page.get_by_label("Key points").fill("Builds a golden set of questions with their answering passages\n"
