@@ -31,6 +31,9 @@ from .models import Answer, Grade, GradeDispute, PracticeSession, SessionQuestio
 
 logger = logging.getLogger(__name__)
 
+ROUND_FINISHED = ("This mock round is finished, so its unanswered questions stay unanswered, with no score. Start the "
+                  "loop again to rehearse them.")
+
 
 @transaction.atomic
 def session_start(
@@ -179,6 +182,9 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
     existing = Answer.objects.filter(session_question=session_question).first()
     if existing:
         return existing, False
+    mock_round = getattr(session_question.session, "mock_round", None)
+    if mock_round is not None and mock_round.finished_at is not None:
+        raise ValidationError(ROUND_FINISHED)
     shown_at = session_question.shown_at or timezone.now()
 
     def enqueue() -> None:

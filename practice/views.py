@@ -96,6 +96,9 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
         except LimitReached as error:  # nothing was stored: the bound form shows the text again
             form.add_error(None, f"{error.message} Your answer is still in the box.")
             status = 429
+        except ValidationError as error:  # e.g. a finished mock round's question, sent from a page opened before
+            form.add_error(None, error)
+            status = 400
     elif answer is None:
         services.session_question_mark_shown(session_question=item)
     asked_follow_up = None if item.is_follow_up else getattr(item, "follow_up", None)

@@ -46,6 +46,7 @@ def unfinished_session(*, user) -> PracticeSession | None:
         PracticeSession.objects.filter(pk__in=Subquery(latest[:UNFINISHED_LOOKBACK])).with_titles()
         .annotate(first_open=Subquery(open_items.order_by("position").values("position")[:1]))
         .filter(first_open__isnull=False)
+        .exclude(mock_round__finished_at__isnull=False)  # a finished round's open questions stay unanswered
         .order_by("-created_at", "-pk")
         .first()
     )

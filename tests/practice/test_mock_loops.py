@@ -295,3 +295,29 @@ def test_a_round_with_every_question_answered_finishes_without_asking(candidate_
 
     assert response.status_code == 302
     assert MockRound.objects.get(pk=first_round.pk).finished_at is not None
+
+
+def test_a_finished_rounds_unanswered_question_stays_unanswered_and_is_not_offered_to_continue(
+    candidate_client, candidate, two_round_loop, senior, django_assert_num_queries
+):
+    """"Finish anyway" says the open questions stay unanswered, with no score: their page takes no answer, and the
+    home page does not offer to continue them."""
+    from progress.next_steps import unfinished_session
+
+    mock = mock_services.mock_loop_start(user=candidate, loop=two_round_loop, level=senior)
+    first_round = MockRound.objects.get(mock_loop=mock, position=1)
+    AnswerFactory(session_question=first_round.session.items.get(position=1))
+    candidate_client.post(reverse("practice:mock_round", args=[mock.pk, 1]), {"confirm": "yes"})
+    open_question = reverse("practice:question", args=[first_round.session_id, 2])
+
+    with django_assert_num_queries(5):  # session, user, the question with session and round, follow-up, shown_at
+        page = candidate_client.get(open_question).content.decode()
+    assert 'data-testid="round-finished"' in page and "Submit answer" not in page
+    assert "Time on this question" not in page and "round time left" not in page
+
+    response = candidate_client.post(open_question, {"text": "An answer sent from a page opened before."})
+
+    assert response.status_code == 400 and "This mock round is finished" in response.content.decode()
+    assert not Answer.objects.filter(session_question__session=first_round.session,
+                                     session_question__position=2).exists()
+    assert unfinished_session(user=candidate) is None
