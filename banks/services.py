@@ -117,6 +117,9 @@ def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSes
                                 level_id=level.pk)
 
 
+REMOVED_LISTED = 5
+
+
 @dataclass
 class BankFileReport:
     created: list[str] = field(default_factory=list)
@@ -124,13 +127,21 @@ class BankFileReport:
     new_rubric_version: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # titles of the questions the file left out of the bank
 
     def summary(self) -> str:
         parts = [f"{len(self.created)} created", f"{len(self.updated)} updated"
                  f" ({len(self.new_rubric_version)} with a new rubric version)", f"{len(self.unchanged)} unchanged"]
         if self.linked:
             parts.append(f"{len(self.linked)} used as they are (other authors' published questions)")
-        return ", ".join(parts) + "."
+        text = ", ".join(parts) + "."
+        if self.removed:
+            shown = ", ".join(f"“{title}”" for title in self.removed[:REMOVED_LISTED])
+            more = f" and {len(self.removed) - REMOVED_LISTED} more" if len(self.removed) > REMOVED_LISTED else ""
+            text += (f" {len(self.removed)} question{'s' if len(self.removed) > 1 else ''} not in the file "
+                     f"{'were' if len(self.removed) > 1 else 'was'} taken out of the bank (still in your library): "
+                     f"{shown}{more}.")
+        return text
 
 
 def _existing_questions(parsed: BankFile) -> dict[str, Question]:
@@ -195,11 +206,14 @@ def _bank_file_entry_apply(*, entry: BankFileEntry, question: Question | None, u
     return question
 
 
-def _bank_file_finish(*, bank: Bank, parsed: BankFile) -> None:
-    """The bank becomes the file's: its title, description and questions in the file's order."""
+def _bank_file_finish(*, bank: Bank, parsed: BankFile, report: BankFileReport) -> None:
+    """The bank becomes the file's: its title, description and questions in the file's order. The report names the
+    questions the file leaves out, so replacing a bank never drops one unsaid."""
     if parsed.title:
         bank_update(bank=bank, title=parsed.title, description=parsed.description, visibility=bank.visibility)
     by_key = Question.objects.in_bulk([entry.key for entry in parsed.entries], field_name="key")
+    report.removed = list(bank.entries.exclude(question__key__in=by_key).order_by("position", "id")
+                          .values_list("question__title", flat=True))
     bank.entries.all().delete()
     BankQuestion.objects.bulk_create(
         BankQuestion(bank=bank, question=by_key[entry.key], position=position)
@@ -223,7 +237,7 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
             problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
     if problems:
         raise ValidationError(problems)
-    _bank_file_finish(bank=bank, parsed=parsed)
+    _bank_file_finish(bank=bank, parsed=parsed, report=report)
     return report
 
 
@@ -289,7 +303,7 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
                 f"{refused} The questions before it are saved; the bank itself is unchanged. Fix the file and "
                 "import it again."))
     with transaction.atomic():
-        _bank_file_finish(bank=job.bank, parsed=parsed)
+        _bank_file_finish(bank=job.bank, parsed=parsed, report=report)
         return job_finish(job, BankImport.Status.DONE, f"Bank file imported: {report.summary()}")
 
 

@@ -67,7 +67,9 @@ def test_a_large_file_is_queued_then_imported_by_the_worker_with_progress(
 
     job.refresh_from_db()
     assert (job.status, job.processed_questions, job.total_questions, job.percent) == ("done", 125, 125, 100)
-    assert job.message == "Bank file imported: 125 created, 0 updated (0 with a new rubric version), 0 unchanged."
+    assert job.message == ("Bank file imported: 125 created, 0 updated (0 with a new rubric version), 0 unchanged. "
+                           "2 questions not in the file were taken out of the bank (still in your library): "
+                           "“Explain the KV cache”, “Chunking for RAG”.")
     bank.refresh_from_db()
     assert bank.title == "Large course"
     assert list(bank.entries.values_list("question__key", flat=True)) == [f"large-{n}" for n in range(1, 126)]

@@ -189,3 +189,17 @@ def test_a_prompt_over_the_editors_limit_is_refused_with_its_length(client, inst
     assert response.status_code == 400
     assert "Question 1 (long): `prompt` is 15,000 characters long; the limit is 5,000." in response.content.decode()
     assert not Question.objects.filter(key="long").exists()
+
+
+def test_importing_an_older_file_names_the_questions_it_takes_out_of_the_bank(client, instructor, bank):
+    client.force_login(instructor)
+    text = export(client, bank)
+    added = QuestionFactory(created_by=instructor, title="Added after the export", key="added-after-the-export")
+    BankQuestionFactory(bank=bank, question=added, position=9)
+
+    response = import_into(client, bank, text)
+
+    assert not bank.entries.filter(question=added).exists() and Question.objects.filter(pk=added.pk).exists()
+    followed = client.get(response.url).content.decode()
+    assert ("1 question not in the file was taken out of the bank (still in your library): "
+            "“Added after the export”.") in followed
