@@ -32,7 +32,10 @@ def test_embedded_default_grades_through_a_filesystem_broker_worker(tmp_path, st
     assert health.status == 200 and '"broker": "ok"' in health.text
 
 
-def test_ctrl_c_stops_web_server_and_worker_together(tmp_path, stacks):
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_web_server_and_worker_together(tmp_path, stacks, stop):
+    """Ctrl-C signals the terminal's whole process group; docker stop, systemd and kill send SIGTERM to serve
+    alone, which must stop its worker too."""
     stack = Stack(tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     stacks.append(stack)
     stack.prepare()
@@ -43,7 +46,10 @@ def test_ctrl_c_stops_web_server_and_worker_together(tmp_path, stacks):
     worker_pids = subprocess.run(["pgrep", "-s", str(serve.pid), "-f", "celery"], capture_output=True, text=True)
     assert worker_pids.stdout.split(), "serve should start a worker process"
 
-    os.killpg(serve.pid, signal.SIGINT)  # what Ctrl-C in the terminal sends to the foreground process group
+    if stop == "ctrl-c":
+        os.killpg(serve.pid, signal.SIGINT)  # what Ctrl-C in the terminal sends to the foreground process group
+    else:
+        os.kill(serve.pid, signal.SIGTERM)
 
     serve.wait(timeout=30)
     wait_for(lambda: not port_open("127.0.0.1", port), timeout=10, what="the web server to stop")

@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 import threading
@@ -56,7 +57,8 @@ class WorkerSupervisor:
 
 
 class Command(BaseCommand):
-    help = "Serve the web app and a Celery worker side by side (restarted if it dies); Ctrl-C stops both."
+    help = ("Serve the web app and a Celery worker side by side (restarted if it dies); Ctrl-C or SIGTERM stops "
+            "both.")
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -64,6 +66,9 @@ class Command(BaseCommand):
     def handle(self, *args, addrport: str, **options):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         worker = WorkerSupervisor(worker_command(), log=lambda line: self.stderr.write(line))
+        # SIGTERM (docker stop, systemd, kill) would end this process at once and leave the worker running on its
+        # own; as an exit, it runs the `finally` below, as Ctrl-C does.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
