@@ -40,7 +40,8 @@ class AnswerForm(forms.Form):
         label="Your answer",
         strip=False,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Answer as you would out loud in the interview."}),
+        widget=forms.Textarea(attrs={"rows": 14, "placeholder": "Answer as you would out loud in the interview.",
+                                     "data-draft": ""}),  # kept in the browser until sent (app.js)
     )
 
     def clean_text(self) -> str:

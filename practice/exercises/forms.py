@@ -8,13 +8,13 @@ from .services import validate_code
 class ExerciseAnswerForm(forms.Form):
     code = forms.CharField(
         label="Your code", strip=False, required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false", "class": "code-input"}),
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false", "class": "code-input", "data-draft": ""}),
     )
     text = forms.CharField(
         label="Explain your solution as you would out loud",
         help_text="Approach, complexity, edge cases, what would fail in production. Graded against the rubric.",
         strip=False, required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6, "data-draft": ""}),
     )
     results = forms.CharField(required=False, widget=forms.HiddenInput)
 

@@ -76,3 +76,73 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   if (!zone || !/^[A-Za-z0-9_\/+-]+$/.test(zone) || document.cookie.split("; ").indexOf("tz=" + zone) !== -1) return;
   document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
 })();
+
+// Drafts: what is typed in an answer box (textarea[data-draft]) is kept in this browser until the form is sent, so a
+// reload, a closed tab or a dropped connection loses nothing. Run as soon as the page is parsed (app.js is the first
+// deferred script), so the code editor of an exercise starts from the kept code. Drafts older than a week are dropped,
+// and logging out drops them all (a shared computer keeps no one's answers).
+(function () {
+  var PREFIX = "playbook-draft:", WEEK = 7 * 24 * 3600 * 1000, store;
+  try { store = window.localStorage; store.getItem(PREFIX); } catch (e) { return; }
+  function keyOf(box) { return PREFIX + location.pathname + "#" + box.name; }
+  function drop(test) {
+    for (var i = store.length - 1; i >= 0; i--) {
+      var key = store.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && test(key)) store.removeItem(key);
+    }
+  }
+  drop(function (key) {
+    try { return Date.now() - JSON.parse(store.getItem(key)).at > WEEK; } catch (e) { return true; }
+  });
+  function restore(root) {
+    root.querySelectorAll("textarea[data-draft]").forEach(function (box) {
+      var kept = null;
+      try { kept = JSON.parse(store.getItem(keyOf(box))); } catch (e) { /* not ours: ignored */ }
+      if (kept && kept.text && kept.text !== box.value && (!box.value.trim() || box.value === box.defaultValue)) {
+        box.value = kept.text;
+        var note = document.createElement("p");
+        note.className = "muted small draft-note";
+        note.setAttribute("data-testid", "draft-restored");
+        note.textContent = "Your unsent draft is back in the box.";
+        box.before(note);
+      }
+    });
+  }
+  var timer = null, sent = false;
+  function save(box) {
+    if (sent) return;  // leaving the page because the answer was sent: nothing to keep
+    try {
+      if (box.value.trim() && box.value !== box.defaultValue) {
+        store.setItem(keyOf(box), JSON.stringify({ text: box.value, at: Date.now() }));
+      } else {
+        store.removeItem(keyOf(box));
+      }
+    } catch (e) { /* storage full or refused: the box still holds the text */ }
+  }
+  function saveAll() {
+    document.querySelectorAll("textarea[data-draft]").forEach(save);
+  }
+  // A code editor writes into its hidden textarea without an input event on it, so every input under a form with a
+  // draft box saves that form's boxes, shortly after.
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("form");
+    if (!form || !form.querySelector("textarea[data-draft]")) return;
+    clearTimeout(timer);
+    timer = setTimeout(saveAll, 400);
+  });
+  window.addEventListener("pagehide", saveAll);
+  // "formdata" fires however a form is sent: a click, htmx, or a script's form.submit() (the exercise page).
+  document.addEventListener("formdata", function (event) {
+    var form = event.target;
+    if (!form.querySelector("textarea[data-draft]")) return;
+    clearTimeout(timer);
+    sent = true;
+    form.querySelectorAll("textarea[data-draft]").forEach(function (box) { store.removeItem(keyOf(box)); });
+  });
+  document.addEventListener("htmx:afterRequest", function () { sent = false; });  // the page stays: keep again
+  document.addEventListener("submit", function (event) {
+    if (/\/logout\/?$/.test(event.target.getAttribute("action") || "")) drop(function () { return true; });
+  });
+  restore(document);
+  document.addEventListener("htmx:load", function (event) { restore(event.target); });
+})();

@@ -115,6 +115,10 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     log_in_and_open(page, live_server, "Merge overlapping time ranges")
 
     type_code(page, WRONG)
+    page.wait_for_timeout(600)  # the draft is kept shortly after typing stops
+    page.reload()  # a reload (or a closed tab) keeps the code typed so far
+    expect(page.get_by_test_id("draft-restored")).to_be_visible()
+    expect(page.locator(".cm-content")).to_contain_text("return sorted(ranges)")
     run_examples(page)
     failing = page.get_by_test_id("test-result").filter(has_text="test_example_from_the_statement")
     expect(failing).to_contain_text("failed")
@@ -133,6 +137,7 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     expect(page.get_by_test_id("hidden-summary")).to_contain_text("6 of 6")
     expect(page.get_by_test_id("overall-score")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("score-rule")).to_contain_text("hidden tests 3.5 of 3.5")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('playbook-draft:')).length") == 0
     page.get_by_text("Show the reference solution").click()
     expect(page.get_by_test_id("reference-solution")).to_contain_text("merged.append((start, end))")
 

@@ -32,13 +32,19 @@ def test_new_candidate_completes_a_session_and_sees_feedback_without_reload(live
     for number, answer in enumerate(ANSWERS, start=1):
         expect(page.get_by_text(f"question {number} of 3")).to_be_visible()
         expect(page.locator("time[data-timer-since]")).to_have_text(re.compile(r"^\d+:\d\d$"))
-        page.evaluate("window.stillTheSamePage = true")
         page.get_by_label("Your answer").fill(answer)
+        if number == 1:  # a reload keeps what was typed and not sent
+            page.wait_for_timeout(600)
+            page.reload()
+            expect(page.get_by_test_id("draft-restored")).to_be_visible()
+            expect(page.get_by_label("Your answer")).to_have_value(answer)
+        page.evaluate("window.stillTheSamePage = true")
         page.get_by_role("button", name="Submit answer").click()
 
         expect(page.get_by_text("Grading your answer").or_(page.get_by_test_id("overall-score"))).to_be_visible()
         expect(page.get_by_test_id("overall-score")).to_be_visible(timeout=30_000)
         assert page.evaluate("window.stillTheSamePage") is True, "feedback should arrive without a page load"
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('playbook-draft:')).length") == 0
         expect(page.get_by_text("Rubric, point by point")).to_be_visible()
         expect(page.locator(".verdicts li").first).to_be_visible()
         page.get_by_text("Show the model answer").click()
