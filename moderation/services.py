@@ -274,7 +274,9 @@ class Importer:
             key=f"import-{hashlib.sha1(normalised.encode()).hexdigest()[:16]}",  # noqa: S324 - an id, not security
             title=_title(text), prompt=text, category_id=category.label, status=Question.Status.PENDING_REVIEW,
             source_kind=SOURCE_KINDS.get(record.platform, Question.SourceKind.OTHER), source_url=record.url,
-            source_note="; ".join([f"imported from {self.job.filename}, row {record.row}", *record.notes])[:500],
+            # What the post said of the interview (company, round); the uploaded file's name is the moderator's
+            # business, kept on the import row, not shown to candidates.
+            source_note="; ".join(record.notes)[:500],
             created_by=self.job.uploaded_by,
         )
         question_render(question)

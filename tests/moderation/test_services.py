@@ -42,6 +42,8 @@ def test_a_reddit_listing_post_becomes_its_questions_each_keeping_link_date_comp
     assert sighting.url == "https://www.reddit.com/r/MachineLearning/comments/abc123/meta_mle_onsite/"
     assert sighting.posted_at == datetime(2024, 5, 1, 10, 40, tzinfo=UTC)
     assert cache.prompt == "Explain how you would cache LLM responses safely."
+    # candidates see the post's link, never the name of the file the admin uploaded
+    assert "reddit.json" not in l1_l2.source_note and l1_l2.source_url == sighting.url
 
 
 def test_a_reddit_submissions_dump_imports_its_posts(bank):
