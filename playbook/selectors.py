@@ -44,10 +44,22 @@ def levels() -> list[Level]:
 
 @dataclass
 class ChecklistEntry:
+    """`questions`: the closest first; the page shows RELATED_QUESTIONS_SHOWN and folds the rest."""
     item: ChecklistItem
     ticked: bool
     questions: list[Question]
-    question_count: int
+
+    @property
+    def question_count(self) -> int:
+        return len(self.questions)
+
+    @property
+    def first_questions(self) -> list[Question]:
+        return self.questions[:RELATED_QUESTIONS_SHOWN]
+
+    @property
+    def more_questions(self) -> list[Question]:
+        return self.questions[RELATED_QUESTIONS_SHOWN:]
 
 
 @dataclass
@@ -130,6 +142,5 @@ def _entry(item: ChecklistItem, area_key: str, ticked: set[int],
     return ChecklistEntry(
         item=item,
         ticked=item.pk in ticked,
-        questions=[row[3] for row in ranked[:RELATED_QUESTIONS_SHOWN]],
-        question_count=len(ranked),
+        questions=[row[3] for row in ranked],
     )

@@ -104,13 +104,15 @@ def test_each_item_lists_published_questions_sharing_its_tags_best_matches_first
     assert "Memory for agents" in item_html(html, "agent-loop")
 
 
-def test_an_item_shows_at_most_three_questions_and_says_how_many_there_are(client, checklist):
+def test_an_item_shows_three_questions_and_folds_the_rest_under_how_many_more(client, checklist):
     for n in range(5):
         question(f"Citations question {n}", tags=["citations"], areas=["rag"])
 
     citations = item_html(client.get(URL).content.decode(), "citations")
 
-    assert "Practice questions on this (5)" in citations and citations.count("Citations question") == 3
+    assert "Practice questions on this (5)" in citations and citations.count("Citations question") == 5
+    shown, _, folded = citations.partition("<summary>2 more</summary>")
+    assert shown.count("Citations question") == 3 and folded.count("Citations question") == 2
 
 
 def test_an_item_without_questions_says_so(client, checklist):

@@ -128,7 +128,7 @@
     const outcome = await run(tests);
     show(label, outcome);
     timings.runs.push(performance.now() - clicked);
-    busy(false, outcome.timedOut ? stoppedMessage() : "");
+    busy(false, outcome.timedOut ? "Stopped: see why below." : "");  // the output says it in full, once
     return outcome;
   }
 
