@@ -378,7 +378,7 @@ IMPORT_CLAIM_TIMEOUT_SECONDS = env_float("IMPORT_CLAIM_TIMEOUT_SECONDS", 600)
 # --- Bank files (banks) ----------------------------------------------------------------------------------------
 # A bank file up to BANK_FILE_SYNC_MAX_BYTES is imported inside the request (about a second for 100 questions);
 # a larger one (up to the 2 MB upload limit) is imported by a worker while the page shows its progress.
-BANK_FILE_SYNC_MAX_BYTES = env_int("BANK_FILE_SYNC_MAX_BYTES", 200_000)
+BANK_FILE_SYNC_MAX_BYTES = env_int("BANK_FILE_SYNC_MAX_BYTES", 204_800)  # 200 KB
 
 # --- LLM grader ---------------------------------------------------------------------------------------------
 # With OPENAI_API_KEY set, answers are graded by an OpenAI-compatible chat-completions server (OpenAI, vLLM,
