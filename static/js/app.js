@@ -146,3 +146,19 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   restore(document);
   document.addEventListener("htmx:load", function (event) { restore(event.target); });
 })();
+
+// The phone menu's toggle is a checkbox (the menu opens with CSS alone); as a button it says whether the menu is
+// open, and opens on Enter as well as Space.
+(function () {
+  var toggle = document.getElementById("nav-toggle");
+  if (!toggle) return;
+  function sync() { toggle.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+  toggle.addEventListener("change", sync);
+  toggle.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    toggle.checked = !toggle.checked;
+    sync();
+  });
+  sync();
+})();

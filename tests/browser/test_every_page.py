@@ -172,3 +172,23 @@ def test_the_menu_opens_on_a_phone_without_javascript(live_server, browser: Brow
     log_in.click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     context.close()
+
+
+def test_the_phone_menu_opens_from_the_keyboard_and_says_whether_it_is_open(live_server, browser: Browser,
+                                                                            transactional_db):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    toggle = page.get_by_role("button", name="Menu")
+    log_in = page.get_by_role("link", name="Log in", exact=True)
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(log_in).to_be_visible()
+    page.keyboard.press("Space")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(log_in).to_be_hidden()
+    context.close()
