@@ -19,7 +19,8 @@ from .grading import OfflineGrader
 REPORT_PATH = Path(settings.BASE_DIR) / "practice" / "grading" / "measured.json"
 REGENERATE_COMMAND = "python manage.py grader_report"
 
-# What the report measures: a public set graded by people who are not us, and our own golden set.
+# What the report measures: a public set graded by people who are not us, our own golden set, and a set of answers to
+# our questions graded by someone who never saw the grader (our own set overstates agreement).
 MEASURED_DATASETS = [
     {
         "key": "saf_dev",
@@ -32,6 +33,13 @@ MEASURED_DATASETS = [
         "title": "Golden set: interview answers written and scored by the project's authors",
         "path": "tests/data/golden.jsonl",
         "readme": "",
+    },
+    {
+        "key": "golden_heldout",
+        "title": ("Held-out set: answers to this site's questions, written and scored by someone who never saw the "
+                  "grader"),
+        "path": "tests/data/golden_heldout.jsonl",
+        "readme": "tests/data/golden_heldout.md",
     },
 ]
 FIGURES = ("n", "qwk", "pearson", "mae", "exact", "within_one")
