@@ -121,6 +121,11 @@ def _check_page(page, errors: list[str], url: str, status: int, shot: Path) -> l
         .filter(box => box.scrollWidth > box.clientWidth + 1 && box.tabIndex < 0).length""")
     if unreachable:
         problems.append(f"{unreachable} table(s) scroll sideways but cannot take keyboard focus")
+    # A drawing scaled down to the screen must keep its labels readable (a chart's were 5 px tall on a phone).
+    tiny = page.evaluate("""Array.from(document.querySelectorAll('svg text'))
+        .map(text => text.getBoundingClientRect().height).filter(height => height > 0 && height < 9).length""")
+    if tiny:
+        problems.append(f"{tiny} label(s) of a drawing under 9 px tall")
     heading = page.locator("h1").first
     if not heading.count() or not heading.is_visible():
         problems.append("no visible heading")
