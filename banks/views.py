@@ -149,7 +149,7 @@ def question_edit(request, question_id: int | None = None):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if not done:  # saved but not published: the saved question's own editor, so the next save updates it
+            if not done:  # saved, not published or not in its bank: its own editor, so the next save updates it
                 back_to_bank = f"?bank={bank.pk}" if bank else ""
                 return redirect(reverse("banks:question", args=[question.pk]) + back_to_bank)
             return redirect("banks:detail", bank_id=bank.pk) if bank else redirect("banks:question", question.pk)
@@ -176,7 +176,8 @@ def _preview(form: QuestionEditorForm, name: str, text: str) -> SafeString:
 
 def _question_save(request, question: Question | None, form: QuestionEditorForm, bank: Bank | None,
                    intent: str) -> tuple[Question, bool]:
-    """The saved question, and False when it was saved but could not be published (the message says why)."""
+    """The saved question, and False when it was saved but could not be published or put in its bank (the message
+    says why)."""
     if question is None:
         question = question_services.question_create(author=request.user, draft=form.draft())
         saved = "Question saved as a draft."
@@ -185,24 +186,26 @@ def _question_save(request, question: Question | None, form: QuestionEditorForm,
         question.refresh_from_db()
         saved = f"Question saved; rubric version {question.rubric_version}." if changed else "Question saved."
     not_in_bank = ""
-    if bank is not None:  # written for a bank: it joins the bank once it can be graded (a later save, if not now)
+    # Written for a bank: it joins the bank once it can be graded (a later save, if not now).
+    if bank is not None and not bank.entries.filter(question=question).exists():
         try:
             services.bank_question_add(bank=bank, question=question)
         except ValidationError as error:
             not_in_bank = error.messages[0]
+    joins = " It joins the bank when you save it with a rubric." if not_in_bank else ""
     if intent == "publish":
         try:
             question_services.question_publish(question=question)
         except ValidationError as error:
-            joins = " It joins the bank when you save it with a rubric." if not_in_bank else ""
             messages.error(request, f"{saved} {error.messages[0]}{joins}")
             return question, False
         saved = "Question published: candidates can now practise it."
-    elif not_in_bank:
-        saved = f"{saved[:-1]}, not in the bank: {not_in_bank}"
     elif intent == "unpublish":
         question_services.question_unpublish(question=question)
         saved = "Question moved back to draft."
+    if not_in_bank:  # back to its editor, still for the bank, so the save that adds a rubric adds it to the bank
+        messages.warning(request, f"{saved} Not in the bank yet: {not_in_bank}{joins}")
+        return question, False
     messages.success(request, saved)
     return question, True
 

@@ -126,8 +126,10 @@ class Importer:
     """The state of one import: the duplicate index over the bank (and the file so far), the vocabulary and the
     classifier. Each batch of rows is one transaction, so a resumed job starts from a consistent point."""
 
-    def __init__(self, job: ImportJob):
+    def __init__(self, job: ImportJob, *, author=None):
+        """`author`: who the questions are credited to (`created_by`); the uploader unless a moderator adds one."""
         self.job = job
+        self.author = author or job.uploaded_by
         self.categories = _vocabulary(Category)
         self.levels = _vocabulary(Level)
         if not self.categories or not self.levels:
@@ -277,7 +279,7 @@ class Importer:
             # What the post said of the interview (company, round); the uploaded file's name is the moderator's
             # business, kept on the import row, not shown to candidates.
             source_note="; ".join(record.notes)[:500],
-            created_by=self.job.uploaded_by,
+            created_by=self.author,
         )
         question_render(question)
         self.new_questions.append(question)
@@ -372,14 +374,15 @@ def import_post_add_question(*, post: ImportPost, text: str, evidence: str, edit
         spans = {"evidence": found.group(), "evidence_start": found.start(), "evidence_end": found.end()}
     record = Record(row=post.row_number, text=post.text, platform=post.platform, url=post.url,
                     posted_at=post.posted_at, company=post.company, role=post.role, level=post.level, is_post=True,
-                    notes=[*filter(None, [post.notes]), f"added from the post by {editor.get_username()}"])
+                    notes=[*filter(None, [post.notes])])  # who added it is on the import row, not shown to candidates
     for attempt in range(2):
         try:
             with transaction.atomic():
                 ImportPost.objects.select_for_update().only("pk").get(pk=post.pk)  # one addition to a post at a time
                 part = (ImportRow.objects.filter(job_id=post.job_id, row_number=post.row_number)
                         .aggregate(last=Max("part"))["last"] or 0) + 1
-                return Importer(post.job).add_question(record, part, text, reader="moderator", **spans)
+                return Importer(post.job, author=editor).add_question(record, part, text, reader="moderator",
+                                                                      **spans)
         except ImportFileError as error:
             raise ValidationError(str(error)) from None
         except IntegrityError:

@@ -183,7 +183,8 @@ def answer_submit(*, user, session_question: SessionQuestion, text: str) -> tupl
     if existing:
         return existing, False
     mock_round = getattr(session_question.session, "mock_round", None)
-    if mock_round is not None and mock_round.finished_at is not None:
+    # A follow-up asked about an answer given in time may still be answered: finishing does not wait for it.
+    if mock_round is not None and mock_round.finished_at is not None and session_question.follow_up_of_id is None:
         raise ValidationError(ROUND_FINISHED)
     shown_at = session_question.shown_at or timezone.now()
 

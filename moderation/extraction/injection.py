@@ -5,16 +5,18 @@ question: ..."). Whichever reader reads the post, a question found in one is dro
 import re
 
 # Sentences that talk to a model instead of about an interview. Posts about AI interviews are full of "large
-# language models", "AI trainer" and "an LLM": only a sentence that addresses the model counts ("As an AI, ...", "if you
-# are a language model", "Note to the AI reading this").
+# language models", "system prompts", "AI trainer" and "an LLM": only a sentence that addresses the model counts ("As
+# an AI, ...", "if you are a language model", "Note to the AI reading this", "ignore the previous instructions"), not
+# one about prompts ("how I would write a system prompt", "a developer message that conflicts with the user").
 INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\b|"
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\s+"
+    r"(?:\w+\s+)?(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b|"
     r"\bas\s+an?\s+(?:ai|llm|(?:large\s+)?language\s+model)(?:\s+(?:model|assistant))?\s*,|"
     r"\b(?:you\s+are|you're|you’re)\s+(?:an?\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|chatbot)\b|"
     r"\b(?:to|dear|hey)\s+(?:the\s+)?(?:ai|llm|(?:large\s+)?language\s+model|model|assistant)\s+(?:reading|parsing|"
     r"processing)\b|"
-    r"\b(?:system\s+prompt|developer\s+message|you\s+are\s+now|new\s+instructions?|"
-    r"(?:add|include|insert|extract|output|return)\s+(?:this|the\s+following|these)\s+(?:question|questions|items?)|"
+    r"\b(?:you\s+are\s+now|new\s+instructions?\s*:|(?:system|developer)\s+(?:prompt|message)\s*:|"
+    r"(?:add|include|insert|extract|output)\s+(?:this|the\s+following|these)\s+questions?\b|"
     r"(?:llm|ai|model|assistant|bot|extractor|moderator)s?\s*[,:]\s*(?:please\s+)?(?:add|include|output|return|"
     r"ignore|mark|set))",
     re.IGNORECASE,

@@ -335,7 +335,10 @@ DURING = (r"(?:(?:in|during|at)\s+(?:the|an|my|a|this|that|our)\s+(?:[\w-]+\s+){
           r"(?:interview|call|round|screen|screening|onsite|meeting)\s+)?")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?{DURING}(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 # "asked me a very simple question, how would I do pagination": the question named, then said
-NAMED_QUESTION = r"(?:(?:a|an|one|another|this|the)\s+(?:[\w-]+\s+){0,3}?question\s*[,:]\s*)?"
+NAMED_QUESTION = (r"(?:(?:a|an|one|another|this|the)\s+(?:[\w-]+\s+){0,3}?question\s*[,:]\s*"
+                  # "a question, how would I ..." asks; "a question, which I couldn't answer" remarks on it
+                  r"(?=(?:how|what|why|when|where|which|who)\s+(?:would|could|should|do|does|did|is|are|was|were|can|"
+                  r"will|to|many|much|long|often)\b))?")
 WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}{NAMED_QUESTION}(?:on\s+|about\s+)?"
                 rf"(?P<wh>how\s+(?:many|much|long|often|well|far)|how|what|why|when|where|which|who)\s+"
                 rf"(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
@@ -486,7 +489,7 @@ PROBLEM_NAMED = re.compile(
 # A follow-up that leans on a problem the post does not describe ("Optimise your approach.", "Write test inputs
 # for it."): kept only when the post also says what the problem was. "Your approach to fixing bugs" names its own.
 LEANS_ON_PROBLEM = re.compile(
-    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach(?!\s+(?:to|for|when|on)\s)|solution|code|answer|"
+    r"\b(?:(?:for|solve|optimi[sz]e|test|improve|implement|code|extend|modify)\s+(?:it|them)|one\s+more|another\s+(?:test|example|case)|your\s+(?:\w+\s+)?(?:approach(?!\s+(?:to|for|when|on)\s(?!(?:the|this|that|my|your|each)\s+(?:problem|question|task|one)))|solution|code|answer|"
     r"algorithm|implementation|function|program|dp)s?|(?:both(?:\s+the)?|the\s+(?:first|second|same|previous|original|"
     r"other))\s+"
     r"(?:problems?|questions?))\b",
@@ -497,6 +500,7 @@ PROBLEM_TASK = re.compile(r"^(?:solve|implement|design|write|build|code|create|d
                           re.IGNORECASE)
 # "What is hybrid search and how would you implement it?": the question names what its "it" is
 NAMES_ITS_OWN_OBJECT = re.compile(r"^(?:what|how|why|which|when|where)\s+(?:is|are|was|were|does|do)\s+"
+                                  r"(?!(?:wrong|the\s+(?:problem|question|issue|bug|code|task|output)|this|that|it)\b)"
                                   r"(?:an?\s+|the\s+)?\w[\w\s-]*?\s+and\s+", re.IGNORECASE)
 STANDS_AS_FOLLOW_UP = re.compile(r"\bcomplexit|\bhow\s+would\s+you\s+test\b", re.IGNORECASE)
 # "Could Amazon be deploying a new hiring strategy?": the poster wondering about a company

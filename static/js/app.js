@@ -39,9 +39,10 @@ function startCountdowns(root) {
 document.addEventListener("DOMContentLoaded", function () { startCountdowns(document); });
 document.addEventListener("htmx:load", function (event) { startCountdowns(event.target); });
 
-// A limit reached (429) comes back as the same fragment with the message and the typed answer kept: show it.
+// A limit reached (429) or a refused answer (400, e.g. a finished mock round) comes back as the same fragment with the
+// message and the typed answer kept: show it.
 document.addEventListener("htmx:beforeSwap", function (event) {
-  if (event.detail.xhr.status === 429) {
+  if (event.detail.xhr.status === 429 || event.detail.xhr.status === 400) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
@@ -77,10 +78,11 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
 })();
 
-// Drafts: what is typed in an answer box (textarea[data-draft]) is kept in this browser until the form is sent, so a
-// reload, a closed tab or a dropped connection loses nothing. Run as soon as the page is parsed (app.js is the first
-// deferred script), so the code editor of an exercise starts from the kept code. Drafts older than a week are dropped,
-// and logging out drops them all (a shared computer keeps no one's answers).
+// Drafts: what is typed in an answer box (textarea[data-draft]) is kept in this browser until the answer is taken, so
+// a reload, a closed tab or a dropped connection loses nothing. A draft goes when its page comes back without its box
+// (the answer was taken), after a week, or at log-out or account deletion (a shared computer keeps no one's answers).
+// Run as soon as the page is parsed (app.js is the first deferred script), so an exercise's code editor starts from
+// the kept code.
 (function () {
   var PREFIX = "playbook-draft:", WEEK = 7 * 24 * 3600 * 1000, store;
   try { store = window.localStorage; store.getItem(PREFIX); } catch (e) { return; }
@@ -95,6 +97,11 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
     try { return Date.now() - JSON.parse(store.getItem(key)).at > WEEK; } catch (e) { return true; }
   });
   function restore(root) {
+    var here = PREFIX + location.pathname + "#";
+    drop(function (key) {
+      return key.indexOf(here) === 0 && !document.querySelector('textarea[data-draft][name="' +
+        key.slice(here.length).replace(/["\\]/g, "") + '"]');
+    });
     root.querySelectorAll("textarea[data-draft]").forEach(function (box) {
       var kept = null;
       try { kept = JSON.parse(store.getItem(keyOf(box))); } catch (e) { /* not ours: ignored */ }
@@ -131,17 +138,18 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
     timer = setTimeout(saveAll, 400);
   });
   window.addEventListener("pagehide", saveAll);
-  // "formdata" fires however a form is sent: a click, htmx, or a script's form.submit() (the exercise page).
+  // "formdata" fires however a form is sent: a click, htmx, or a script's form.submit() (the exercise page). The
+  // draft is kept as sent, in case the request never arrives, and not saved again as the page goes.
   document.addEventListener("formdata", function (event) {
-    var form = event.target;
-    if (!form.querySelector("textarea[data-draft]")) return;
+    if (!event.target.querySelector("textarea[data-draft]")) return;
     clearTimeout(timer);
+    saveAll();
     sent = true;
-    form.querySelectorAll("textarea[data-draft]").forEach(function (box) { store.removeItem(keyOf(box)); });
   });
   document.addEventListener("htmx:afterRequest", function () { sent = false; });  // the page stays: keep again
   document.addEventListener("submit", function (event) {
-    if (/\/logout\/?$/.test(event.target.getAttribute("action") || "")) drop(function () { return true; });
+    var action = event.target.getAttribute("action") || "";
+    if (/\/(?:logout|data\/delete)\/?$/.test(action)) drop(function () { return true; });
   });
   restore(document);
   document.addEventListener("htmx:load", function (event) { restore(event.target); });

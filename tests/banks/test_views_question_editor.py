@@ -226,3 +226,27 @@ def test_a_question_for_a_bank_refused_publication_joins_the_bank_when_published
     assert response.url == reverse("banks:detail", args=[bank.pk])
     assert Question.objects.get().status == Question.Status.PUBLISHED
     assert list(bank.entries.values_list("question", flat=True)) == [question.pk]
+
+
+def test_unpublishing_a_bank_question_unpublishes_it_whatever_its_rubric(client, instructor, taxonomy):
+    bank = BankFactory(owner=instructor)
+    client.force_login(instructor)
+    client.post(f"{NEW}?bank={bank.pk}", form_data(intent="publish"))
+    question = Question.objects.get()
+
+    client.post(f"{url_of(question)}?bank={bank.pk}", form_data(key_points="", intent="unpublish"))
+
+    assert Question.objects.get().status == Question.Status.DRAFT
+    assert bank.entries.filter(question=question).exists()
+
+
+def test_a_draft_for_a_bank_saved_without_a_rubric_joins_it_on_the_save_that_adds_one(client, instructor, taxonomy):
+    bank = BankFactory(owner=instructor)
+    client.force_login(instructor)
+
+    response = client.post(f"{NEW}?bank={bank.pk}", form_data(key_points=""))
+
+    question = Question.objects.get()
+    assert response.url == f"{url_of(question)}?bank={bank.pk}" and not bank.entries.exists()
+    client.post(response.url, form_data())
+    assert list(bank.entries.values_list("question", flat=True)) == [question.pk]

@@ -1136,7 +1136,28 @@ def test_round_sixteen_reported_questions(sentence, expected):
     ("He asked me to explain your approach.", []),
     # a reader asked for suggestions is still the community
     ("Any suggestions on how to prepare for the next round?", []),
+    # after "a question," a relative clause or a remark, not the question
+    ("The interviewer asked me a question, which I couldn't answer at all.", []),
+    ("He asked me another question, how I handled it was bad though.", []),
+    # "your approach to the problem" and "what is wrong ... and how would you fix it" lean on an untold problem
+    ("They asked: Explain your approach to the problem.", []),
+    ("They asked: What is wrong with the code and how would you optimize it?", []),
 ])
 def test_round_sixteen_rules_leave_the_posters_own_words_alone(sentence, expected):
     post = f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back."
     assert questions(post) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("They asked me how I would write a system prompt for a support bot.",
+     ["How would you write a system prompt for a support bot?"]),
+    ("Then they asked what new instructions I would give a junior engineer who broke prod.",
+     ["What new instructions would you give a junior engineer who broke prod?"]),
+])
+def test_a_question_about_prompts_is_not_an_instruction_to_a_model(sentence, expected):
+    """The injection check reads sentences that address a model, not questions about prompting one."""
+    from moderation.extraction import read_by_rules
+
+    reading = read_by_rules(f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back.")
+    assert [question.text for question in reading.questions] == expected
+    assert "prompt_injection" not in reading.flags

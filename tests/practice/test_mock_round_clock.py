@@ -150,3 +150,19 @@ def test_a_follow_up_keeps_the_round_open_until_it_is_answered(candidate_client,
 
     assert "Finish round 1" in candidate_client.get(loop_url(first_round)).content.decode()
     assert "25:00" in candidate_client.get(round_url(first_round)).content.decode()
+
+
+def test_a_follow_up_asked_before_the_round_was_finished_can_still_be_answered(candidate_client, candidate,
+                                                                              first_round):
+    start_ago(first_round, 30 * 60)
+    asked_about = first_round.session.items.get(position=1)
+    AnswerFactory(session_question=asked_about)
+    follow_up = SessionQuestionFactory(session=first_round.session, question=asked_about.question, position=3,
+                                       follow_up_of=asked_about, follow_up_prompt="How would you cache embeddings?")
+    MockRound.objects.filter(pk=first_round.pk).update(finished_at=timezone.now())
+    url = reverse("practice:follow_up", args=[first_round.session_id, 1])
+
+    assert 'data-testid="round-finished"' not in candidate_client.get(url).content.decode()
+    candidate_client.post(url, {"text": "I would key the cache on a hash of the normalised text."})
+
+    assert Answer.objects.filter(session_question=follow_up).exists()
