@@ -374,7 +374,7 @@ def import_post_add_question(*, post: ImportPost, text: str, evidence: str, edit
         spans = {"evidence": found.group(), "evidence_start": found.start(), "evidence_end": found.end()}
     record = Record(row=post.row_number, text=post.text, platform=post.platform, url=post.url,
                     posted_at=post.posted_at, company=post.company, role=post.role, level=post.level, is_post=True,
-                    notes=[*filter(None, [post.notes])])  # who added it is on the import row, not shown to candidates
+                    notes=[*filter(None, [post.notes])])  # who added it is its author (created_by), not in the note
     for attempt in range(2):
         try:
             with transaction.atomic():

@@ -10,7 +10,7 @@ import logging
 from django.conf import settings
 
 from . import rules
-from .injection import injected_spans
+from .injection import in_injected, injected_spans
 from .types import Extracted, PostReading
 
 __all__ = ["Extracted", "PostReading", "read_post"]
@@ -44,7 +44,7 @@ def read_by_rules(post: str) -> PostReading:
     if injected := injected_spans(post):
         reading.flags.append("prompt_injection")
         reading.questions = [question for question in reading.questions
-                             if not any(start < question.end and question.start < end for start, end in injected)]
+                             if not in_injected(question.start, question.end, injected)]
         if not reading.questions and reading.reports_interview:
             reading.reports_interview = False
             reading.reason = f"{reading.reason}; no question kept outside what addresses a model"

@@ -26,3 +26,8 @@ SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”')]*|\n|$)")
 
 def injected_spans(post: str) -> list[tuple[int, int]]:
     return [match.span() for match in SENTENCE.finditer(post) if INSTRUCTION.search(match.group(0))]
+
+
+def in_injected(start: int, end: int, injected: list[tuple[int, int]]) -> bool:
+    """True when the span [start, end) of the post overlaps a sentence that talks to a model."""
+    return any(a < end and start < b for a, b in injected)

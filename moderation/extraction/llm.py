@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .injection import injected_spans
+from .injection import in_injected, injected_spans
 from .types import Extracted, PostReading
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "read-post-v2.md"
@@ -130,7 +130,7 @@ def read_with_llm(post: str, *, client=None) -> PostReading:
         if span is None or not supported(question, post[span[0]:span[1]]):
             _flag(reading, "unsupported_span")
             continue
-        if any(start < span[1] and span[0] < end for start, end in injected):
+        if in_injected(*span, injected):
             _flag(reading, "prompt_injection")
             continue
         reading.questions.append(Extracted(text=question[:2000], start=span[0], end=span[1],
