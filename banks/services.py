@@ -98,7 +98,8 @@ def bank_question_move(*, bank: Bank, question_id: int, direction: str) -> None:
 def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSession:
     """Start a practice session on a bank's published questions, as a category session does: questions the
     candidate has not answered come first, otherwise in the bank's order. The session's category and level are
-    those of the bank's first question (a session needs one; the questions themselves may differ)."""
+    those of the bank's first question (a session needs one; the questions themselves may differ, and each is shown
+    with its own category under the bank's title)."""
     entries = list(
         bank.entries.filter(question__status=Question.Status.PUBLISHED)
         .select_related("question")
@@ -114,7 +115,7 @@ def bank_practice_start(*, user, bank: Bank, question_count: int) -> PracticeSes
     answered = set(Answer.objects.filter(user=user, question_id__in=question_ids).values_list("question_id", flat=True))
     ordered = sorted(question_ids, key=lambda question_id: question_id in answered)  # stable: keeps bank order
     return session_of_questions(user=user, question_ids=ordered[:question_count], category_id=first.category_id,
-                                level_id=level.pk)
+                                level_id=level.pk, label=f"Bank: {bank.title}")
 
 
 REMOVED_LISTED = 5

@@ -37,6 +37,11 @@ class PracticeSession(models.Model):
     asks_follow_ups = models.BooleanField(
         default=False, help_text="After each graded answer the interviewer asks one follow-up (mock loops, senior+)."
     )
+    label = models.CharField(
+        max_length=200, blank=True, default="",
+        help_text="What the session gathers when its questions may span categories (a bank, due reviews); "
+                  "blank for a category session.",
+    )
     question_count = models.PositiveSmallIntegerField(
         default=0, help_text="Questions the session was built with (follow-ups not counted); set when it is built."
     )
@@ -61,7 +66,12 @@ class PracticeSession(models.Model):
         mock_round = getattr(self, "mock_round", None)
         if mock_round is not None:
             return f"Mock loop round {mock_round.position}: {mock_round.loop_round.title}"
-        return self.category.name
+        return self.label or self.category.name
+
+    @property
+    def spans_categories(self) -> bool:
+        """Its questions may come from several categories, so each is labelled with its own."""
+        return bool(self.label) or getattr(self, "mock_round", None) is not None
 
 
 class SessionQuestion(models.Model):

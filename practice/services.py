@@ -69,6 +69,7 @@ def session_of_questions(
     level_id: int,
     role_track: RoleTrack | None = None,
     asks_follow_ups: bool = False,
+    label: str = "",
 ) -> PracticeSession:
     """A practice session of the given questions, numbered from 1 in the order given.
 
@@ -93,6 +94,7 @@ def session_of_questions(
             level_id=level_id,
             role_track=role_track,
             asks_follow_ups=asks_follow_ups,
+            label=label,
         )
 
 
@@ -104,6 +106,7 @@ def _session_create(
     level_id: int,
     role_track: RoleTrack | None,
     asks_follow_ups: bool,
+    label: str,
 ) -> PracticeSession:
     session = PracticeSession.objects.create(
         user=user,
@@ -111,6 +114,7 @@ def _session_create(
         level_id=level_id,
         role_track=role_track,
         asks_follow_ups=asks_follow_ups,
+        label=label,
         question_count=len(question_ids),
     )
     SessionQuestion.objects.bulk_create(

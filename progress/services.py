@@ -106,7 +106,7 @@ def review_session_start(*, user) -> PracticeSession:
 
     A session has one level, and grading its answers counts them (and moves their cards) at that level, so it takes
     only the due questions at the level of the most overdue one; the others wait for a session of their own.
-    The session's category is that of the first question.
+    The session's category is that of the first question; it is titled "Due reviews", each question shown with its own.
     """
     cards = ReviewCard.objects.owned_by(user).due().order_by("due", "pk")
     due = list(
@@ -116,7 +116,7 @@ def review_session_start(*, user) -> PracticeSession:
     if not due:
         raise ValidationError("Nothing is due for review right now. Questions come back here as they fall due.")
     return _session_of_questions(user=user, question_ids=[question_id for question_id, _ in due],
-                                 level_id=due[0][1])
+                                 level_id=due[0][1], label="Due reviews")
 
 
 @transaction.atomic
@@ -126,7 +126,7 @@ def retry_session_start(*, user, attempt: Answer) -> PracticeSession:
                                  level_id=attempt.session_question.session.level_id)
 
 
-def _session_of_questions(*, user, question_ids: list[int], level_id: int) -> PracticeSession:
+def _session_of_questions(*, user, question_ids: list[int], level_id: int, label: str = "") -> PracticeSession:
     published = Question.objects.published().in_bulk(question_ids)
     questions = [published[question_id] for question_id in question_ids if question_id in published]
     if not questions:
@@ -134,7 +134,7 @@ def _session_of_questions(*, user, question_ids: list[int], level_id: int) -> Pr
     from practice.services import session_of_questions  # practice.services imports this module for its hook
 
     return session_of_questions(user=user, question_ids=[q.pk for q in questions],
-                                category_id=questions[0].category_id, level_id=level_id)
+                                category_id=questions[0].category_id, level_id=level_id, label=label)
 
 
 def profile_set_target_track(*, user, role_track: RoleTrack | None) -> Profile:

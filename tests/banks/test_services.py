@@ -1,12 +1,13 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from banks import services
 from banks.models import Bank
 from practice.models import PracticeSession
 from questions.models import Question
 from tests.banks.factories import BankFactory, BankQuestionFactory
-from tests.factories import AnswerFactory, LevelFactory, QuestionFactory
+from tests.factories import AnswerFactory, CategoryFactory, LevelFactory, QuestionFactory
 
 
 def test_a_new_bank_goes_last_in_the_owners_list(instructor, other_instructor):
@@ -68,3 +69,17 @@ def test_a_question_without_a_key_point_cannot_be_added_to_a_bank(instructor):
                                               "least one key point to the rubric"):
         services.bank_question_add(bank=bank, question=bare)
     assert not bank.entries.exists()
+
+
+def test_a_bank_session_is_titled_by_the_bank_and_shows_each_questions_own_category(candidate, candidate_client,
+                                                                                  instructor):
+    bank = BankFactory(owner=instructor, title="Week one")
+    coding = CategoryFactory(key="coding", name="Coding")
+    BankQuestionFactory(bank=bank, question__title="Explain the KV cache", position=0)
+    BankQuestionFactory(bank=bank, question=QuestionFactory(title="Reverse a list", category=coding), position=1)
+
+    session = services.bank_practice_start(user=candidate, bank=bank, question_count=3)
+
+    assert session.title == "Bank: Week one"
+    crumbs = candidate_client.get(reverse("practice:question", args=[session.pk, 2])).content.decode()
+    assert "Bank: Week one · Coding ·" in " ".join(crumbs.split())

@@ -165,6 +165,7 @@ def test_review_session_start_takes_the_due_questions_most_overdue_first(candida
     assert [item.question for item in session.items.order_by("position")] == [first, second]
     assert (session.user, session.category, session.level) == (candidate, cell["category"], cell["level"])
     assert session.role_track is None
+    assert session.title == "Due reviews"
 
 
 def test_review_session_start_takes_at_most_a_sessions_worth(candidate, settings):
