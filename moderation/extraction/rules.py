@@ -518,6 +518,15 @@ FOLLOW_UP_LABEL = re.compile(r"^(?:(?:first|second|third|next|another|one)\s+)?(
 LEETCODE_ASIDE = re.compile(r"\((?:leetcode|lc)\.?\s*#?\s*(?P<n>\d{1,4})\)", re.IGNORECASE)
 PROBLEM_WORD = re.compile(r"\b(?:arrays?|strings?|trees?|nodes?|graphs?|matrix|intervals?|parenthes[ie]s|palindromes?|"
                           r"substrings?|subarrays?|subsequences?|paths?|islands?|calculator)\b", re.IGNORECASE)
+# "- *How would you implement typo detection?* I gave a convoluted response": an interview's notes give each question,
+# emphasised or not, and then what the poster answered; "Q: ...? A: ..." on one line is the same. Emphasis closes the
+# question ("*...?*", or the three spaces bold markup leaves once blanked) of four words or more ("**Who?** Principal
+# Engineer" and "**How'd I do?** Fine" are labels); without emphasis, the answer asks nothing.
+ANSWERED_ITEM = re.compile(r"^(?P<open>[*_]{1,2})?(?P<question>(?=(?:[^?\s]+\s+){3}[^?\s])[^*_\n]{5,300}\?)"
+                           r"(?:(?P=open)|(?<!\s)\s{2}(?=\s))\s+(?P<answer>\S.*)$|"
+                           r"^(?P<question_>(?:how|what|why|when|where|which|who|is|are|was|were|do|does|did|can|could|"
+                           r"would|should|have|has|tell|walk|if)\b[^?\n]{5,300}\?)\s+(?P<answer_>(?:a\s*[:.)-]\s*)?"
+                           r"[^?\s][^?]*)$", re.IGNORECASE)
 ROMAN_NUMERAL = re.compile(r"\s(?:II|III|IV)$")
 ARTICLE = re.compile(r"(?:a|an|the|this|that)\s", re.IGNORECASE)
 KIND_OF_TASK = re.compile(r"(?:write|code|solve|do|practi[cs]e)\b", re.IGNORECASE)
@@ -804,6 +813,11 @@ def units(post: str) -> list[Unit]:
                     if int(number[1]) == numbered[0] + 1:
                         item_context, item_community = context or numbered[1], to_community or numbered[2]
                     numbered = (int(number[1]), item_context, item_community)
+                answer = None
+                if answered := ANSWERED_ITEM.match(item):  # the question is the item; the answer after it is prose
+                    question, answer_text = ("question", "answer") if answered["question"] else ("question_", "answer_")
+                    answer = Unit(answered[answer_text], at + answered.start(answer_text), False, False)
+                    at, item = at + answered.start(question), answered[question]
                 # "3) Basic calculator II. Follow up: can you do O(1) extra space?": the problem, then its follow-up
                 cursor = 0
                 for piece in FOLLOW_UP_IN_ITEM.split(item) if FOLLOW_UP_IN_ITEM.search(item) else [item]:
@@ -815,6 +829,8 @@ def units(post: str) -> list[Unit]:
                     items.pop()
                 found[-1].parent = items[-1][1] if items else ""
                 items.append((indent, item))
+                if answer:
+                    found.append(answer)
             else:
                 items.clear()
                 last = SENTENCE_END.split(body)[-1].strip()

@@ -1161,3 +1161,21 @@ def test_a_question_about_prompts_is_not_an_instruction_to_a_model(sentence, exp
     reading = read_by_rules(f"Had my ML engineer interviews at a fintech last week. {sentence} Waiting to hear back.")
     assert [question.text for question in reading.questions] == expected
     assert "prompt_injection" not in reading.flags
+
+
+@pytest.mark.parametrize("item", [
+    "•\t*How would you implement typo detection?* I gave a convoluted response, some distance between words.",
+    "- **How would you implement typo detection?** I said edit distance. Was that right? No idea.",
+    "- How would you implement typo detection? I said edit distance, and he seemed happy.",
+    "Q: How would you implement typo detection? A: edit distance.",
+])
+def test_a_listed_question_followed_by_the_posters_answer_is_the_question(item):
+    post = ("Onsite at Acme for a data scientist role. My notes on what was asked and how I answered:\n\n"
+            f"{item}\n- *What is something you want to be better at?* Being more personable.\n")
+    assert questions(post) == ["How would you implement typo detection?", "What is something you want to be better at?"]
+
+
+def test_the_answer_after_a_listed_question_is_not_read_as_a_question():
+    post = ("Onsite at Acme for a data scientist role. What was asked:\n\n"
+            "- *What are you looking for?* Tell me about a time you failed is what I expected, but no.\n")
+    assert questions(post) == ["What are you looking for?"]
