@@ -78,7 +78,7 @@ INTERVIEW = re.compile(r"\b(?:interview(?:s|ed|er|ers|ing)?|onsite|on-site|scree
 QUESTION_SENTENCE = re.compile(r"[^.?!\n\"“”:]*\?")
 HAPPENED = re.compile(
     r"(?:\b(?:I|we)\s+(?:\w+\s+)?|(?:^|[.!?]\s+|\n)\s*)(?:just\s+)?(?:had|did|finished|completed|took|went\s+through|passed|failed|bombed|cleared|got\s+through|"
-    r"sat)\s+(?:my|an?|the|our|their|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
+    r"sat)\s+(?:my|an?|the|our|their|one|two|three|four|\d)\b|\binterviewed\b|\b(?:yesterday|last\s+week|today|this\s+"
     r"morning|recently)\b.{0,60}\binterview|\binterview\w*\b.{0,60}\b(?:yesterday|last\s+week|went|was)\b|"
     r"\bwent\s+(?:well|badly|poorly|great|ok)\b|\bduring\s+(?:the|my)\s+(?:\w+\s+)?(?:screen|interview|onsite|round|call)\b",
     re.IGNORECASE,
@@ -275,8 +275,10 @@ COMMUNITY = re.compile(
     r"what\s+would\s+you\s+(?:guys\s+)?do(?!\s+if\b)|how\s+do\s+i|what\s+should|how\s+should|where\s+should|"
     r"recommend|suggestions?|chances?|offer|salary|comp|tc|hr|recruiters?|ghosted|hear\s+back|heard\s+back|"
     r"reject\w*|pass(?:ed)?\s+the|result|callback|next\s+steps|worth\s+it|companies|employers|industry|market|"
-    r"everyone|everybody|people\s+(?:here|think|say|usually)|jobs|courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
-    r"rounds?|leetcode|expect\w*|typically|usually|recently|he|she|him|her|any\s+questions)\b",
+    r"everyone|everybody|people\s+(?:here|think|say|usually)|(?<!failed\s)(?<!cron\s)(?<!batch\s)(?<!background\s)jobs|"
+    r"courses|bootcamps|hiring\s+managers|candidates|interview\w*|"
+    # "least recently used" names a cache's eviction policy
+    r"rounds?|leetcode|expect\w*|typically|usually|(?<!least\s)(?<!most\s)recently|he|she|him|her|any\s+questions)\b",
     re.IGNORECASE,
 )
 # "Thoughts?", "Odds?", "Any tips?": a question to the readers in a word or two
@@ -345,10 +347,13 @@ WH = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}{NAMED_QUESTION}(?:on\s+|ab
 QUOTED = re.compile(r"\b(?:asked(?:\s+me|\s+us)?|(?<!my\s)(?<!our\s)question(?:\s+(?:was|is))?"
                     r"(?:\s+literally|\s+simply|\s+just)?|"
                     r"prompt\s+was|answered|said|one\s+of\s+(?:them|these|those|the\s+questions)\s+(?:is|was)|"
-                    r"(?:started|starting|began|beginning|opened|kicked\s+off)\s+with)"
+                    r"(?:started|starting|began|beginning|opened|kicked\s+off)\s+with|"
+                    r"something\s+(?:like|along\s+the\s+lines\s+of))"
                     # a quote the sentence splitter cut after its question ("... here? It is slow.") ends there
                     r"\s*[:,]?\s*\**(?:[\"“]\**(?P<q>[^\"”]{6,300}?)\**(?:[\"”]|(?<=\?)$)|"
                     r"'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w)){6,300}?)'(?!\w))", re.IGNORECASE)
+ASKED_SOMETHING = re.compile(r"\b(?:questions?|tasks?|problems?|prompts?|asked)\b")  # "the question was vague
+# (something like "design a scheduler that ...")"
 # "asked me my thoughts about AI": a question about the candidate's opinion, reported as its object
 OPINION = re.compile(rf"\b{ASK}\s+(?:me\s+|us\s+)?{DURING}(?:my|our)\s+(?P<what>thoughts|opinions?|views?|take|"
                      rf"feelings)\s+(?:on|about|of|regarding)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
@@ -449,6 +454,11 @@ QUESTION_WAS = re.compile(
     rf"(?:\w+\s+){{0,2}}?(?:I|we|you)\b.+?){CLAUSE_END}",
     re.IGNORECASE,
 )
+# A title "How to handle anxiety the night before the big day?" asks the readers: no interviewer says "how to"
+READERS_HOW_TO = re.compile(r"^how\s+(?:to|do\s+(?:i|we)|can\s+(?:i|we)|should\s+(?:i|we))\b[^\n]*\?$", re.IGNORECASE)
+# "1 system design question - how does Ticketmaster work?": the question after a dash, as asked
+QUESTION_AFTER_DASH = re.compile(
+    r"\bquestion\s+[-–—]\s+(?P<q>(?:how|what|why|which|when|where|who)\b[^?()\n]{3,200}\?)", re.IGNORECASE)
 # "Standard behavioral questions in both interviews, how do you resolve conflicts in a team etc.": an example
 # question after a category, without its question mark
 EXAMPLE_QUESTION = re.compile(
@@ -527,6 +537,12 @@ ANSWERED_ITEM = re.compile(r"^(?P<open>[*_]{1,2})?(?P<question>(?=(?:[^?\s]+\s+)
                            r"^(?P<question_>(?:how|what|why|when|where|which|who|is|are|was|were|do|does|did|can|could|"
                            r"would|should|have|has|tell|walk|if)\b[^?\n]{5,300}\?)\s+(?P<answer_>(?:a\s*[:.)-]\s*)?"
                            r"[^?\s][^?]*)$", re.IGNORECASE)
+# "Him: how much experience you have?" / "Me: 7 years": an interview told as a dialogue, the interviewer's lines under
+# a label, the poster's under "Me:"; a post counts as one when it has both kinds of line
+INTERVIEWER_LINE = re.compile(r"^(?:the\s+)?(?:interviewer|him|her|he|she|int|hm|hiring\s+manager|panel(?:ist)?|"
+                              r"tech\s+lead|lead|cto|ceo|vp|manager|[A-Z][a-z]+\s+\((?:interviewer|hm)\))\s*:\s*"
+                              r"(?P<said>\S.*)$", re.IGNORECASE)
+POSTERS_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:me|myself)(?:\*\*|__)?\s*:", re.IGNORECASE | re.M)
 ROMAN_NUMERAL = re.compile(r"\s(?:II|III|IV)$")
 ARTICLE = re.compile(r"(?:a|an|the|this|that)\s", re.IGNORECASE)
 KIND_OF_TASK = re.compile(r"(?:write|code|solve|do|practi[cs]e)\b", re.IGNORECASE)
@@ -685,7 +701,9 @@ EARLIER_ROUND = re.compile(r"\b(?:screen|oa|assessment|previous|before|usual|exp
                            r"other\s+one)\b", re.IGNORECASE)
 VARIATION = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:variant|variation|version|modification|twist|spin)\s+"
                        r"(?:of|on)\s+(?P<x>.+?)(?:\s+with\b.*)?$", re.IGNORECASE)
-SIMILAR = re.compile(r"^(?P<pre>.*?)\b(?:similar\s+to|like)\s+(?P<x>.+)$", re.IGNORECASE)
+# "felt like a personality quiz" is an impression, not a problem it was like
+SIMILAR = re.compile(r"^(?P<pre>.*?)\b(?:similar\s+to|(?<!felt\s)(?<!feel\s)(?<!feels\s)(?<!seemed\s)(?<!seems\s)"
+                     r"(?<!looked\s)(?<!looks\s)(?<!sounded\s)like)\s+(?P<x>.+)$", re.IGNORECASE)
 PROBLEM_NOUN = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:classic|simple|standard|famous|typical|basic|modified|tricky|easy|medium|hard|"
     r"leetcode|lc|well-known|common|popular|straightforward)\s+)*(?P<x>[\w'’/-]+(?:\s+[\w'’/-]+){0,6}?)\s+"
@@ -1046,6 +1064,23 @@ def labelled(unit: Unit) -> list[tuple[str, int, int]]:
     return found
 
 
+def said_in_dialogue(post: str, unit: Unit) -> list[tuple[str, int, int]] | None:
+    """In a post told as a dialogue, the interviewer's questions in a sentence of one of their lines ("Him: Right.
+    Which projects you worked on?"); nothing for a sentence of the poster's lines ("Me: ..."); None for a sentence
+    of neither."""
+    line = post[post.rfind("\n", 0, unit.start) + 1:unit.start] + unit.text
+    if POSTERS_LINE.match(line):
+        return []
+    speaker = INTERVIEWER_LINE.match(line.strip())
+    if not speaker:
+        return None
+    said = INTERVIEWER_LINE.sub(r"\g<said>", unit.text.strip())
+    question = _capital(_direct(said))
+    if (question.endswith("?") or TASK_START.match(question)) and asks_interview_question(question, listed=True):
+        return [(_finish(question, "?" if question.endswith("?") else "."), unit.start, unit.end)]
+    return []
+
+
 def _stands_alone(question: str) -> bool:
     """Not about the process or the community, not "Solve it ..." without its problem, not a bare "Explain your
     approach" that every interviewer says, not "Do you have any questions?" that closes every interview."""
@@ -1153,7 +1188,8 @@ def _problem_name(phrase: str, likes: list[str], leetcode: bool, *, names: bool 
         return f"Solve a variation of {x}."
     if similar := SIMILAR.match(phrase):  # "based on BFS, similar to the valid island problem"
         x = similar["x"].strip()
-        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS or EARLIER_ROUND.search(x):
+        if NOT_A_PROBLEM.search(x) or CATEGORY.match(x) or len(x.split()) > MAX_TOPIC_WORDS or EARLIER_ROUND.search(x) \
+                or TASK_START.match(x):  # "something like "design a scheduler ..."" quotes the task itself
             return ""
         if task := re.search(r"\b(?P<verb>design|build|implement|create|code|write)\s+(?P<what>.+)$", similar["pre"],
                              re.IGNORECASE):  # "Asked to design something like YouTube's homepage"
@@ -1359,6 +1395,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(quoted, "?"), match)
 
     for match in QUOTED.finditer(unit.text) if quoted or "'" in low else ():
+        if match.group()[:9].lower() == "something" and not ASKED_SOMETHING.search(low):
+            continue  # "said something like "we'll be in touch"": only a question or task is quoted so
         quoted = _question_in_quote(_direct(match["q"] or match["single"]).rstrip(","))
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
@@ -1371,6 +1409,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         add_with_continuations(_finish(f"{verb} you {_you(match['clause'])}", "?"), match)
     for match in QUESTION_WAS.finditer(unit.text) if "question" in low else ():
         add(_finish(_you(match["q"]), "?"), match)
+    for match in QUESTION_AFTER_DASH.finditer(unit.text) if "question" in low else ():
+        if asks_interview_question(question := _capital(match["q"]), listed=True):
+            add(question, match)
     for match in EXAMPLE_QUESTION.finditer(unit.text) if "question" in low else ():
         add(_finish(match["q"], "?"), match)
     for match in RATED.finditer(unit.text) if "rate" in low else ():
@@ -1600,7 +1641,7 @@ def _question_page(post: str) -> bool:
 def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
     asked = bool(any(not _hypothetical(statements, match) for match in ASKED.finditer(statements))
-                 or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements))
+                 or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements) or QUESTION_AFTER_DASH.search(post))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
         # and "LLD: movie ticket booking system", "Coding Question: Task Status System"
@@ -1617,6 +1658,9 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "news"
     if asked:
         return True, "says what was asked"
+    if interview and POSTERS_LINE.search(post) and any(INTERVIEWER_LINE.match(line.strip())
+                                                       for line in post.splitlines()):
+        return True, "tells the interview as a dialogue"
     if _question_page(post):
         return True, QUESTION_PAGE
     first_line = post.strip().split("\n", 1)[0]
@@ -1716,7 +1760,14 @@ def read(post: str) -> PostReading:
     follows_community = _follows_a_question_to_the_community(readable, every_unit)
     closing = _closing_paragraph(readable)
     joined: set[int] = set()  # sentences read as the end of the problem statement before them
+    dialogue = bool(POSTERS_LINE.search(readable))
     for index, unit in enumerate(every_unit):
+        if index == 0 and READERS_HOW_TO.match(unit.text):
+            continue
+        if dialogue and (said := said_in_dialogue(readable, unit)) is not None:
+            for text, start, end in [] if help_request else said:
+                keep(text, start, end)
+            continue
         if (bullet := asked_under_label(unit, post)) is not None:  # "**Who?** ..." / "**Question?** ..."
             asked, texts = bullet
             if asked and not help_request:

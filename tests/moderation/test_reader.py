@@ -1179,3 +1179,37 @@ def test_the_answer_after_a_listed_question_is_not_read_as_a_question():
     post = ("Onsite at Acme for a data scientist role. What was asked:\n\n"
             "- *What are you looking for?* Tell me about a time you failed is what I expected, but no.\n")
     assert questions(post) == ["What are you looking for?"]
+
+
+def test_an_interview_told_as_a_dialogue_gives_the_interviewers_lines_not_the_posters():
+    post = ("Strange screen with a fintech for a data engineer role.\n\n"
+            "Interviewer: what orchestration tools have you used?\nMe: Airflow, mostly.\n\n"
+            "Interviewer: Right. How would you backfill a partitioned table safely?\nMe: How much time do I have?\n")
+    assert questions(post) == ["What orchestration tools have you used?",
+                               "How would you backfill a partitioned table safely?"]
+
+
+def test_a_labelled_line_is_not_a_dialogue_without_the_posters_answers():
+    post = "My onsite at a fintech went fine.\n\nHim: what a nice guy he was, honestly.\n"
+    assert questions(post) == []
+
+
+@pytest.mark.parametrize("post,expected", [
+    ('Had one of these interviews for a backend role last week.\n\n* The coding question was vague (something like '
+     '"build a cache that evicts the least recently used key")\n* The rest felt like a personality quiz.',
+     ["Build a cache that evicts the least recently used key."]),
+    ("Offer from a bank. Process: recruiter call; technical chat (two easy questions, 1 system design question - "
+     "how does a ride-hailing app match drivers?); HR call.", ["How does a ride-hailing app match drivers?"]),
+    ("Onsite at a bank today. They asked me to implement a least recently used cache. Then they asked me to design "
+     "a runner for cron jobs.", ["Implement a least recently used cache.", "Design a runner for cron jobs."]),
+])
+def test_round_seventeen_reported_questions(post, expected):
+    assert questions(post) == expected
+
+
+@pytest.mark.parametrize("post", [
+    "How to stay calm the night before an onsite?\n\nI had my first onsite at a bank and slept badly. Any tips?",
+    'Rough interview at a startup.\n\nThe manager said something like "we will be in touch" and left the call.',
+])
+def test_round_seventeen_rules_leave_the_posters_own_words_alone(post):
+    assert questions(post) == []
