@@ -41,6 +41,13 @@ MEASURED_DATASETS = [
         "path": "tests/data/golden_heldout.jsonl",
         "readme": "tests/data/golden_heldout.md",
     },
+    {
+        "key": "golden_heldout2",
+        "title": ("Second held-out set: answers to 30 other questions of this site, written and scored by someone "
+                  "who never saw the grader"),
+        "path": "tests/data/golden_heldout2.jsonl",
+        "readme": "tests/data/golden_heldout2.md",
+    },
 ]
 FIGURES = ("n", "qwk", "pearson", "mae", "exact", "within_one")
 

@@ -46,7 +46,7 @@ from .text import (
 )
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-8"
+PROMPT_VERSION = "offline-9"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -64,6 +64,7 @@ REPEATED_MIN_SENTENCES = 6  # from this many sentences, an answer of which half 
 QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
 ANSWER_NOVELTY = 0.2  # share of an answer's content words the question does not already use
+POINTS_PER_SENTENCE = 3  # a sentence that seems to state more points than this shares the topic's words, nothing more
 # Words so common in this field that meeting one says little about which point the answer makes.
 GENERIC_STEMS = frozenset(
     content_stems(
@@ -129,6 +130,7 @@ class OfflineGrader:
         terse = len(words(" ".join(kept))) <= TERSE_ANSWER_WORDS
 
         items: list[ItemVerdict] = []
+        matches: dict[int, float] = {}  # by item: how well its best passage states it, for the judged items
         for index, point in enumerate(rubric):
             if contradiction:
                 items.append(ItemVerdict(point.kind, point.text, Verdict.MISSED, confidence=0.8,
@@ -138,12 +140,13 @@ class OfflineGrader:
             if element:
                 items.append(_story_verdict(point, element, kept))
                 continue
-            verdict = self._judge(point, passages, similarity[:, index], near_words, question_stems, item_stem_counts,
-                                  len(rubric), terse=terse, written_rubric=bool(request.rubric),
-                                  lift=0.0 if injected else SEMANTIC_LIFT)
+            verdict, matches[len(items)] = self._judge(
+                point, passages, similarity[:, index], near_words, question_stems, item_stem_counts, len(rubric),
+                terse=terse, written_rubric=bool(request.rubric), lift=0.0 if injected else SEMANTIC_LIFT)
             if verdict.note == "copied from the rubric" and "rubric_copy" not in flags:
                 flags.append("rubric_copy")
             items.append(verdict)
+        _few_points_per_sentence(items, matches, kept)
 
         clarity = judge_clarity(kept, short_form_asked=short_question or list_request)
         if "repetition" in flags:
@@ -167,12 +170,14 @@ class OfflineGrader:
         )
 
     def _judge(self, point, passages, similarities, near_words, question_stems, item_stem_counts, rubric_size, *,
-               terse: bool = False, written_rubric: bool = True, lift: float = SEMANTIC_LIFT) -> ItemVerdict:
-        """`lift`: how far meaning may raise the word match. An answer that addresses the grader gets no benefit of
-        the doubt: its points must be made in words."""
+               terse: bool = False, written_rubric: bool = True,
+               lift: float = SEMANTIC_LIFT) -> tuple[ItemVerdict, float]:
+        """The item's verdict, and how well its best passage states it (0 to 1). `lift`: how far meaning may raise
+        the word match. An answer that addresses the grader gets no benefit of the doubt: its points must be made in
+        words."""
         weights = _weights(point.text, question_stems, item_stem_counts, rubric_size, criteria=written_rubric)
         if not weights:
-            return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item")
+            return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="no checkable words in this item"), 0.0
         total = sum(weights.values())
         item_sims = near_words.against(point.text, weights)
         # A terse answer to a terse point is judged whole: "push and enqueue" names something else than "push and pop".
@@ -191,7 +196,7 @@ class OfflineGrader:
         # Only a written rubric's criteria can be copied: a point drawn from a model answer is an answer, and people
         # give full marks to one that states it in the reference's own words (docs/grading.md, `offline-5`).
         if passage and written_rubric and _copies(point.text, passage.text):
-            return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="copied from the rubric")
+            return ItemVerdict(point.kind, point.text, Verdict.MISSED, note="copied from the rubric"), 0.0
 
         def band(value: float) -> Verdict:
             value += 1e-9  # a share of exactly a sixth is a sixth, whatever the floating-point sum says
@@ -202,7 +207,26 @@ class OfflineGrader:
         if any(abs(match - threshold) < NEAR_THRESHOLD for threshold in {covered_at, partly_at}):
             confidence = min(confidence, 0.55)
         evidence = passage.text if passage and verdict != Verdict.MISSED else ""
-        return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence)
+        return ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=confidence), match
+
+
+def _few_points_per_sentence(items: list[ItemVerdict], matches: dict[int, float], sentences: list[str]) -> None:
+    """A sentence found to state more than POINTS_PER_SENTENCE items keeps the ones it states best; each of the
+    others drops a step (covered to partly, partly to missed). "A LEFT JOIN only returns rows that match in both
+    tables" shares words with five items of the join question and states none of them: people make a point or two a
+    sentence, and a sentence that seems to make five is one in the topic's words (docs/grading.md, `offline-9`)."""
+    by_sentence: dict[str, list[int]] = {}
+    for index in matches:
+        if items[index].verdict != Verdict.MISSED:
+            for sentence in (s for s in sentences if s in items[index].evidence):
+                by_sentence.setdefault(sentence, []).append(index)
+    demoted = {index for indices in by_sentence.values()
+               for index in sorted(indices, key=lambda i: -matches[i])[POINTS_PER_SENTENCE:]}
+    for index in demoted:
+        item = items[index]
+        item.verdict = Verdict.PARTLY if item.verdict == Verdict.COVERED else Verdict.MISSED
+        item.evidence = item.evidence if item.verdict == Verdict.PARTLY else ""
+        item.note = item.note or "its sentence states other points better"
 
 
 def _reference_match(request: GradingRequest, passages: list[Passage], near_words: "NearWords",
@@ -432,7 +456,8 @@ def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str])
         lines.append(f"Say more about this {KIND_LABEL[item.kind]}: {item.text}")
     if clarity == Clarity.UNCLEAR:
         lines.append("Write it as a few connected sentences: say the point, then why it holds or what it costs.")
-    elif clarity == Clarity.ADEQUATE and "off_topic" not in flags:
+    elif clarity == Clarity.ADEQUATE and "off_topic" not in flags and covered < len(items):  # nothing to tighten
+        # in an answer that makes every point (a one-sentence follow-up that scores 5)
         kinds = {item.kind for item in items}
         lines.append("Tighten the structure: one idea per sentence"
                      + (", and name each trade-off and failure mode outright." if kinds - {Kind.KEY_POINT} else "."))

@@ -125,7 +125,9 @@ def sentences(text: str) -> list[str]:
     for block in _PARAGRAPH_BREAK.split(text or ""):
         joined = " ".join(line.strip() for line in block.splitlines())
         for part in _SENTENCE_END.split(joined):
-            part = re.sub(r"^(?:[-*•>#]+|\d+[.)])\s*", "", part.strip())
+            # a list marker, quote or heading mark, but not the bold of "**MCP** standardises ...", which evidence
+            # quotes as the candidate wrote it
+            part = re.sub(r"^(?:[-*•>]+\s+|#+\s*|>+|\d+[.)]\s*)", "", part.strip())
             if part and any(ch.isalnum() for ch in part):
                 out.append(part)
     return out

@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from practice.grading.text import acronyms, stem
+from practice.grading.text import acronyms, sentences, stem
 
 
 def test_stems_are_right_when_many_threads_stem_new_words_at_once():
@@ -59,3 +59,10 @@ def test_capitals_that_no_text_spells_out_as_a_name_and_shouted_words_are_no_acr
     assert acronyms(["What does DHCP do?", "It hands out addresses."]) == {}
     assert acronyms(["Explain binary search and cache invalidation.", "The process is BS and so is CI."]) == {}
     assert acronyms(["WHY IS THE NETWORK SLOW AND WHAT CAN WE DO", "NETWORK WORKS SLOWLY"]) == {}
+
+
+def test_sentences_drop_list_markers_and_heading_marks_but_keep_the_candidates_bold():
+    """Evidence quotes these sentences: "MCP** standardises ..." was shown as the candidate's words."""
+    answer = "# MCP\n\n**MCP** standardises tool access.\n\n- **Hosts** run the model\n* clients connect\n2) servers"
+    assert sentences(answer) == ["MCP", "**MCP** standardises tool access.", "**Hosts** run the model",
+                                 "clients connect", "servers"]

@@ -2,10 +2,10 @@
 
 import pytest
 
-from practice.grading.offline import OfflineGrader
+from practice.grading.offline import OfflineGrader, write_feedback
 from practice.grading.scoring import score
 from practice.grading.text import words
-from practice.grading.types import GradingRequest, Kind, RubricPoint, Verdict
+from practice.grading.types import Clarity, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 QUESTION = "Explain what the **KV cache** is and why it matters for LLM inference."
 RUBRIC = [
@@ -219,7 +219,7 @@ def test_each_rubric_item_is_judged_in_rubric_order():
     output, _ = grade(STRONG_ANSWERS[0])
 
     assert [(item.kind, item.text) for item in output.items] == [(point.kind, point.text) for point in RUBRIC]
-    assert (output.grader, output.prompt_version) == ("offline", "offline-8")
+    assert (output.grader, output.prompt_version) == ("offline", "offline-9")
 
 
 def test_without_a_rubric_the_model_answer_gives_the_points():
@@ -263,3 +263,10 @@ def test_a_one_sentence_model_answer_is_split_into_points():
     assert len(output.items) == 3
     assert output.items[0].verdict in {Verdict.COVERED, Verdict.PARTLY}
     assert output.items[2].verdict == Verdict.MISSED
+
+
+def test_an_answer_that_makes_every_point_is_not_told_to_tighten_its_structure():
+    items = [ItemVerdict(Kind.KEY_POINT, "Names the trade-off", Verdict.COVERED, evidence="It trades X for Y.")]
+    assert "Tighten" not in write_feedback(items, Clarity.ADEQUATE, [])
+    items.append(ItemVerdict(Kind.FAILURE_MODE, "Names a failure mode", Verdict.MISSED))
+    assert "Tighten the structure" in write_feedback(items, Clarity.ADEQUATE, [])

@@ -262,3 +262,38 @@ def test_the_full_credit_share_follows_the_count_but_never_rises_above_half_or_f
     assert model_answer_full_credit_share("Name two challenges.", 2) == MODEL_ANSWER_FULL_CREDIT_SHARE
     assert model_answer_full_credit_share("Name one challenge.", 30) == pytest.approx(0.1)
     assert model_answer_full_credit_share("What is a KV cache?", 8) == MODEL_ANSWER_FULL_CREDIT_SHARE
+
+
+JOIN_QUESTION = "This report uses a LEFT JOIN but loses the rows with no match. Why, and how do you fix it?"
+JOIN_RUBRIC = [
+    RubricPoint(Kind.KEY_POINT, "Explains that a LEFT JOIN keeps every left row, with NULLs in the right-hand columns"),
+    RubricPoint(Kind.KEY_POINT, "Explains that a WHERE filter on a right-hand column drops the NULL rows"),
+    RubricPoint(Kind.KEY_POINT, "Moves the filter on the right-hand table into the ON clause"),
+    RubricPoint(Kind.KEY_POINT, "Counts a right-hand column, not every row, so unmatched rows count zero"),
+    RubricPoint(Kind.TRADE_OFF, "Filtering in ON keeps every left row; filtering in WHERE is right when you want "
+                                "matches only"),
+]
+
+
+def test_a_sentence_in_the_topics_words_does_not_state_every_point_it_shares_words_with():
+    """`offline-9`: a sentence found to state more than three items keeps the three it states best; the others drop
+    a step. The wrong answer's first sentence shares words with every item of the join rubric."""
+    wrong = GradingRequest(question=JOIN_QUESTION, rubric=JOIN_RUBRIC, answer=(
+        "A LEFT JOIN only keeps rows that match in both tables, so the unmatched rows with NULL right-hand columns "
+        "are dropped by the join itself, whatever the WHERE filter or the ON clause says."))
+    output = OfflineGrader().grade(wrong)
+    stated = [item for item in output.items if item.verdict == Verdict.COVERED]
+    assert len(stated) <= 3
+    assert any(item.note == "its sentence states other points better" for item in output.items)
+
+
+def test_points_made_in_sentences_of_their_own_all_count():
+    right = GradingRequest(question=JOIN_QUESTION, rubric=JOIN_RUBRIC, answer=(
+        "A LEFT JOIN returns all rows of the left table and pads the missing right side with NULLs. The WHERE "
+        "condition on a right-hand column then throws those padded rows away, since NULL never compares true. Put "
+        "that condition in the ON clause instead. And count a right-hand column, COUNT(r.id) rather than COUNT(*), "
+        "so a question with no match shows zero. Keep the condition in WHERE only if you really want matched rows "
+        "alone."))
+    output = OfflineGrader().grade(right)
+    assert all(item.verdict == Verdict.COVERED for item in output.items)
+    assert score_output(output).overall == 5
