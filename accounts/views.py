@@ -21,6 +21,16 @@ from .next_page import next_page
 HOUR = 60 * 60
 
 
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out (POST only, a safe `next` honoured), saying on the next page that it worked."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # Added after the session is flushed: the message travels in its cookie to the page the visitor lands on.
+        messages.success(request, "You are logged out.")
+        return response
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request):
     destination = next_page(request)

@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 
 from playbook.models import Category, Level, RoleTrack
+from playbook.uploads import text_file_check
 from questions.forms import RUBRIC_ITEM_MAX_CHARS, RUBRIC_ITEMS_MAX
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
 
-from .forms import BANK_FILE_MAX_BYTES, QuestionEditorForm
+from .forms import BANK_FILE_FORMATS, BANK_FILE_MAX_BYTES, QuestionEditorForm
 
 FORMAT = "ai-interview-playbook/bank-v1"
 STATUSES = {Question.Status.DRAFT, Question.Status.PUBLISHED}
@@ -129,10 +130,9 @@ def parse_bank_file(data: bytes) -> BankFile:
     if len(data) > BANK_FILE_MAX_BYTES:
         raise ValidationError([f"The file is {len(data) / 1_000_000:.1f} MB; a bank file may be up to "
                                f"{BANK_FILE_MAX_BYTES / 1_000_000:g} MB."])
+    text_file_check(data, formats=BANK_FILE_FORMATS)
     try:
         document = yaml.load(data.decode("utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
-    except UnicodeDecodeError as error:
-        raise ValidationError([f"The file is not UTF-8 text (byte {error.start}); save it as UTF-8."]) from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""

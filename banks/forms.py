@@ -1,6 +1,7 @@
 from django import forms
 
 from playbook.models import Category, Level, RoleTrack
+from playbook.uploads import text_file_check
 from questions.forms import RubricCleaningMixin, rubric_field
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
@@ -66,11 +67,28 @@ class QuestionEditorForm(RubricCleaningMixin, forms.Form):
 
 
 class PractiseForm(forms.Form):
-    question_count = forms.TypedChoiceField(choices=PRACTICE_COUNTS, coerce=int, initial=5, label="Questions",
-                                            error_messages={"invalid_choice": "Choose 1, 3, 5 or 10 questions."})
+    """How many of the bank's published questions to practise: never more than it has (a two-question bank offers
+    1 or 2, "all" being the largest), 5 by default or all of them if fewer."""
+
+    question_count = forms.TypedChoiceField(choices=PRACTICE_COUNTS, coerce=int, label="Questions")
+
+    def __init__(self, *args, available: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        if 0 < available <= PRACTICE_COUNTS[-1][0]:
+            choices = [(count, label) for count, label in PRACTICE_COUNTS if count < available]
+            choices.append((available, f"{available} (all)" if available > 1 else "1"))
+        else:  # more than the largest count; or none, which the service refuses with its own message
+            choices = PRACTICE_COUNTS
+        field = self.fields["question_count"]
+        field.choices = choices
+        field.initial = min(5, available) or None
+        names = [str(count) for count, _ in choices]
+        listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+        field.error_messages["invalid_choice"] = f"Choose {listed} question{'s' if names != ['1'] else ''}."
 
 
 BANK_FILE_MAX_BYTES = 2_000_000
+BANK_FILE_FORMATS = "A bank file is YAML or JSON text, as a bank's “Export as a YAML file” makes it."
 
 
 class BankFileForm(forms.Form):
@@ -82,4 +100,7 @@ class BankFileForm(forms.Form):
         if upload.size > BANK_FILE_MAX_BYTES:
             raise forms.ValidationError(f"The file is {upload.size / 1_000_000:.1f} MB; a bank file may be up to "
                                         f"{BANK_FILE_MAX_BYTES / 1_000_000:g} MB.")
+        # Checked here as well as when the file is read, so a large file that is not text is never queued.
+        text_file_check(upload.read(), formats=BANK_FILE_FORMATS)
+        upload.seek(0)
         return upload

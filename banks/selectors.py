@@ -102,19 +102,22 @@ MISSED_SHOWN = 3
 
 def bank_question_stats(*, bank: Bank, instructor) -> list[dict]:
     """Per question of the bank: attempts, mean score, the rubric items most often missed, and how the grader
-    agrees with `instructor`'s own human grades. Aggregates only: no candidate, no answer text. Four queries."""
+    agrees with `instructor`'s own human grades. Aggregates only: no candidate, no answer text. Four queries.
+
+    An attempt is a main answer: a follow-up is graded against the one rubric item it probes, so it counts in none
+    of attempts, mean or most missed. Agreement compares the grader with every answer the instructor graded.
+    """
     entries = bank_entries(bank=bank)
     ids = [entry.question_id for entry in entries]
+    attempts = Answer.objects.filter(question_id__in=ids, session_question__follow_up_of__isnull=True)
     answers = {
         row["question_id"]: row
-        for row in Answer.objects.filter(question_id__in=ids).values("question_id")
+        for row in attempts.values("question_id")
         .annotate(attempts=Count("pk"), graded=Count("grade"), mean=Avg("grade__overall")).order_by()
     }
     missed: dict[int, Counter] = defaultdict(Counter)
     seen: dict[int, Counter] = defaultdict(Counter)
-    for question_id, items in Grade.objects.filter(answer__question_id__in=ids).values_list(
-        "answer__question_id", "items"
-    ):
+    for question_id, items in Grade.objects.filter(answer__in=attempts).values_list("answer__question_id", "items"):
         for item in items or []:
             key = (item.get("kind", ""), item.get("text", ""))
             seen[question_id][key] += 1

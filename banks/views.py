@@ -214,7 +214,8 @@ def _question_save(request, question: Question | None, form: QuestionEditorForm,
 @require_GET
 def shared(request, token: str):
     bank = selectors.shared_bank(user=request.user, token=token)
-    context = {"bank": bank, "questions": selectors.shared_bank_questions(bank=bank), "form": PractiseForm()}
+    questions = selectors.shared_bank_questions(bank=bank)
+    context = {"bank": bank, "questions": questions, "form": PractiseForm(available=len(questions))}
     return render(request, "banks/shared.html", context)
 
 
@@ -222,7 +223,8 @@ def shared(request, token: str):
 @require_POST
 def practise(request, token: str):
     bank = selectors.shared_bank(user=request.user, token=token)
-    form = PractiseForm(request.POST)
+    questions = selectors.shared_bank_questions(bank=bank)
+    form = PractiseForm(request.POST, available=len(questions))
     if form.is_valid():
         try:
             session = services.bank_practice_start(user=request.user, bank=bank, **form.cleaned_data)
@@ -230,7 +232,7 @@ def practise(request, token: str):
             form.add_error(None, error)
         else:
             return redirect("practice:question", session_id=session.pk, position=1)
-    context = {"bank": bank, "questions": selectors.shared_bank_questions(bank=bank), "form": form}
+    context = {"bank": bank, "questions": questions, "form": form}
     return render(request, "banks/shared.html", context, status=400)
 
 

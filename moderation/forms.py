@@ -9,7 +9,12 @@ from questions.models import Question
 from questions.services import RUBRIC_KINDS
 
 from . import selectors
+from .parsing import ImportFileError, decode
 from .services import import_file_check_size
+
+# What the file picker offers; the content decides how a file is read, so this only spares choosing an image.
+# CSV may be separated by tabs; a .txt file is read as CSV.
+IMPORT_EXTENSIONS = ".json,.jsonl,.ndjson,.js,.csv,.tsv,.txt"
 
 
 class ImportUploadForm(forms.Form):
@@ -17,6 +22,7 @@ class ImportUploadForm(forms.Form):
         label="File to import",
         help_text="JSON, JSONL or CSV in our format, a Reddit listing or submissions JSONL, an X API v2 response or "
                   "an X archive tweets.js.",
+        widget=forms.ClearableFileInput(attrs={"accept": IMPORT_EXTENSIONS}),
         error_messages={"required": "Choose a file to import.", "empty": "The file is empty: there is nothing to "
                                                                          "import."},
     )
@@ -25,8 +31,14 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             import_file_check_size(size=upload.size)
+            # The worker's own first check, made before the file is queued: an image or a spreadsheet is refused
+            # here, not reported later as a failed import.
+            decode(upload.read())
         except ValidationError as error:
             raise forms.ValidationError(error.messages) from None
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from None
+        upload.seek(0)
         return upload
 
 

@@ -5,6 +5,8 @@ from playbook.jobs import BackgroundJob
 from playbook.models import Category, Level
 from questions.models import Question, Sighting
 
+from .parsing import POST_FORMATS
+
 
 class ImportJob(BackgroundJob):
     """One uploaded file (or one `import_questions` run) and its progress. The bytes are kept in the database so
@@ -16,6 +18,12 @@ class ImportJob(BackgroundJob):
     detected_format = models.CharField(max_length=60, blank=True)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
+
+    @property
+    def row_unit(self) -> str:
+        """What one of `total_rows` is: a post of Reddit or X, or a row of our own format (also of a file not read
+        yet, or of a JSONL file that mixes the two)."""
+        return "post" if self.detected_format in POST_FORMATS else "row"
 
 
 class ImportPost(models.Model):

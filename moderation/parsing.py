@@ -6,7 +6,6 @@ X archive `tweets.js` (`window.YTD.tweets.part0 = [...]`). A problem with the wh
 with a message for the admin; a problem with one row becomes that Record's `error`, and the other rows go on.
 """
 
-import codecs
 import csv
 import io
 import json
@@ -16,12 +15,21 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlparse
 
+from django.core.exceptions import ValidationError
+
+from playbook.uploads import UTF16_BOMS, text_file_check
 from playbook.wording import with_article
 
 OWN_FIELDS = {"text", "source_platform", "source_url", "posted_at", "company", "role", "category", "level", "tags"}
 PLATFORMS = {"reddit": "reddit", "twitter": "x", "x": "x", "blog": "blog", "other": "other"}
 FORMAT_HELP = ("Use our format (a JSON list, JSONL or CSV with a `text` column), a Reddit listing or submissions "
                "JSONL dump, an X API v2 response, or an X archive tweets.js.")
+
+
+# The formats whose input rows are posts, read for the questions they report; a row of our own format is a question
+# (or a list of them).
+POST_FORMATS = frozenset({"Reddit listing", "Reddit submissions", "Reddit submissions JSONL", "X API v2 response",
+                          "X archive"})
 
 
 class ImportFileError(Exception):
@@ -59,16 +67,16 @@ class ParsedFile:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is read as Windows-1252 with a warning,
-    because that is what spreadsheet programs usually mean by "CSV"."""
+    because that is what spreadsheet programs usually mean by "CSV". The upload form refuses what this refuses
+    (an empty or binary file) before the file is queued."""
     if not data.strip():
         raise ImportFileError("The file is empty: there is nothing to import.")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError as error:
-            raise ImportFileError(f"The file says it is UTF-16 but byte {error.start} is not: save it as UTF-8.")
-    if b"\x00" in data[:8192]:
-        raise ImportFileError("This is a binary file, not text. " + FORMAT_HELP)
+    try:
+        text_file_check(data, formats=FORMAT_HELP, utf8_only=False)
+    except ValidationError as error:
+        raise ImportFileError(error.messages[0]) from None
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:

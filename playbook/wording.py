@@ -30,6 +30,12 @@ def with_article(phrase: str) -> str:
     return f"{indefinite_article(phrase)} {phrase}"
 
 
+def level_phrase(name: str) -> str:
+    """"Senior" -> "Senior level", "Mid-level" -> "Mid-level": a level's name that already says "level" keeps one."""
+    name = name.strip()
+    return name if name.lower().endswith("level") else f"{name} level"
+
+
 def clock(seconds: int | None) -> str:
     """350 -> "5:50", 3600 -> "60:00": minutes and seconds, as the page's timers count."""
     if seconds is None:

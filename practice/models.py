@@ -265,6 +265,19 @@ class GradeDispute(models.Model):
         return self.staff_score is not None and self.staff_score != self.grade.overall
 
 
+class MockLoopQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+    def open(self):
+        """Loops with a round of questions still to finish that the candidate has not ended: the ones offered to
+        continue, and the ones starting the same loop again leads back to."""
+        unfinished = MockRound.objects.filter(
+            mock_loop=models.OuterRef("pk"), session__isnull=False, finished_at__isnull=True
+        )
+        return self.filter(models.Exists(unfinished), ended_at__isnull=True)
+
+
 class MockLoop(models.Model):
     """A rehearsal of a whole interview loop at one level: each round in order, against the clock."""
 
@@ -272,6 +285,11 @@ class MockLoop(models.Model):
     loop = models.ForeignKey("playbook.InterviewLoop", on_delete=models.PROTECT, related_name="+")
     level = models.ForeignKey(Level, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(
+        null=True, blank=True, help_text="Ended by the candidate before every round was finished."
+    )
+
+    objects = MockLoopQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from limits.usage import llm_budget_reached, recent_rows_check, user_lock
 from playbook.models import Category, Level, RoleTrack
+from playbook.wording import level_phrase
 from progress.rollups import progress_record_grade
 from progress.services import review_schedule_from_grade
 from questions.models import Question
@@ -46,7 +47,7 @@ def session_start(
     if not candidates:
         track = f" for the {role_track.name} track" if role_track else ""
         raise ValidationError(
-            f"There are no published {category.name} questions at {level.name} level{track} yet. "
+            f"There are no published {category.name} questions at {level_phrase(level.name)}{track} yet. "
             "Pick another level or role track."
         )
     answered = set(Answer.objects.filter(user=user, question_id__in=candidates).values_list("question_id", flat=True))
@@ -130,7 +131,7 @@ def session_of_question_start(*, user, question: Question, level: Level) -> Prac
     if question.status != Question.Status.PUBLISHED:
         raise ValidationError("This question is not published, so it cannot be practised.")
     if not question.levels.filter(pk=level.pk).exists():
-        raise ValidationError(f"This question is not asked at {level.name} level. Choose one of its levels.")
+        raise ValidationError(f"This question is not asked at {level_phrase(level.name)}. Choose one of its levels.")
     return session_of_questions(
         user=user, question_ids=[question.pk], category_id=question.category_id, level_id=level.pk
     )

@@ -20,6 +20,7 @@ urlpatterns = [
     path("answers/<id:answer_id>/grader-accuracy/", views.grader_accuracy, name="grade_grader_accuracy"),
     path("mock/", mock_views.start, name="mock_start"),
     path("mock/<id:mock_id>/", mock_views.mock_loop, name="mock_loop"),
+    path("mock/<id:mock_id>/end/", mock_views.mock_loop_end, name="mock_loop_end"),
     path("mock/<id:mock_id>/rounds/<id:position>/", mock_views.mock_round, name="mock_round"),
     path("staff/grading/", staff_views.grading_overview, name="staff_grading"),
     path("staff/answers/", staff_views.answers, name="staff_answers"),

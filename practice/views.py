@@ -76,21 +76,28 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     else:
         form = AnswerForm(request.POST or None)
     status = 200
+    unsent = []
     if request.method == "POST":
         try:
             if form.is_valid():
                 if exercise:
-                    answer, created = exercise_answer_submit(
+                    submitted, created = exercise_answer_submit(
                         user=request.user, session_question=item, exercise=exercise, code=form.cleaned_data["code"],
                         explanation=form.cleaned_data["text"], results=form.cleaned_data["results"],
                     )
                 else:
-                    answer, created = services.answer_submit(
+                    submitted, created = services.answer_submit(
                         user=request.user, session_question=item, text=form.cleaned_data["text"]
                     )
                 if not created:
+                    # The page's own read already holds the first answer with its grade; prefer it to a bare row.
+                    answer = answer or submitted
                     messages.info(request, "This question was already answered; your first answer is kept.")
-                if not request.htmx:
+                    unsent = _unsent_parts(form.cleaned_data, answer=answer, exercise=exercise)
+                    status = 409 if unsent else 200
+                else:
+                    answer = submitted
+                if not request.htmx and not unsent:
                     return redirect(request.path)
                 form = AnswerForm()
         except LimitReached as error:  # nothing was stored: the bound form shows the text again
@@ -110,6 +117,7 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
         "exercise_assets": {"pyodide": pyodide_url(), "editor": editor_url()} if exercise else None,
         "answer": answer,
         "form": form,
+        "unsent": unsent,
         "asked_follow_up": asked_follow_up,
         "awaiting_follow_up": (
             session.asks_follow_ups and not item.is_follow_up and asked_follow_up is None
@@ -124,6 +132,16 @@ def question(request, session_id: int, position: int, follow_up: bool = False):
     if request.htmx and request.htmx.target in {"grade", "answer-area"}:
         template = f"practice/question.html#{request.htmx.target}"
     return render(request, template, context, status=status)
+
+
+def _unsent_parts(data: dict, *, answer: Answer, exercise) -> list[tuple[str, str]]:
+    """What a refused second submit (another tab, an older page) typed that the kept answer does not hold, labelled,
+    so the page can give it back to copy instead of dropping it. A plain resend of the same text gives back nothing."""
+    parts = [("Your unsent text" if not exercise else "Your unsent explanation", data["text"], answer.text)]
+    if exercise:
+        submission = getattr(answer, "code_submission", None)
+        parts.insert(0, ("Your unsent code", data["code"], submission.code if submission else ""))
+    return [(label, typed) for label, typed, kept in parts if typed.strip() and typed.strip() != kept.strip()]
 
 
 @login_required

@@ -53,8 +53,9 @@ def unfinished_session(*, user) -> PracticeSession | None:
 
 
 def mock_to_continue(*, user) -> MockLoop | None:
+    """The newest open loop (one the candidate ended is not open); /practice/mock/ lists the others."""
     return (
-        MockLoop.objects.filter(user=user, rounds__session__isnull=False, rounds__finished_at__isnull=True)
+        MockLoop.objects.owned_by(user).open()
         .select_related("loop", "level").order_by("-created_at", "-pk").first()
     )
 

@@ -15,3 +15,9 @@ def with_article(phrase: str) -> str:
 def clock(seconds) -> str:
     """{{ answer.time_spent_seconds|clock }}: "5:50"."""
     return wording.clock(seconds)
+
+
+@register.filter
+def level_phrase(name) -> str:
+    """{{ level.name|level_phrase }}: "Senior level", "Mid-level" (never "Mid-level level")."""
+    return wording.level_phrase(str(name))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,16 +19,57 @@ def loops_to_rehearse() -> list[InterviewLoop]:
     )
 
 
+def _count(rows) -> Subquery:
+    return Subquery(rows.order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))
+
+
+def mock_loops_of(*, user) -> list[MockLoop]:
+    """The user's mock loops, the open ones first, then newest first, each with its progress: one query."""
+    rounds = MockRound.objects.filter(mock_loop=OuterRef("pk"), session__isnull=False)
+    questions = SessionQuestion.objects.filter(session__mock_round__mock_loop=OuterRef("pk"),
+                                               follow_up_of__isnull=True)
+    return list(
+        MockLoop.objects.owned_by(user).select_related("loop", "level")
+        .annotate(
+            is_open=Q(Exists(rounds.filter(finished_at__isnull=True)), ended_at__isnull=True),
+            rounds_total=_count(rounds),
+            rounds_finished=_count(rounds.filter(finished_at__isnull=False)),
+            questions_total=_count(questions),
+            questions_answered=_count(questions.filter(answer__isnull=False)),
+        )
+        .order_by("-is_open", "-created_at", "-pk")
+    )
+
+
+def _mean(scores: list[float]) -> float | None:
+    return sum(scores) / len(scores) if scores else None
+
+
 @dataclass
 class RoundResult:
+    """One round's questions and figures. Its mean is over the main answers only: a follow-up probes one rubric item
+    of an answer, so its grade is shown beside the mean (`follow_up_mean`), never averaged into it."""
+
     mock_round: MockRound
     items: list[SessionQuestion] = field(default_factory=list)
-    graded: int = 0
+    grades: list[float] = field(default_factory=list)
+    follow_up_grades: list[float] = field(default_factory=list)
     answered: int = 0
     pending: int = 0
     follow_ups_answered: int = 0
-    mean: float | None = None
     seconds_used: int | None = None
+
+    @property
+    def graded(self) -> int:
+        return len(self.grades)
+
+    @property
+    def mean(self) -> float | None:
+        return _mean(self.grades)
+
+    @property
+    def follow_up_mean(self) -> float | None:
+        return _mean(self.follow_up_grades)
 
     @property
     def by_category(self) -> list[tuple[Category, list[SessionQuestion]]]:
@@ -86,9 +127,42 @@ def _seconds_used(mock_round: MockRound, items: list[SessionQuestion]) -> int | 
     return max(0, int((end - mock_round.started_at).total_seconds()))
 
 
-def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
-    """The user's mock loop with every round's questions, answers, grades and follow-ups: three queries."""
-    mock = get_object_or_404(MockLoop.objects.select_related("loop", "level"), pk=mock_id, user=user)
+@dataclass
+class LoopSummary:
+    mock: MockLoop
+    results: list[RoundResult]
+
+    @property
+    def overall(self) -> float | None:
+        """The mean of the graded rounds' means: main answers only, like each round's."""
+        return _mean([r.mean for r in self.results if r.mean is not None])
+
+    @property
+    def follow_up_mean(self) -> float | None:
+        return _mean([grade for r in self.results for grade in r.follow_up_grades])
+
+    @property
+    def pending(self) -> int:
+        return sum(r.pending for r in self.results)
+
+    @property
+    def seconds_used(self) -> int:
+        return sum(r.seconds_used or 0 for r in self.results)
+
+    @property
+    def next_round(self) -> RoundResult | None:
+        return next((r for r in self.results if r.practisable and r.mock_round.finished_at is None), None)
+
+    @property
+    def is_open(self) -> bool:
+        """As `MockLoop.objects.open()`, read from the rounds loaded here."""
+        return self.mock.ended_at is None and self.next_round is not None
+
+
+def mock_loop_for(*, user, mock_id: int) -> LoopSummary:
+    """The user's mock loop with every round's questions, answers, grades and follow-ups: three queries. Another
+    user's loop is a 404."""
+    mock = get_object_or_404(MockLoop.objects.owned_by(user).select_related("loop", "level"), pk=mock_id)
     items = SessionQuestion.objects.filter(follow_up_of__isnull=True).select_related(
         "question__category", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade"
     ).order_by("position")
@@ -102,23 +176,25 @@ def mock_loop_for(*, user, mock_id: int) -> tuple[MockLoop, list[RoundResult]]:
     for mock_round in rounds:
         round_items = mock_round.session.main_items if mock_round.session else []
         answers = list(answers_of(round_items))
-        grades = [float(a.grade.overall) for a in answers if hasattr(a, "grade")]
+        main_ids = {item.pk for item in round_items}
+        main = [a for a in answers if a.session_question_id in main_ids]
+        follow_ups = [a for a in answers if a.session_question_id not in main_ids]
         results.append(RoundResult(
             mock_round=mock_round,
             items=round_items,
-            graded=len(grades),
-            answered=sum(1 for item in round_items if hasattr(item, "answer")),
+            grades=[float(a.grade.overall) for a in main if hasattr(a, "grade")],
+            follow_up_grades=[float(a.grade.overall) for a in follow_ups if hasattr(a, "grade")],
+            answered=len(main),
             pending=sum(1 for a in answers if not a.is_finished),
-            follow_ups_answered=sum(1 for a in answers if a.session_question_id not in {i.pk for i in round_items}),
-            mean=sum(grades) / len(grades) if grades else None,
+            follow_ups_answered=len(follow_ups),
             seconds_used=_seconds_used(mock_round, round_items),
         ))
-    return mock, results
+    return LoopSummary(mock=mock, results=results)
 
 
 def mock_round_for(*, user, mock_id: int, position: int) -> tuple[MockLoop, RoundResult]:
-    mock, results = mock_loop_for(user=user, mock_id=mock_id)
-    for result in results:
+    summary = mock_loop_for(user=user, mock_id=mock_id)
+    for result in summary.results:
         if result.mock_round.position == position:
-            return mock, result
+            return summary.mock, result
     raise Http404("No such round")

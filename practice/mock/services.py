@@ -6,13 +6,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from limits.usage import user_lock
 from playbook.models import InterviewLoop, Level
+from playbook.wording import level_phrase
 from practice.models import MockLoop, MockRound
 from practice.services import session_of_questions
 from questions.models import Question
 
 QUESTIONS_PER_ROUND = 2
 FOLLOW_UP_LEVELS = {"senior", "staff"}
+
+
+class MockLoopAlreadyOpen(Exception):
+    """The candidate already has this loop open at this level: carry on with `mock` rather than start a copy."""
+
+    def __init__(self, mock: MockLoop):
+        super().__init__(f"{mock.loop} at {level_phrase(mock.level.name)} is already open.")
+        self.mock = mock
 
 
 def _round_questions(categories: list, level: Level, used: set[int]) -> list[Question]:
@@ -39,6 +49,14 @@ def _round_questions(categories: list, level: Level, used: set[int]) -> list[Que
 
 @transaction.atomic
 def mock_loop_start(*, user, loop: InterviewLoop, level: Level) -> MockLoop:
+    """A new mock loop, unless the candidate has this loop open at this level already (going Back and pressing
+    Start again): then MockLoopAlreadyOpen names it. The user's row is locked first, so a double submit starts one.
+    """
+    user_lock(user_id=user.pk)
+    already_open = (MockLoop.objects.owned_by(user).open().filter(loop=loop, level=level)
+                    .select_related("loop", "level").order_by("-created_at", "-pk").first())
+    if already_open is not None:
+        raise MockLoopAlreadyOpen(already_open)
     rounds = list(loop.rounds.select_related("round_type").prefetch_related("categories").order_by("position"))
     if not any(r.categories.all() for r in rounds):
         raise ValidationError(f"{loop} has no rounds that can be rehearsed in writing.")
@@ -62,15 +80,18 @@ def mock_loop_start(*, user, loop: InterviewLoop, level: Level) -> MockLoop:
             time_limit_seconds=minutes * 60 if session and minutes and unit == "minutes" else None,
         )
     if not practisable:
-        raise ValidationError(f"There are no published questions at {level.name} level for this loop's rounds yet.")
+        raise ValidationError(
+            f"There are no published questions at {level_phrase(level.name)} for this loop's rounds yet.")
     return mock
 
 
 def mock_round_start(*, mock_round: MockRound) -> None:
-    """Start the round's countdown the first time it is opened; reopening never restarts it."""
-    if mock_round.started_at is None and mock_round.session_id:
+    """Start the round's countdown the first time it is opened; reopening never restarts it, and a round finished
+    before it was opened (its loop was ended) never starts."""
+    if mock_round.started_at is None and mock_round.finished_at is None and mock_round.session_id:
         now = timezone.now()
-        MockRound.objects.filter(pk=mock_round.pk, started_at__isnull=True).update(started_at=now)
+        MockRound.objects.filter(pk=mock_round.pk, started_at__isnull=True, finished_at__isnull=True).update(
+            started_at=now)
         mock_round.started_at = now
 
 
@@ -80,3 +101,16 @@ def mock_round_finish(*, mock_round: MockRound) -> None:
         MockRound.objects.filter(pk=mock_round.pk, finished_at__isnull=True).update(
             started_at=mock_round.started_at or now, finished_at=now
         )
+
+
+@transaction.atomic
+def mock_loop_end(*, mock: MockLoop) -> bool:
+    """End an open loop: every round still open is finished now (a round in progress stops its clock, one not yet
+    opened is never started), so it is no longer offered to continue. Answers and grades stay. False, and nothing
+    written, if the loop was not open (already ended, or every round finished): ending twice is harmless."""
+    now = timezone.now()
+    if not MockLoop.objects.open().filter(pk=mock.pk).update(ended_at=now):
+        return False
+    MockRound.objects.filter(mock_loop=mock, session__isnull=False, finished_at__isnull=True).update(finished_at=now)
+    mock.ended_at = now
+    return True

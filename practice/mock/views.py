@@ -1,11 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from playbook.models import Level
+from playbook.wording import level_phrase
+from practice.models import MockLoop
 
 from . import selectors, services
 
@@ -13,6 +16,7 @@ from . import selectors, services
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request):
+    """Start a loop, or go back to one: the candidate's loops are listed under the form, open ones first."""
     loops = selectors.loops_to_rehearse()
     levels = list(Level.objects.ordered())
     error = None
@@ -24,29 +28,48 @@ def start(request):
         else:
             try:
                 mock = services.mock_loop_start(user=request.user, loop=loop, level=level)
+            except services.MockLoopAlreadyOpen as already:
+                messages.info(request, f"You already have {already.mock.loop} open at "
+                                       f"{level_phrase(already.mock.level.name)}: here it is, where you left off. "
+                                       "To start it again from the first round, end this one first.")
+                return redirect("practice:mock_loop", mock_id=already.mock.pk)
             except ValidationError as invalid:
                 error = " ".join(invalid.messages)
             else:
                 return redirect("practice:mock_loop", mock_id=mock.pk)
-    context = {"loops": loops, "levels": levels, "error": error, "chosen": request.POST or request.GET}
+    context = {"loops": loops, "levels": levels, "error": error, "chosen": request.POST or request.GET,
+               "mock_loops": selectors.mock_loops_of(user=request.user)}
     return render(request, "practice/mock_start.html", context)
 
 
 @login_required
 @require_GET
 def mock_loop(request, mock_id: int):
-    mock, results = selectors.mock_loop_for(user=request.user, mock_id=mock_id)
-    graded = [r for r in results if r.mean is not None]
+    summary = selectors.mock_loop_for(user=request.user, mock_id=mock_id)
     context = {
-        "mock": mock,
-        "results": results,
-        "pending": sum(r.pending for r in results),
-        "overall": sum(r.mean for r in graded) / len(graded) if graded else None,
-        "seconds_used": sum(r.seconds_used or 0 for r in results),
-        "next_round": next((r for r in results if r.practisable and r.mock_round.finished_at is None), None),
+        "mock": summary.mock,
+        "results": summary.results,
+        "pending": summary.pending,
+        "overall": summary.overall,
+        "follow_up_mean": summary.follow_up_mean,
+        "seconds_used": summary.seconds_used,
+        "next_round": summary.next_round,
+        "is_open": summary.is_open,
     }
     template = "practice/mock_loop.html#mock-summary" if request.htmx else "practice/mock_loop.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def mock_loop_end(request, mock_id: int):
+    """"End this loop" (the loop page asks first, in its own words): the rounds left stay unanswered, the answers
+    and grades stay, and the loop is no longer offered to continue."""
+    mock = get_object_or_404(MockLoop.objects.owned_by(request.user).select_related("loop", "level"), pk=mock_id)
+    if services.mock_loop_end(mock=mock):
+        messages.success(request, f"You ended {mock.loop} at {level_phrase(mock.level.name)}. Its answers and "
+                                  "grades stay; it is no longer offered to continue.")
+    return redirect("practice:mock_start")
 
 
 @login_required

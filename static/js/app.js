@@ -39,10 +39,10 @@ function startCountdowns(root) {
 document.addEventListener("DOMContentLoaded", function () { startCountdowns(document); });
 document.addEventListener("htmx:load", function (event) { startCountdowns(event.target); });
 
-// A limit reached (429) or a refused answer (400, e.g. a finished mock round) comes back as the same fragment with the
-// message and the typed answer kept: show it.
+// A limit reached (429), a refused answer (400, e.g. a finished mock round) or a second answer to a question already
+// answered in another tab (409) comes back as the same fragment with the message and the typed text kept: show it.
 document.addEventListener("htmx:beforeSwap", function (event) {
-  if (event.detail.xhr.status === 429 || event.detail.xhr.status === 400) {
+  if ([400, 409, 429].indexOf(event.detail.xhr.status) !== -1) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
@@ -153,6 +153,41 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   });
   restore(document);
   document.addEventListener("htmx:load", function (event) { restore(event.target); });
+})();
+
+// Ctrl+Enter (Cmd+Enter on a Mac) in an answer box (textarea[data-draft]) sends its form, as its submit button would:
+// requestSubmit fires the submit event, so htmx and the exercise page's own handler still see it. A hint goes under
+// each box, added here because without JavaScript the keys do nothing. A disabled button (a request already on its
+// way) sends nothing twice.
+(function () {
+  var MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  var HINT = (MAC ? "Cmd" : "Ctrl") + "+Enter to submit";
+  function submitterOf(form) { return form.querySelector('button[type="submit"], input[type="submit"]'); }
+  function addHints(root) {
+    root.querySelectorAll("textarea[data-draft]").forEach(function (box) {
+      // The exercise's code box is replaced by a code editor, which keeps Enter for itself; its explanation gets one.
+      if (box.dataset.submitHint || box.classList.contains("code-input") || !box.form || !submitterOf(box.form)) return;
+      box.dataset.submitHint = "1";
+      var hint = document.createElement("p");
+      hint.className = "muted small submit-hint";
+      hint.id = (box.id || box.name) + "-submit-hint";
+      hint.setAttribute("data-testid", "submit-hint");
+      hint.textContent = HINT;
+      box.after(hint);
+      box.setAttribute("aria-describedby", ((box.getAttribute("aria-describedby") || "") + " " + hint.id).trim());
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.isComposing || event.repeat) return;
+    var box = event.target;
+    if (!box.matches || !box.matches("textarea[data-draft]") || !box.form) return;
+    var button = submitterOf(box.form);
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    box.form.requestSubmit(button);
+  });
+  document.addEventListener("DOMContentLoaded", function () { addHints(document); });
+  document.addEventListener("htmx:load", function (event) { addHints(event.target); });
 })();
 
 // The phone menu's toggle is a checkbox (the menu opens with CSS alone); as a button it says whether the menu is

@@ -112,3 +112,15 @@ def test_logging_out_ends_the_session_and_goes_home(candidate_client, django_ass
     assert SESSION_KEY not in candidate_client.session
     practice = candidate_client.get(reverse("practice:start"))
     assert practice.status_code == 302 and practice.url.startswith(LOGIN)
+
+
+def test_logging_out_says_so_on_the_page_it_lands_on(candidate_client, cell, django_assert_num_queries):
+    response = candidate_client.post(LOGOUT)
+
+    # the home page's own three reads: the ended session left no cookie to look up
+    with django_assert_num_queries(3):
+        home = candidate_client.get(response.url)
+    assert home.status_code == 200
+    assert "You are logged out." in home.content.decode()
+    again = candidate_client.get(response.url).content.decode()
+    assert "You are logged out." not in again  # said once

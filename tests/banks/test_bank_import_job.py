@@ -176,3 +176,19 @@ def test_a_file_under_the_threshold_is_imported_in_the_request(client, instructo
     response = upload(client, bank, large_file(count=3))
     assert response.status_code == 302 and response.url == reverse("banks:detail", args=[bank.pk])
     assert not BankImport.objects.exists() and bank.entries.count() == 3
+
+
+def test_a_large_file_that_is_not_text_is_refused_before_it_is_queued(client, instructor, bank, enqueue_bank_import,
+                                                                       django_assert_num_queries):
+    client.force_login(instructor)
+    image = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 1200  # 300 kB, over the in-request limit
+
+    # session, user, user permissions, group permissions, the bank: the form is shown again with why
+    with django_assert_num_queries(5):
+        response = upload(client, bank, image)
+
+    assert response.status_code == 400
+    assert "This is a binary file (an image, a spreadsheet or an archive, for instance), not text. A bank file is " \
+           "YAML or JSON text" in response.content.decode()
+    assert not BankImport.objects.exists()
+    enqueue_bank_import.assert_not_called()

@@ -95,3 +95,13 @@ def test_staff_open_any_bank(client, admin_user):
     bank = BankFactory()
     client.force_login(admin_user)
     assert client.get(url_of(bank)).status_code == 200
+
+
+def test_on_a_phone_each_question_is_a_card_with_its_status_and_controls_labelled(client, instructor, bank,
+                                                                                    django_assert_num_queries):
+    client.force_login(instructor)
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = client.get(url_of(bank)).content.decode()
+    assert '<table class="table stack">' in body
+    assert body.count('<td data-label="Status" data-testid="bank-question-status">Published</td>') == 2
+    assert body.count('<td data-testid="bank-question-actions">') == 2

@@ -203,3 +203,13 @@ def test_importing_an_older_file_names_the_questions_it_takes_out_of_the_bank(cl
     followed = client.get(response.url).content.decode()
     assert ("1 question not in the file was taken out of the bank (still in your library): "
             "“Added after the export”.") in followed
+
+
+def test_a_file_that_is_not_utf8_text_is_refused_and_changes_nothing(client, instructor, bank):
+    client.force_login(instructor)
+    before = list(bank.entries.values_list("question_id", flat=True))
+    for data, message in [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This is a binary file"),
+                          ("title: Café".encode("cp1252"), "The file is not UTF-8 text (byte 10); save it as UTF-8.")]:
+        response = client.post(reverse("banks:import", args=[bank.pk]), {"file": SimpleUploadedFile("b.yaml", data)})
+        assert response.status_code == 400 and message in response.content.decode()
+    assert list(bank.entries.values_list("question_id", flat=True)) == before

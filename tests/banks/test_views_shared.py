@@ -55,3 +55,30 @@ def test_the_owner_previews_a_private_bank(client, instructor):
     client.force_login(instructor)
     response = client.get(url_of(bank))
     assert response.status_code == 200 and "Only you can see this page" in response.content.decode()
+
+
+def test_the_count_menu_offers_no_more_questions_than_the_bank_has(candidate_client, bank, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(url_of(bank)).content.decode()
+
+    menu = html.split('name="question_count"')[1].split("</select>")[0]
+    assert '<option value="1">1</option>' in menu
+    assert '<option value="2" selected>2 (all)</option>' in menu  # fewer than five: all of them by default
+    assert 'value="3"' not in menu and 'value="5"' not in menu and 'value="10"' not in menu
+
+
+def test_a_large_bank_offers_every_count_and_five_by_default(candidate_client, bank, django_assert_num_queries):
+    BankQuestionFactory.create_batch(10, bank=bank)
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(url_of(bank)).content.decode()
+
+    menu = html.split('name="question_count"')[1].split("</select>")[0]
+    assert [value.split('"')[0] for value in menu.split('value="')[1:]] == ["1", "3", "5", "10"]
+    assert '<option value="5" selected>5</option>' in menu
+
+
+def test_a_bank_of_four_offers_all_four_by_default(candidate_client, bank):
+    BankQuestionFactory.create_batch(2, bank=bank)
+    menu = candidate_client.get(url_of(bank)).content.decode().split('name="question_count"')[1].split("</select>")[0]
+    assert [value.split('"')[0] for value in menu.split('value="')[1:]] == ["1", "3", "4"]
+    assert '<option value="4" selected>4 (all)</option>' in menu

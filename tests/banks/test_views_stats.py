@@ -6,6 +6,7 @@ from banks.models import Bank
 from practice.models import HumanGrade
 from tests.banks.factories import BankQuestionFactory
 from tests.factories import AnswerFactory, GradeFactory, UserFactory
+from tests.practice.factories import FollowUpFactory
 
 # session, user, user and group permissions, the bank, its questions, answers per question, grade items,
 # the instructor's human grades
@@ -84,3 +85,22 @@ def test_the_page_costs_the_same_queries_however_many_questions_and_grades(clien
     with django_assert_num_queries(PAGE_QUERIES):
         response = client.get(url_of(bank), headers={"HX-Request": "true"})
     assert response.content.decode().count('data-testid="stats-row"') == 8
+
+
+def test_a_follow_up_is_not_an_attempt_and_not_in_the_mean_or_most_missed(client, instructor, bank,
+                                                                          django_assert_num_queries):
+    """A main answer 3.5 and its follow-up 5.0 (graded on the one item it probes) are one attempt, mean 3.5."""
+    question = bank.entries.order_by("position").first().question
+    main = grade(question, "3.5", ("covered", "covered", "partly"))
+    GradeFactory(answer__session_question=FollowUpFactory(follow_up_of=main.answer.session_question),
+                 overall="5.0", items=[{"kind": "trade_off", "text": "Memory against throughput",
+                                        "verdict": "missed", "evidence": "", "note": ""}])
+    client.force_login(instructor)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = client.get(url_of(bank)).content.decode()
+
+    row = body.split('data-testid="stats-row"')[1]
+    assert "<td>1</td>" in row and "3.5 / 5" in row and "4.3" not in row
+    assert "nothing missed yet" in row
+    assert "follow-up, graded on the one rubric point it probes, is left out" in " ".join(body.split())

@@ -77,6 +77,22 @@ def test_a_post_with_results_records_them_as_self_reported(candidate_client, exe
     assert "Exercise score = hidden tests 1.8 of 3.5" in page
 
 
+def test_a_second_tabs_code_is_refused_and_given_back_without_a_second_submission(
+        candidate_client, exercise_item, apply_async, django_assert_num_queries):
+    candidate_client.post(url_of(exercise_item), {"code": CODE, "text": EXPLANATION})
+
+    # + a savepoint around looking for an answer (found; nothing written)
+    with django_assert_num_queries(PAGE_QUERIES + 3):
+        response = candidate_client.post(url_of(exercise_item), {"code": "def add(a, b):\n    return sum((a, b))\n",
+                                                                 "text": EXPLANATION})
+
+    assert response.status_code == 409
+    unsent = response.content.decode().split('data-testid="unsent"')[1].split("</div>")[0]
+    assert "Your unsent code:" in unsent and "return sum((a, b))" in unsent
+    assert "Your unsent explanation:" not in unsent  # the same explanation is already kept
+    assert CodeSubmission.objects.get().code == CODE and Answer.objects.count() == 1
+
+
 def test_empty_code_is_refused_with_a_message_and_keeps_the_explanation(candidate_client, exercise_item,
                                                                         apply_async):
     response = candidate_client.post(url_of(exercise_item), {"code": "  \n", "text": EXPLANATION})

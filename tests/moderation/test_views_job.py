@@ -40,7 +40,9 @@ def test_it_shows_the_outcomes_and_each_row_not_imported_with_its_message(staff_
     with django_assert_num_queries(PAGE_QUERIES):
         response = staff_client.get(url_of(job))
     body = response.content.decode()
-    assert "1 imported for review" in body and "1 exact duplicate" in body and "1 error" in body
+    assert "1 question imported for review" in body and "1 exact-duplicate question" in body
+    assert "1 error (a row that could not be read, or a question with no words in it)" in body
+    assert "3 of 3 rows read" in body and "posts skipped" not in body  # our own format's rows hold no posts
     assert "Row 2: this line is not valid JSON" in body
     assert f"(question #{bank['feed'].pk})" in body
 
@@ -73,3 +75,28 @@ def test_the_hint_follows_what_read_the_posts_not_todays_settings(staff_client, 
 
     assert 'data-testid="rules-hint"' in staff_client.get(url_of(by_rules)).content.decode()
     assert 'data-testid="rules-hint"' not in staff_client.get(url_of(by_llm)).content.decode()
+
+
+def test_a_post_import_names_the_unit_of_each_figure(staff_client, bank, django_assert_num_queries):
+    """Posts are read and skipped; questions are imported or found to be duplicates: the page says which."""
+    job = run(samples.reddit_listing(
+        samples.REDDIT_POST,
+        {**samples.REDDIT_POST, "title": "Rejected after the onsite", "selftext": "Feeling low. Any advice?",
+         "permalink": "/r/cscareerquestions/comments/def456/rejected/"}))
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = staff_client.get(url_of(job))
+    body = response.content.decode()
+    outcomes = job.rows.values_list("outcome", flat=True)
+    assert (list(outcomes).count("imported"), list(outcomes).count("skipped")) == (1, 1)
+    assert 'data-testid="rows-read">2 of 2 posts read</span>' in body
+    assert "1 question imported for review" in body
+    assert "1 exact-duplicate question and 0 near-duplicates" in body
+    assert "1 post skipped: no interview question reported" in body
+    assert "<th>Post</th>" in body
+
+
+def test_a_job_not_read_yet_counts_rows_it_has_not_measured(staff_client, bank, django_assert_num_queries):
+    job = services.import_job_create(filename="q.jsonl", data=samples.own_jsonl({"text": "Why a reranker?"}))
+    with django_assert_num_queries(PAGE_QUERIES - 2):  # rows not imported and the reader are looked up once done
+        body = staff_client.get(url_of(job), headers={"HX-Request": "true"}).content.decode()
+    assert 'data-testid="rows-read">0 of ? rows read</span>' in body

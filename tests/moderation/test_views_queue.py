@@ -45,6 +45,20 @@ def test_it_lists_pending_questions_with_their_suggestions(staff_client, job):
     assert "What does a reranker add to retrieval?" in body and "suggested, confidence" in body
 
 
+def test_the_closest_existing_question_says_its_figure_is_a_similarity(staff_client, bank, django_assert_num_queries):
+    job = services.import_job_create(filename="q.json", data=samples.own_json(
+        {"text": "How would you rank a feed for a small social network?"}))
+    row = services.import_job_run(job_id=job.pk).rows.get()
+    assert row.nearest == bank["feed"]
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = staff_client.get(URL).content.decode()
+    assert (f"question #{bank['feed'].pk} Feed ranking at scale <span class=\"muted small\" "
+            f"data-testid=\"nearest-similarity\"") in body
+    assert f">(similarity {row.nearest_similarity} of 100)</span>" in body
+    assert 'title="How alike the wording of the two questions is, from 0 (nothing in common) to 100' in body
+    assert '<td data-label="Closest existing question">' in body  # its label on a phone, where rows are cards
+
+
 def test_the_page_costs_the_same_queries_with_two_or_twelve_rows(staff_client, job, bank,
                                                                   django_assert_num_queries):
     with django_assert_num_queries(PAGE_QUERIES):

@@ -70,3 +70,42 @@ def test_an_empty_file_is_refused_with_a_clear_message(staff_client, bank):
 
 def test_no_file_at_all_gets_a_clear_message(staff_client):
     assert "Choose a file to import." in staff_client.post(URL, {}).content.decode()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+
+
+def test_the_file_picker_offers_the_formats_the_import_reads(staff_client, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = staff_client.get(URL).content.decode()
+    assert 'accept=".json,.jsonl,.ndjson,.js,.csv,.tsv,.txt"' in body
+
+
+def test_an_image_is_refused_before_anything_is_queued(staff_client, bank, enqueue_import, django_assert_num_queries):
+    # session, user, recent jobs: the form is shown again, and nothing is saved
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = upload(staff_client, PNG, "screenshot.png")
+    body = response.content.decode()
+    assert "This is a binary file (an image, a spreadsheet or an archive, for instance), not text." in body
+    assert "Use our format (a JSON list, JSONL or CSV" in body
+    assert not ImportJob.objects.exists()
+    enqueue_import.assert_not_called()
+
+
+def test_a_utf16_file_that_is_not_utf16_is_refused_before_anything_is_queued(staff_client, bank, enqueue_import):
+    body = upload(staff_client, b"\xff\xfet\x00e\x00\x00\xd8", "broken.csv").content.decode()
+    assert "The file says it is UTF-16 but byte 6 is not: save it as UTF-8." in body
+    assert not ImportJob.objects.exists()
+
+
+def test_a_file_of_blank_lines_is_refused_as_empty(staff_client, bank, enqueue_import):
+    body = upload(staff_client, b"  \n\n  ", "blank.csv").content.decode()
+    assert "The file is empty: there is nothing to import." in body
+    assert not ImportJob.objects.exists()
+
+
+def test_a_windows_1252_csv_is_still_queued_and_read_with_a_warning(staff_client, bank, enqueue_import):
+    data = "text\nWhat is a café's cold-start problem?\n".encode("cp1252")
+    response = upload(staff_client, data, "export.csv")
+    job = ImportJob.objects.get()
+    assert response.url == reverse("moderation:job", args=[job.pk]) and bytes(job.content) == data

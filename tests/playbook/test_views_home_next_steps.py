@@ -94,6 +94,7 @@ def test_it_suggests_a_loop_not_yet_rehearsed_then_one_to_finish(candidate_clien
     html = candidate_client.get(URL).content.decode()
     assert "Finish your mock loop" in step(html, "mock")
     assert reverse("practice:mock_loop", args=[mock.pk]) in step(html, "mock")
+    assert " at Senior level has rounds still to go" in step(html, "mock")
 
     MockRound.objects.filter(mock_loop=mock).update(started_at=timezone.now() - timedelta(minutes=5),
                                                     finished_at=timezone.now())

@@ -73,6 +73,8 @@ def test_choosing_a_level_changes_the_practice_links(client, loop, django_assert
 
     assert f'href="{START}?category=coding&amp;level=mid"' in html and "level=senior" not in html
     assert '<option value="mid" selected>' in html
+    if "Rehearse this loop" in html:
+        assert "at Mid-level." in html and "level level" not in html
 
 
 def test_any_level_leaves_the_level_out_of_the_links(client, loop, django_assert_num_queries):

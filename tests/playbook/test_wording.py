@@ -1,6 +1,6 @@
 import pytest
 
-from playbook.wording import clock, with_article
+from playbook.wording import clock, level_phrase, with_article
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -23,3 +23,14 @@ def test_generated_phrases_get_the_article_that_matches_their_sound(phrase, expe
                                                    (None, "")])
 def test_times_read_as_minutes_and_seconds(seconds, expected):
     assert clock(seconds) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Senior", "Senior level"),
+    ("Junior / intern", "Junior / intern level"),
+    ("Staff+", "Staff+ level"),
+    ("Mid-level", "Mid-level"),
+    ("Entry Level", "Entry Level"),
+])
+def test_a_level_name_is_followed_by_level_only_once(name, expected):
+    assert level_phrase(name) == expected

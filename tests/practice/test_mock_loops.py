@@ -88,7 +88,7 @@ def test_a_loop_with_no_questions_at_that_level_is_refused_with_a_message(candid
 
 def test_start_page_starts_a_loop_and_rejects_tampered_choices(candidate_client, two_round_loop,
                                                                django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):  # session, user, loops, levels, the candidate's own loops
         page = candidate_client.get(reverse("practice:mock_start")).content.decode()
     assert "Acme AI" in page
 

@@ -389,15 +389,56 @@ def test_a_double_submit_keeps_exactly_one_answer_with_the_first_text(
         candidate_client.post(url_of(session_question), {"text": "First answer."})
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with django_assert_num_queries(PAGE_QUERIES + 1):  # the answer is found; nothing is written
-            second = candidate_client.post(url_of(session_question), {"text": "Second answer."})
+            second = candidate_client.post(url_of(session_question), {"text": "First answer.\n"})
 
     assert callbacks == []
     assert Answer.objects.count() == 1
     assert Answer.objects.get().text == "First answer."
     assert apply_async.call_count == 1
+    assert second.status_code == 302  # the same text again: nothing to give back
     page = candidate_client.get(second.url).content.decode()
     assert "This question was already answered; your first answer is kept." in page
-    assert "First answer." in page and "Second answer." not in page
+    assert "First answer." in page and 'data-testid="unsent"' not in page
+
+
+def test_a_second_tabs_different_answer_is_refused_and_given_back(
+    candidate_client, session_question, apply_async, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        candidate_client.post(url_of(session_question), {"text": "Tab A's answer."})
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with django_assert_num_queries(PAGE_QUERIES + 1):  # the answer is found; nothing is written
+            response = candidate_client.post(url_of(session_question), {"text": VERBATIM})
+
+    assert callbacks == []
+    assert list(Answer.objects.values_list("text", flat=True)) == ["Tab A's answer."]
+    assert response.status_code == 409  # rendered, not redirected: a redirect would lose the text
+    html = response.content.decode()
+    assert "<html" in html
+    assert "This question was already answered; your first answer is kept." in html
+    assert "Tab A&#x27;s answer." in html  # the kept answer, as before
+    unsent = html.split('data-testid="unsent"')[1].split("</div>")[0]
+    assert "Your unsent text:" in unsent
+    # the text as typed, escaped, in a read-only box to copy from (outside any form: it cannot be sent again)
+    assert "readonly>" in unsent and "<b>KV cache</b>" not in unsent
+    assert "&lt;b&gt;KV cache&lt;/b&gt; keeps keys &amp; values" in unsent
+    assert 'name="text"' not in unsent
+
+
+def test_a_second_tabs_answer_over_htmx_comes_back_in_the_answer_area(
+    candidate_client, session_question, apply_async, django_assert_num_queries
+):
+    AnswerFactory(session_question=session_question, text="Tab A's answer.")
+
+    with django_assert_num_queries(PAGE_QUERIES + 1):
+        response = candidate_client.post(url_of(session_question), {"text": "Tab B's answer."}, headers=ANSWER_AREA)
+
+    assert response.status_code == 409  # app.js swaps it in, as it does the 400 and 429 fragments
+    html = response.content.decode()
+    assert html.strip().startswith('<section id="answer-area">') and "<html" not in html
+    assert "This question was already answered; your first answer is kept." in html
+    assert "Tab A&#x27;s answer." in html and "Tab B&#x27;s answer.</textarea>" in html
+    assert list(Answer.objects.values_list("text", flat=True)) == ["Tab A's answer."]
 
 
 def test_a_submit_while_the_broker_is_down_keeps_the_answer_and_says_grading_is_delayed(

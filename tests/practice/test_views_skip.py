@@ -96,7 +96,8 @@ def test_a_skipped_question_gets_no_grade_no_review_card_and_counts_in_no_figure
     assert graded_attempts(user=candidate).count() == 1
     summary = candidate_client.get(reverse("practice:summary", args=[session.pk])).content.decode()
     rows = summary.split("<tbody>")[1].split("<tr>")[1:]
-    assert "<td>Skipped</td>" in rows[1] and "<td>Not answered</td>" in rows[2]
+    assert '<td data-label="Status">Skipped</td>' in rows[1]
+    assert '<td data-label="Status">Not answered</td>' in rows[2]
     assert "1 not answered yet." in summary and "1 skipped." in summary
     assert "over 1 graded answer." in summary
 

@@ -73,11 +73,15 @@ def test_it_shows_each_question_with_its_status_and_scores(candidate_client, ses
     assert len(rows) == 3
     for position, (row, question) in enumerate(zip(rows, cell["questions"], strict=True), 1):
         assert f'href="{reverse("practice:question", args=[session.pk, position])}">{question.title}</a>' in row
-    assert "<td>Graded</td>" in rows[0]
-    assert "<td>3.0</td><td>4.0</td>" in rows[0] and "<td>n/a</td><td>1.5</td>" in rows[0]
-    assert "<td>1:20</td>" in rows[0]
-    assert "<td>Grading</td>" in rows[1] and "<td>0:42</td>" in rows[1]
-    assert "<td>Not answered</td>" in rows[2]
+    # On a phone each row is a card of labelled lines (.table.stack): every figure says what it is.
+    assert '<table class="table stack"' in html
+    assert '<td data-label="Status">Graded</td>' in rows[0]
+    assert ('<td data-label="Score" data-testid="summary-score">3.0</td><td data-label="Key points">4.0</td>'
+            in rows[0])
+    assert '<td data-label="Trade-offs">n/a</td><td data-label="Failure modes">1.5</td>' in rows[0]
+    assert '<td data-label="Time">1:20</td>' in rows[0]
+    assert '<td data-label="Status">Grading</td>' in rows[1] and '<td data-label="Time">0:42</td>' in rows[1]
+    assert '<td data-label="Status">Not answered</td>' in rows[2]
     assert '<meta http-equiv="refresh" content="3">' in html  # still grading: refresh without JavaScript
 
 
@@ -93,7 +97,7 @@ def test_the_mean_is_over_graded_answers_only(candidate, candidate_client, cell,
         html = candidate_client.get(url_of(session)).content.decode()
 
     assert '<strong data-testid="mean-score">3.5</strong> / 5 over 2 graded answers.' in html
-    assert "<td>Failed</td>" in html
+    assert '<td data-label="Status">Failed</td>' in html
     assert "still grading" not in html and "not answered yet" not in html
     assert '<meta http-equiv="refresh"' not in html  # nothing left to wait for
 
