@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from . import semantic, stories
+from . import readme, semantic, stories
 from .errors import UngradableAnswerError
 from .injection import split_untrusted
 from .language import other_language
@@ -139,6 +139,11 @@ class OfflineGrader:
             element = stories.story_element(point.text)
             if element:
                 items.append(_story_verdict(point, element, kept))
+                continue
+            if readme.is_problem_item(point.text):
+                verdict, evidence = readme.judge_problem(request.answer, kept)
+                items.append(ItemVerdict(point.kind, point.text, verdict, evidence=evidence, confidence=0.7,
+                                         note="judged on where the README states its problem"))
                 continue
             verdict, matches[len(items)] = self._judge(
                 point, passages, similarity[:, index], near_words, question_stems, item_stem_counts, len(rubric),
