@@ -55,6 +55,7 @@ def _sessions(user) -> list[dict]:
             "category": s.category.key,
             "level": s.level.key,
             "role_track": s.role_track.key if s.role_track else "",
+            "label": s.label,
             "question_keys": [item.question.key for item in s.items.all()],
         }
         for s in sessions
@@ -146,7 +147,8 @@ def _mock_loops(user) -> list[dict]:
              .annotate(rounds_started=Count("rounds", filter=Q(rounds__started_at__isnull=False)))
              .order_by("created_at", "pk"))
     return [{"mock_loop_id": mock.pk, "loop": str(mock.loop), "loop_key": mock.loop.key, "level": mock.level.key,
-             "started_at": mock.created_at, "rounds_started": mock.rounds_started} for mock in loops]
+             "started_at": mock.created_at, "rounds_started": mock.rounds_started, "ended_at": mock.ended_at}
+            for mock in loops]
 
 
 def _take_home_attempts(user) -> list[dict]:
@@ -250,7 +252,7 @@ class ExportKind:
 EXPORT_KINDS = {
     "sessions": ExportKind(
         "Practice sessions", _sessions,
-        ("session_id", "started_at", "category", "level", "role_track", "question_keys"),
+        ("session_id", "started_at", "category", "level", "role_track", "label", "question_keys"),
     ),
     "answers": ExportKind(
         "Answers with their grades (and code, for exercises)", _answers,
@@ -274,7 +276,7 @@ EXPORT_KINDS = {
     ),
     "mock_loops": ExportKind(
         "Mock loops", _mock_loops,
-        ("mock_loop_id", "loop", "loop_key", "level", "started_at", "rounds_started"),
+        ("mock_loop_id", "loop", "loop_key", "level", "started_at", "rounds_started", "ended_at"),
     ),
     "take_home_attempts": ExportKind(
         "Take-home practice", _take_home_attempts,

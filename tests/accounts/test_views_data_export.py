@@ -8,11 +8,13 @@ from django.urls import reverse
 from accounts.selectors import EXPORT_KINDS, EXPORTED_MODELS, export_kinds, user_relations
 from moderation.models import ImportRow
 from moderation.services import import_job_create
-from practice.models import Answer
+from practice.mock import services as mock_services
+from practice.models import Answer, PracticeSession
 from progress.services import review_schedule_from_grade
 from questions.models import Question
 from tests.exercises.factories import CodeSubmissionFactory
-from tests.factories import GradeFactory, SessionQuestionFactory
+from tests.factories import CategoryFactory, GradeFactory, LevelFactory, QuestionFactory, SessionQuestionFactory
+from tests.practice.test_mock_loops import make_loop
 
 pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
@@ -228,3 +230,18 @@ def test_my_grade_disputes_export_with_the_staff_decision_and_never_anothers(can
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [(row["reason"], row["staff_score"], row["staff_note"]) for row in rows] == [
         ("My answer names both.", "4.5", "Agreed.")]
+
+
+def test_an_ended_mock_loop_and_a_bank_sessions_title_are_in_the_export(candidate_client, candidate):
+    senior = LevelFactory(key="senior", name="Senior")
+    rag = CategoryFactory(key="llm-rag", name="LLM & RAG")
+    QuestionFactory.create_batch(2, category=rag, levels=[senior])
+    mock = mock_services.mock_loop_start(user=candidate, loop=make_loop([[rag]]), level=senior)
+    mock_services.mock_loop_end(mock=mock)
+    PracticeSession.objects.filter(user=candidate).update(label="Bank: Week one")
+
+    data = json.loads(candidate_client.get(JSON_URL).content)
+
+    mock.refresh_from_db()
+    assert [loop["ended_at"][:19] for loop in data["mock_loops"]] == [mock.ended_at.strftime("%Y-%m-%dT%H:%M:%S")]
+    assert {session["label"] for session in data["sessions"]} == {"Bank: Week one"}
