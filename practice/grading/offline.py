@@ -65,6 +65,8 @@ QUESTION_WORD_WEIGHT = 0.3
 RESTATEMENT_NOVELTY = 0.4
 ANSWER_NOVELTY = 0.2  # share of an answer's content words the question does not already use
 POINTS_PER_SENTENCE = 3  # a sentence that seems to state more points than this shares the topic's words, nothing more
+STATED_OUTRIGHT = 0.6  # a match this strong (most of an item's words, in its passage) is never demoted for that
+CROWDED_NOTE = "its sentence states other points better"
 # Words so common in this field that meeting one says little about which point the answer makes.
 GENERIC_STEMS = frozenset(
     content_stems(
@@ -217,21 +219,24 @@ class OfflineGrader:
 
 def _few_points_per_sentence(items: list[ItemVerdict], matches: dict[int, float], sentences: list[str]) -> None:
     """A sentence found to state more than POINTS_PER_SENTENCE items keeps the ones it states best; each of the
-    others drops a step (covered to partly, partly to missed). "A LEFT JOIN only returns rows that match in both
-    tables" shares words with five items of the join question and states none of them: people make a point or two a
-    sentence, and a sentence that seems to make five is one in the topic's words (docs/grading.md, `offline-9`)."""
+    others drops a step (covered to partly, partly to missed) unless the sentence states it outright (a match of
+    STATED_OUTRIGHT). "A LEFT JOIN only returns rows that match in both tables" shares words with five items of the join
+    question and states none of them: people make a point or two a sentence, and a sentence that seems to make five is
+    one in the topic's words (docs/grading.md, `offline-9`). A dense sentence that does make four points says most of
+    each point's words, so it keeps them all. A passage of two sentences counts for both."""
     by_sentence: dict[str, list[int]] = {}
     for index in matches:
         if items[index].verdict != Verdict.MISSED:
             for sentence in (s for s in sentences if s in items[index].evidence):
                 by_sentence.setdefault(sentence, []).append(index)
     demoted = {index for indices in by_sentence.values()
-               for index in sorted(indices, key=lambda i: -matches[i])[POINTS_PER_SENTENCE:]}
+               for index in sorted(indices, key=lambda i: -matches[i])[POINTS_PER_SENTENCE:]
+               if matches[index] < STATED_OUTRIGHT}
     for index in demoted:
         item = items[index]
         item.verdict = Verdict.PARTLY if item.verdict == Verdict.COVERED else Verdict.MISSED
         item.evidence = item.evidence if item.verdict == Verdict.PARTLY else ""
-        item.note = item.note or "its sentence states other points better"
+        item.note = item.note or CROWDED_NOTE
 
 
 def _reference_match(request: GradingRequest, passages: list[Passage], near_words: "NearWords",
@@ -458,7 +463,8 @@ def write_feedback(items: list[ItemVerdict], clarity: Clarity, flags: list[str])
         if len(missed) > MISSING_LISTED:
             lines.append(f"…and {len(missed) - MISSING_LISTED} more, in the verdicts on this page.")
     for item in partly[:MISSING_LISTED]:
-        lines.append(f"Say more about this {KIND_LABEL[item.kind]}: {item.text}")
+        lines.append(f"State this {KIND_LABEL[item.kind]} outright, in a sentence of its own: {item.text}"
+                     if item.note == CROWDED_NOTE else f"Say more about this {KIND_LABEL[item.kind]}: {item.text}")
     if clarity == Clarity.UNCLEAR:
         lines.append("Write it as a few connected sentences: say the point, then why it holds or what it costs.")
     elif clarity == Clarity.ADEQUATE and "off_topic" not in flags and covered < len(items):  # nothing to tighten

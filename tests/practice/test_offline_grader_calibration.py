@@ -279,12 +279,36 @@ def test_a_sentence_in_the_topics_words_does_not_state_every_point_it_shares_wor
     """`offline-9`: a sentence found to state more than three items keeps the three it states best; the others drop
     a step. The wrong answer's first sentence shares words with every item of the join rubric."""
     wrong = GradingRequest(question=JOIN_QUESTION, rubric=JOIN_RUBRIC, answer=(
-        "A LEFT JOIN only keeps rows that match in both tables, so the unmatched rows with NULL right-hand columns "
-        "are dropped by the join itself, whatever the WHERE filter or the ON clause says."))
+        "A LEFT JOIN only returns rows that match in both tables, that's why the rows with no match are missing: "
+        "switch it to a RIGHT JOIN, or add OR passed IS NULL to the WHERE, and keep COUNT(*) since it counts the "
+        "rows."))
     output = OfflineGrader().grade(wrong)
     stated = [item for item in output.items if item.verdict == Verdict.COVERED]
     assert len(stated) <= 3
     assert any(item.note == "its sentence states other points better" for item in output.items)
+    assert "outright, in a sentence of its own:" in output.feedback
+
+
+def test_one_dense_sentence_that_states_four_points_outright_keeps_them_all():
+    """A review's case: one sentence making all four points of an index question scored 4 under the first offline-9,
+    and two sentences of two points each did too (a passage of both sentences was counted against each)."""
+    rubric = [RubricPoint(Kind.KEY_POINT, "An index lets the database find rows by key in logarithmic time instead of "
+                                          "scanning the whole table."),
+              RubricPoint(Kind.TRADE_OFF, "Every insert, update and delete must also update the index, which slows "
+                                          "writes."),
+              RubricPoint(Kind.TRADE_OFF, "The index takes extra disk space and memory."),
+              RubricPoint(Kind.FAILURE_MODE, "A query that wraps the column in a function cannot use the index.")]
+    question = "How does a B-tree index speed up queries, and what does it cost?"
+    for answer in (
+        "An index finds a row by its key in log time instead of a full scan of the table, but writes such as inserts, "
+        "updates and deletes must maintain the index too and get slower, it needs extra disk space and memory, and "
+        "wrapping the column in a function in the query stops the index being used.",
+        "An index finds a row by its key in log time instead of a full scan of the table, and the index needs extra "
+        "disk space and memory. Inserts, updates and deletes must maintain it too, so writes get slower, and wrapping "
+        "the column in a function in the query stops it being used.",
+    ):
+        output = OfflineGrader().grade(GradingRequest(question=question, rubric=rubric, answer=answer))
+        assert score_output(output).overall == 5, output.items
 
 
 def test_points_made_in_sentences_of_their_own_all_count():
