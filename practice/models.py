@@ -38,7 +38,7 @@ class PracticeSession(models.Model):
         default=False, help_text="After each graded answer the interviewer asks one follow-up (mock loops, senior+)."
     )
     label = models.CharField(
-        max_length=200, blank=True, default="",
+        max_length=220, blank=True, default="",  # "Bank: " and a bank's title of up to 200 characters
         help_text="What the session gathers when its questions may span categories (a bank, due reviews); "
                   "blank for a category session.",
     )
@@ -272,10 +272,14 @@ class MockLoopQuerySet(models.QuerySet):
     def open(self):
         """Loops with a round of questions still to finish that the candidate has not ended: the ones offered to
         continue, and the ones starting the same loop again leads back to."""
-        unfinished = MockRound.objects.filter(
-            mock_loop=models.OuterRef("pk"), session__isnull=False, finished_at__isnull=True
-        )
-        return self.filter(models.Exists(unfinished), ended_at__isnull=True)
+        return self.filter(open_loop_q())
+
+
+def open_loop_q() -> models.Q:
+    """What makes a mock loop open, for a filter or an annotation (the list of loops sorts open ones first)."""
+    unfinished = MockRound.objects.filter(mock_loop=models.OuterRef("pk"), session__isnull=False,
+                                          finished_at__isnull=True)
+    return models.Q(models.Exists(unfinished), ended_at__isnull=True)
 
 
 class MockLoop(models.Model):

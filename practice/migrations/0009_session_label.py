@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='practicesession',
             name='label',
-            field=models.CharField(blank=True, default='', help_text='What the session gathers when its questions may span categories (a bank, due reviews); blank for a category session.', max_length=200),
+            field=models.CharField(blank=True, default='', help_text='What the session gathers when its questions may span categories (a bank, due reviews); blank for a category session.', max_length=220),
         ),
     ]

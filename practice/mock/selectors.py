@@ -3,13 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, Func, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from playbook.models import Category, InterviewLoop
-from practice.models import MockLoop, MockRound, SessionQuestion
+from practice.models import MockLoop, MockRound, SessionQuestion, open_loop_q
 from practice.selectors import answers_of
 
 
@@ -31,7 +31,7 @@ def mock_loops_of(*, user) -> list[MockLoop]:
     return list(
         MockLoop.objects.owned_by(user).select_related("loop", "level")
         .annotate(
-            is_open=Q(Exists(rounds.filter(finished_at__isnull=True)), ended_at__isnull=True),
+            is_open=open_loop_q(),
             rounds_total=_count(rounds),
             rounds_finished=_count(rounds.filter(finished_at__isnull=False)),
             questions_total=_count(questions),

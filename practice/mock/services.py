@@ -4,12 +4,14 @@ import random
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from limits.usage import user_lock
 from playbook.models import InterviewLoop, Level
 from playbook.wording import level_phrase
-from practice.models import MockLoop, MockRound
+from practice.models import Answer, MockLoop, MockRound
 from practice.services import session_of_questions
 from questions.models import Question
 
@@ -105,12 +107,16 @@ def mock_round_finish(*, mock_round: MockRound) -> None:
 
 @transaction.atomic
 def mock_loop_end(*, mock: MockLoop) -> bool:
-    """End an open loop: every round still open is finished now (a round in progress stops its clock, one not yet
-    opened is never started), so it is no longer offered to continue. Answers and grades stay. False, and nothing
+    """End an open loop: every round still open is finished, so it is no longer offered to continue. A round in
+    progress stops its clock at its last answer (at its start when nothing was answered: days away from an open
+    round are not time spent on it); one not yet opened is never started. Answers and grades stay. False, and nothing
     written, if the loop was not open (already ended, or every round finished): ending twice is harmless."""
     now = timezone.now()
     if not MockLoop.objects.open().filter(pk=mock.pk).update(ended_at=now):
         return False
-    MockRound.objects.filter(mock_loop=mock, session__isnull=False, finished_at__isnull=True).update(finished_at=now)
+    last_answer = (Answer.objects.filter(session_question__session=OuterRef("session"))
+                   .order_by("-submitted_at").values("submitted_at")[:1])
+    MockRound.objects.filter(mock_loop=mock, session__isnull=False, finished_at__isnull=True).update(
+        finished_at=Coalesce(Subquery(last_answer), F("started_at"), Value(now)))
     mock.ended_at = now
     return True

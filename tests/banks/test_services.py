@@ -83,3 +83,11 @@ def test_a_bank_session_is_titled_by_the_bank_and_shows_each_questions_own_categ
     assert session.title == "Bank: Week one"
     crumbs = candidate_client.get(reverse("practice:question", args=[session.pk, 2])).content.decode()
     assert "Bank: Week one · Coding ·" in " ".join(crumbs.split())
+
+
+def test_a_bank_with_the_longest_title_can_be_practised(candidate, instructor):
+    bank = BankFactory(owner=instructor, title="B" * 200)
+    BankQuestionFactory(bank=bank, question__title="Explain the KV cache", position=0)
+    session = services.bank_practice_start(user=candidate, bank=bank, question_count=1)
+    session.full_clean()
+    assert session.title == "Bank: " + "B" * 200

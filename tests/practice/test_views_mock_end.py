@@ -69,7 +69,9 @@ def test_ending_stops_the_clocks_keeps_the_grades_and_is_no_longer_offered(candi
     ended = MockLoop.objects.get(pk=mock.pk)
     assert ended.ended_at is not None
     rounds = {r.position: r for r in MockRound.objects.filter(mock_loop=mock)}
-    assert rounds[2].finished_at == ended.ended_at and rounds[3].finished_at == ended.ended_at
+    last_answer = Answer.objects.filter(session_question__session=rounds[2].session_id).latest("submitted_at")
+    assert rounds[2].finished_at == last_answer.submitted_at, "a round in progress stops at its last answer"
+    assert rounds[3].finished_at == ended.ended_at
     assert rounds[3].started_at is None, "a round never opened is not started"
     assert rounds[1].finished_at < ended.ended_at, "a finished round keeps its own end"
     assert Answer.objects.filter(user=candidate).count() == Grade.objects.filter(answer__user=candidate).count() == 3
@@ -116,3 +118,18 @@ def test_ending_twice_or_ending_a_finished_loop_changes_nothing(candidate_client
     MockLoop.objects.filter(pk=mock.pk).update(ended_at=None)  # every round finished: done, not open
     assert not mock_services.mock_loop_end(mock=mock)
     assert MockLoop.objects.get(pk=mock.pk).ended_at is None
+
+
+def test_days_away_from_a_round_in_progress_are_not_time_spent_on_it(candidate, mock):
+    """A review's case: a round started three days ago with one answer, then the loop ended, read 72 hours used and
+    "over time"."""
+    second = MockRound.objects.get(mock_loop=mock, position=2)
+    answer = Answer.objects.get(session_question__session=second.session_id)
+    started = timezone.now() - timedelta(days=3)
+    MockRound.objects.filter(pk=second.pk).update(started_at=started)
+    Answer.objects.filter(pk=answer.pk).update(submitted_at=started + timedelta(minutes=12))
+
+    mock_services.mock_loop_end(mock=mock)
+
+    second.refresh_from_db()
+    assert second.finished_at - second.started_at == timedelta(minutes=12)

@@ -18,13 +18,16 @@ source_notes = importlib.import_module("questions.migrations.0007_source_notes_w
     ("imported from x.json, row 1; added from the post by bob", ""),
     ("Asked at Meta, row 3 of the loop", "Asked at Meta, row 3 of the loop"),
     ("Our own note: imported from a talk", "Our own note: imported from a talk"),
+    ("Stripe; " + "x" * 440 + "; added from the po", "Stripe; " + "x" * 440),
 ])
 def test_old_import_notes_lose_the_file_name_and_the_moderator_and_keep_the_rest(note, cleaned):
-    question = QuestionFactory(source_note=note)
+    question = QuestionFactory(key="import-0123456789abcdef", source_note=note)
     untouched = QuestionFactory(key="other", source_note="Written by the team")
+    instructors = QuestionFactory(key="rag-eval", source_note="imported from our 2023 bank, row 4")
 
     source_notes.clean_notes(apps, None)
 
-    question.refresh_from_db()
-    untouched.refresh_from_db()
+    for each in (question, untouched, instructors):
+        each.refresh_from_db()
     assert (question.source_note, untouched.source_note) == (cleaned, "Written by the team")
+    assert instructors.source_note == "imported from our 2023 bank, row 4"
