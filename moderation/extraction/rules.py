@@ -55,7 +55,10 @@ OTHER_SIDE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:interviewed|conducted|hired)\s+(?:over\s+|more\s+than\s+|about\s+)?(?:\d|hundreds|"
     r"dozens|tons|lots|many|a\s+lot)|\bI(?:'m|\s+am)\s+(?:an?\s+)?(?:interviewer|hiring\s+manager|recruiter|"
     r"co-?founder|founder)\b|\bas\s+an\s+interviewer\b|\b(?:hiring|interviewing)\s+(?:ml|ai|software|data)?\s*"
-    r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b",
+    r"(?:engineers|candidates|people)\b|\bquestions\s+(?:I|we)\s+(?:asked|ask)\b|\bquestions\s+to\s+ask\b|"
+    # "I was the interviewer today", "I interviewed a candidate": the poster asked, and was answered
+    r"\bI\s+(?:was|am|'m|’m)\s+(?:the|an?)\s+interviewer\b|\bI\s+interviewed\s+(?:a|an|the|our|two|three|\d+)\s+"
+    r"(?:\w+\s+)?(?:candidates?|interns?|applicants?|people|engineers?|grads?)\b",
     re.IGNORECASE,
 )
 LOGISTICS = re.compile(r"\b(?:salary|compensation|comp|ctc|notice\s+period|visa|sponsorship|relocat\w*|start\s+date|"
@@ -455,7 +458,12 @@ QUESTION_WAS = re.compile(
     re.IGNORECASE,
 )
 # A title "How to handle anxiety the night before the big day?" asks the readers: no interviewer says "how to"
-READERS_HOW_TO = re.compile(r"^how\s+(?:to|do\s+(?:i|we)|can\s+(?:i|we)|should\s+(?:i|we))\b[^\n]*\?$", re.IGNORECASE)
+# ("How to detect a cycle in a directed graph?" over "This was my second question at Amazon" is the question asked)
+READERS_HOW_TO = re.compile(
+    r"^how\s+(?:to|do\s+(?:i|we)|can\s+(?:i|we)|should\s+(?:i|we))\s+(?:prepare|handle|deal|cope|stay|ace|pass|crack|"
+    r"get|land|negotiate|respond|reply|answer|approach|study|practi[cs]e|improve|overcome|manage|survive|recover|"
+    r"bounce|ask|tell|know|decide|choose|stop|avoid|beat|balance|move|switch|transition|break|keep|focus|learn|"
+    r"start|become|follow|calm|sleep|nail|succeed|move\s+on)\b[^\n]*\?$", re.IGNORECASE)
 # "1 system design question - how does Ticketmaster work?": the question after a dash, as asked
 QUESTION_AFTER_DASH = re.compile(
     r"\bquestion\s+[-–—]\s+(?P<q>(?:how|what|why|which|when|where|who)\b[^?()\n]{3,200}\?)", re.IGNORECASE)
@@ -537,6 +545,10 @@ ANSWERED_ITEM = re.compile(r"^(?P<open>[*_]{1,2})?(?P<question>(?=(?:[^?\s]+\s+)
                            r"^(?P<question_>(?:how|what|why|when|where|which|who|is|are|was|were|do|does|did|can|could|"
                            r"would|should|have|has|tell|walk|if)\b[^?\n]{5,300}\?)\s+(?P<answer_>(?:a\s*[:.)-]\s*)?"
                            r"[^?\s][^?]*)$", re.IGNORECASE)
+# "At the end I asked them a few things:", "FAQ from my DMs:": the list under it holds no interviewer's question
+POSTERS_QUESTIONS = re.compile(r"\b(?:I|we)\s+(?:also\s+|then\s+)?asked\s+(?:them|him|her|the\s+(?:interviewers?|"
+                               r"panel|recruiter|team|manager))\b|\bFAQ\b|\b(?:people|you|folks|y'all)\s+(?:have\s+)?"
+                               r"(?:asked|ask)\s+me\b|\bfrom\s+my\s+DMs\b|\bmy\s+questions\s+(?:for|to)\b")
 # "Him: how much experience you have?" / "Me: 7 years": an interview told as a dialogue, the interviewer's lines under
 # a label, the poster's under "Me:"; a post counts as one when it has both kinds of line
 INTERVIEWER_LINE = re.compile(r"^(?:the\s+)?(?:interviewer|him|her|he|she|int|hm|hiring\s+manager|panel(?:ist)?|"
@@ -856,7 +868,7 @@ def units(post: str) -> list[Unit]:
                     numbered = (0, False, False)
                 context = bool(LIST_CONTEXT.search(re.split(r"[,;]", last)[-1])) and not (
                     POSTERS_OWN_LIST.search(last) and not ASKED_IN_THE_LIST.search(last))
-                to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?"))
+                to_community = bool(TO_COMMUNITY.search(last) or last.endswith("?") or POSTERS_QUESTIONS.search(last))
                 stem = last.rstrip(" :-–—") if STEM.match(last) and DANGLING.search(last) else ""
                 cuts = [0, *(match.end() for match in SENTENCE_END.finditer(body)), len(body)]
                 for at, until in zip(cuts, cuts[1:], strict=False):
@@ -1395,8 +1407,9 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
             add(_finish(quoted, "?"), match)
 
     for match in QUOTED.finditer(unit.text) if quoted or "'" in low else ():
-        if match.group()[:9].lower() == "something" and not ASKED_SOMETHING.search(low):
-            continue  # "said something like "we'll be in touch"": only a question or task is quoted so
+        if match.group()[:9].lower() == "something" and (not ASKED_SOMETHING.search(low) or NOT_THE_INTERVIEWER.search(
+                unit.text[max(0, match.start() - 60):match.start()])):
+            continue  # "said something like "we'll be in touch"", "I asked something like "...?"": not asked of us
         quoted = _question_in_quote(_direct(match["q"] or match["single"]).rstrip(","))
         if not quoted.endswith("?") and QUESTION_START.match(quoted) and not TASK_START.match(quoted):
             quoted += "?"  # "Do you know any legacy languages" quoted without its question mark
@@ -1658,7 +1671,8 @@ def classify(post: str) -> tuple[bool, str]:
         return False, "news"
     if asked:
         return True, "says what was asked"
-    if interview and POSTERS_LINE.search(post) and any(INTERVIEWER_LINE.match(line.strip())
+    if interview and POSTERS_LINE.search(post) and not OTHER_SIDE.search(post) and any(
+            INTERVIEWER_LINE.match(line.strip())
                                                        for line in post.splitlines()):
         return True, "tells the interview as a dialogue"
     if _question_page(post):
@@ -1760,7 +1774,7 @@ def read(post: str) -> PostReading:
     follows_community = _follows_a_question_to_the_community(readable, every_unit)
     closing = _closing_paragraph(readable)
     joined: set[int] = set()  # sentences read as the end of the problem statement before them
-    dialogue = bool(POSTERS_LINE.search(readable))
+    dialogue = bool(POSTERS_LINE.search(readable)) and not OTHER_SIDE.search(readable)
     for index, unit in enumerate(every_unit):
         if index == 0 and READERS_HOW_TO.match(unit.text):
             continue

@@ -1213,3 +1213,29 @@ def test_round_seventeen_reported_questions(post, expected):
 ])
 def test_round_seventeen_rules_leave_the_posters_own_words_alone(post):
     assert questions(post) == []
+
+
+@pytest.mark.parametrize("post", [
+    # the poster is the interviewer: the candidate's lines are not questions asked of the poster
+    "I was the interviewer today for a senior ML loop.\nMe: Design a system to detect fraud in card payments.\n"
+    "Her: How would you handle label delay in that case?\nMe: I asked her that, not the other way round.",
+    # the poster's own questions at the end of an interview, and questions readers sent the poster
+    "Final round at a lab today. At the end I asked them a few things:\n- What does a typical week look like for the "
+    "team? They said lots of research syncs.\n- How do you measure success in the first six months? Shipping evals.",
+    "Got through the onsite for MLE. FAQ from my DMs:\n- How long did you prepare for it? About three months.\n"
+    "- What resources did you use most? Mostly one book.",
+])
+def test_review_cases_the_new_rules_must_leave_alone(post):
+    assert questions(post) == []
+
+
+def test_a_question_the_poster_quotes_themselves_asking_is_not_the_interviewers():
+    post = ('Had my ML system design interview at a ride app. The problem was to design ETA prediction. I asked '
+            'something like "do you care more about latency or accuracy here?" and she said latency.')
+    assert questions(post) == ["Design ETA prediction."]
+
+
+def test_a_how_to_title_that_names_a_problem_asked_is_still_the_question():
+    post = ("How to detect a cycle in a directed graph?\nThis was my second question in the Amazon onsite last week. "
+            "I used DFS but the interviewer wanted Kahn's algorithm.")
+    assert questions(post) == ["How to detect a cycle in a directed graph?"]
