@@ -1,24 +1,16 @@
 """Ctrl+Enter (Cmd+Enter on a Mac) in an answer box sends the answer, as the Submit button does."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
 from practice.models import Answer
 from tests.factories import SessionQuestionFactory, UserFactory
+from tests.support.browser import session_cookie
 
 pytestmark = [pytest.mark.browser]
 
 ANSWER = "The KV cache keeps the keys and values of earlier tokens, so each new token computes only its own."
-
-
-def _cookie(user, live_server_url: str) -> list[dict]:
-    client = Client()
-    client.force_login(user)
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-             "url": live_server_url}]
 
 
 @pytest.mark.parametrize("keys", ["Control+Enter", "Meta+Enter"])
@@ -27,7 +19,7 @@ def test_the_keyboard_shortcut_submits_the_answer_without_a_page_load(live_serve
     user = UserFactory()
     item = SessionQuestionFactory(session__user=user, position=1)
     context = browser.new_context()
-    context.add_cookies(_cookie(user, live_server.url))
+    context.add_cookies(session_cookie(user, live_server.url))
     page = context.new_page()
     page.goto(live_server.url + reverse("practice:question", args=[item.session_id, item.position]))
 

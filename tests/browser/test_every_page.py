@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
@@ -23,6 +22,7 @@ from questions.models import Question
 from tests.banks.factories import BankFactory, BankQuestionFactory
 from tests.factories import GradeFactory, PracticeSessionFactory, SessionQuestionFactory, UserFactory
 from tests.moderation import samples
+from tests.support.browser import session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -95,15 +95,6 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
     }
 
 
-def _session_cookie(user, live_server_url: str) -> list[dict]:
-    if user is None:
-        return []
-    client = Client()
-    client.force_login(user)
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-             "url": live_server_url}]
-
-
 def _check_page(page, errors: list[str], url: str, status: int, shot: Path) -> list[str]:
     """Open one page; return what is wrong with it."""
     errors.clear()
@@ -152,7 +143,7 @@ def test_every_page_fits_a_phone_and_a_laptop_without_errors(live_server, browse
     width, height = WIDTHS[width_name]
     for role, (user, pages) in pages_by_role.items():
         context = browser.new_context(viewport={"width": width, "height": height})
-        context.add_cookies(_session_cookie(user, live_server.url))
+        context.add_cookies(session_cookie(user, live_server.url))
         page, errors = context.new_page(), []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))

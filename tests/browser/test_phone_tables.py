@@ -2,8 +2,6 @@
 at 360 px each row is a card, so the column that matters on each page is on screen without scrolling sideways."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser
 
@@ -20,18 +18,12 @@ from tests.factories import (
     UserFactory,
 )
 from tests.moderation import samples
+from tests.support.browser import session_cookie
 
 pytestmark = [pytest.mark.browser]
 
 PHONE = {"width": 360, "height": 740}
 LONG_TITLE = "How would you evaluate retrieval and generation separately in a RAG pipeline with a golden set?"
-
-
-def _cookie(user, live_server_url: str) -> list[dict]:
-    client = Client()
-    client.force_login(user)
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-             "url": live_server_url}]
 
 
 def _outside(page, test_id: str) -> list[str]:
@@ -77,7 +69,7 @@ def test_the_key_columns_of_wide_tables_are_on_screen_on_a_360_px_phone(live_ser
     problems = []
     for user, path, test_ids, rows in pages:
         context = browser.new_context(viewport=PHONE)
-        context.add_cookies(_cookie(user, live_server.url))
+        context.add_cookies(session_cookie(user, live_server.url))
         page = context.new_page()
         assert page.goto(live_server.url + path).status == 200
         for test_id in test_ids:

@@ -2,13 +2,12 @@
 409 fragment in)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, expect
 
 from practice.models import Answer
 from tests.factories import SessionQuestionFactory, UserFactory
+from tests.support.browser import session_cookie
 
 pytestmark = [pytest.mark.browser]
 
@@ -16,19 +15,12 @@ FIRST = "Tab A: the KV cache keeps keys and values of earlier tokens."
 SECOND = "Tab B: it trades memory for compute, and long contexts fill the GPU."
 
 
-def _cookie(user, live_server_url: str) -> list[dict]:
-    client = Client()
-    client.force_login(user)
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-             "url": live_server_url}]
-
-
 def test_the_second_tabs_answer_is_refused_and_its_text_given_back(live_server, browser: Browser, apply_async):
     user = UserFactory()
     item = SessionQuestionFactory(session__user=user, position=1)
     url = live_server.url + reverse("practice:question", args=[item.session_id, item.position])
     context = browser.new_context()
-    context.add_cookies(_cookie(user, live_server.url))
+    context.add_cookies(session_cookie(user, live_server.url))
     tab_a, tab_b = context.new_page(), context.new_page()
     tab_a.goto(url)
     tab_b.goto(url)
