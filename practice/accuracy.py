@@ -48,6 +48,13 @@ MEASURED_DATASETS = [
         "path": "tests/data/golden_heldout2.jsonl",
         "readme": "tests/data/golden_heldout2.md",
     },
+    {
+        "key": "golden_heldout3",
+        "title": ("Third held-out set: answers to 30 more questions of this site, written and scored by someone who "
+                  "never saw the grader"),
+        "path": "tests/data/golden_heldout3.jsonl",
+        "readme": "tests/data/golden_heldout3.md",
+    },
 ]
 FIGURES = ("n", "qwk", "pearson", "mae", "exact", "within_one")
 

@@ -87,6 +87,17 @@ def test_offline_grader_figures_on_the_second_held_out_golden_set_stay_above_the
     assert report["mae"] <= 1.09
 
 
+def test_offline_grader_figures_on_the_third_held_out_golden_set_stay_above_their_floors():
+    """120 answers to 30 more questions, by a third blind helper (tests/data/golden_heldout3.md), first measured with
+    offline-9 after it was built: 0.687 / 0.676 / 1.012 (0.665 / 0.654 / 1.000 without offline-9's sentence rule).
+    Never read for rules."""
+    report = run_eval("--dataset", str(GOLDEN.with_name("golden_heldout3.jsonl")), "--json")
+    assert report["n"] == 120
+    assert report["pearson"] >= 0.66
+    assert report["qwk"] >= 0.65
+    assert report["mae"] <= 1.05
+
+
 def test_offline_grader_figures_on_the_public_human_graded_dev_set_stay_above_their_floors(
     offline_grader_measurement,
 ):
