@@ -2,7 +2,8 @@
 version control: export it, edit it in review, import it back into the same or another bank.
 
 Questions are matched by `key`. Reading the file checks every entry first and reports every problem with the
-question's number and key; a file with any problem changes nothing.
+question's number and key; a file with any problem changes nothing. An entry that holds only a `key` names an
+existing question to use as it is (another author's published question, or one of the user's own, unchanged).
 """
 
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ def bank_to_yaml(*, bank, entries) -> str:
 class BankFileEntry:
     key: str
     status: str
-    draft: QuestionDraft
+    draft: QuestionDraft | None  # None for a key-only entry: the question is used as it is
 
 
 @dataclass
@@ -100,6 +101,8 @@ class BankFile:
     title: str
     description: str
     entries: list[BankFileEntry] = field(default_factory=list)
+    # A file with no questions empties the bank only when it says so: a wrong or truncated file must not.
+    remove_all_questions: bool = False
 
 
 def _strings(value, what: str, problems: list[str]) -> list[str]:
@@ -137,14 +140,28 @@ def parse_bank_file(data: bytes) -> BankFile:
         where = getattr(error, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
         raise ValidationError([f"The file is not valid YAML or JSON{line}: {getattr(error, 'problem', error)}."])
-    if not isinstance(document, dict) or not isinstance(document.get("questions"), list):
+    if not isinstance(document, dict) or "format" not in document:
         raise ValidationError([f"This is not a bank file: expected a mapping with `format: {FORMAT}`, `bank` and "
                                "a `questions` list (export a bank to see the format)."])
+    if document["format"] != FORMAT:
+        raise ValidationError([f"The file's format is “{str(document['format'])[:100]}”; only `format: {FORMAT}` "
+                               "can be imported (export a bank to see the format)."])
+    if not isinstance(document.get("questions"), list):
+        raise ValidationError(["The file has no `questions` list (write `questions: []` for a bank with none)."])
+    remove_all = document.get("remove_all_questions", False)
+    if not isinstance(remove_all, bool):
+        raise ValidationError(["`remove_all_questions` must be true or false."])
+    if remove_all and document["questions"]:
+        raise ValidationError(["`remove_all_questions: true` is for a file with no questions; this one has "
+                               f"{len(document['questions'])}."])
     categories = {c.key: c for c in Category.objects.all()}
     levels = {lv.key: lv for lv in Level.objects.all()}
     tracks = {t.key: t for t in RoleTrack.objects.all()}
     bank = document.get("bank") or {}
-    result = BankFile(title=str(bank.get("title") or "").strip(), description=str(bank.get("description") or ""))
+    if not isinstance(bank, dict):
+        raise ValidationError(["`bank` must be a mapping with a `title` and a `description`."])
+    result = BankFile(title=str(bank.get("title") or "").strip(), description=str(bank.get("description") or ""),
+                      remove_all_questions=remove_all)
     problems: list[str] = []
     seen: set[str] = set()
     for number, item in enumerate(document["questions"], start=1):
@@ -160,11 +177,19 @@ def parse_bank_file(data: bytes) -> BankFile:
         if key in seen:
             found.append("the key is used twice in this file")
         seen.add(key)
+        if set(item) == {"key"}:
+            if found:
+                problems.append(f"Question {number} ({key or 'no key'}): {'; '.join(found)}.")
+            else:
+                result.entries.append(BankFileEntry(key=key, status="", draft=None))
+            continue
         for name in ("title", "prompt"):
             if not isinstance(item.get(name), str) or not item[name].strip():
                 found.append(f"`{name}` is required")
         category = categories.get(str(item.get("category")))
-        if category is None:
+        if item.get("category") in (None, ""):
+            found.append("`category` is required")
+        elif category is None:
             found.append(f"category {item.get('category')!r} is not one of {', '.join(sorted(categories))}")
         level_keys = _strings(item.get("levels"), "`levels`", found)
         unknown = [k for k in level_keys if k not in levels] + [

@@ -158,14 +158,22 @@ def _is_linked(question: Question | None, user) -> bool:
     return question is not None and question.created_by_id != user.pk and not user.is_staff
 
 
-def _bank_file_problems(*, parsed: BankFile, existing: dict[str, Question], user) -> list[str]:
+def _bank_file_problems(*, bank: Bank, parsed: BankFile, existing: dict[str, Question], user) -> list[str]:
     """What would stop the import, found before anything is written: among them any question the bank would hold
-    with no key point to grade against or no level (a candidate could only score 0 of 0), draft or published."""
+    with no key point to grade against or no level (a candidate could only score 0 of 0), draft or published, and
+    a file with no questions that does not say it means to empty the bank."""
     problems, linked = [], {}
+    if not parsed.entries and not parsed.remove_all_questions and bank.entries.exists():
+        problems.append("The file has no questions, so importing it would take every question out of the bank. If "
+                        "that is what you want, add `remove_all_questions: true` to the file.")
     for number, entry in enumerate(parsed.entries, start=1):
         question = existing.get(entry.key)
-        if _is_linked(question, user):
-            if question.status != Question.Status.PUBLISHED:
+        if entry.draft is None and question is None:
+            problems.append(f"Question {number} ({entry.key}): no question has this key; to create it, give its "
+                            "title, prompt, category, levels and rubric")
+            continue
+        if _is_linked(question, user) or entry.draft is None:
+            if _is_linked(question, user) and question.status != Question.Status.PUBLISHED:
                 problems.append(f"Question {number} ({entry.key}): this key belongs to another author's unpublished "
                                 "question")
             else:
@@ -187,9 +195,10 @@ def _bank_file_problems(*, parsed: BankFile, existing: dict[str, Question], user
 
 def _bank_file_entry_apply(*, entry: BankFileEntry, question: Question | None, user,
                            report: BankFileReport) -> Question:
-    """Create or update one of the user's questions as the file says, or use another author's as it is."""
-    if _is_linked(question, user):
-        report.linked.append(entry.key)
+    """Create or update one of the user's questions as the file says, or use another author's as it is (and any
+    question the file names by its key alone)."""
+    if _is_linked(question, user) or entry.draft is None:
+        (report.unchanged if question.created_by_id == user.pk else report.linked).append(entry.key)
         return question
     if question is None:
         question = question_services.question_create(author=user, draft=entry.draft, key=entry.key)
@@ -229,7 +238,7 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
     other authors' published questions are used as they are. Any problem changes nothing."""
     parsed = parse_bank_file(data)
     existing = _existing_questions(parsed)
-    problems = _bank_file_problems(parsed=parsed, existing=existing, user=user)
+    problems = _bank_file_problems(bank=bank, parsed=parsed, existing=existing, user=user)
     report = BankFileReport()
     for number, entry in enumerate(parsed.entries if not problems else [], start=1):
         try:
@@ -278,7 +287,8 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
         parsed = parse_bank_file(bytes(job.content))
     except ValidationError as error:
         return job_finish(job, BankImport.Status.FAILED, "\n".join(error.messages))
-    problems = _bank_file_problems(parsed=parsed, existing=_existing_questions(parsed), user=job.uploaded_by)
+    problems = _bank_file_problems(bank=job.bank, parsed=parsed, existing=_existing_questions(parsed),
+                                   user=job.uploaded_by)
     if problems:
         return job_finish(job, BankImport.Status.FAILED, "\n".join(problems))
     job.total_questions = len(parsed.entries)

@@ -121,4 +121,4 @@ def grading_docs_html() -> str:
     """docs/grading.md as the site shows it to candidates, rendered once per process as stored Markdown is. The
     prompt-injection section (the phrasings that still reach a model) stays in the repository for staff."""
     text = GRADING_DOCS_PATH.read_text(encoding="utf-8")
-    return render_markdown(text.split(STAFF_ONLY_HEADING, 1)[0])
+    return render_markdown(text.split(STAFF_ONLY_HEADING, 1)[0], heading_shift=0)

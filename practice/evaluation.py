@@ -65,7 +65,11 @@ def whole_point(value: float) -> int:
     return int(Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def quadratic_weighted_kappa(a: list[int], b: list[int], low: int = 0, high: int = 5) -> float:
+def quadratic_weighted_kappa(a: list[int], b: list[int], low: int = 0, high: int = 5) -> float | None:
+    """None when undefined: fewer than 2 pairs, or one side gives every answer the same score (kappa is then 0 or
+    0/0 whatever the other side says, which would read as measured disagreement or agreement)."""
+    if len(a) < 2 or len(set(a)) < 2 or len(set(b)) < 2:
+        return None
     n = high - low + 1
     observed = [[0.0] * n for _ in range(n)]
     for x, y in zip(a, b):
@@ -79,24 +83,32 @@ def quadratic_weighted_kappa(a: list[int], b: list[int], low: int = 0, high: int
             weight = (i - j) ** 2 / (n - 1) ** 2
             numerator += weight * observed[i][j]
             denominator += weight * hist_a[i] * hist_b[j] / total
-    return 1.0 - numerator / denominator if denominator else 1.0
+    return 1.0 - numerator / denominator if denominator else None
 
 
-def pearson(a: list[float], b: list[float]) -> float:
+def pearson(a: list[float], b: list[float]) -> float | None:
+    """None when undefined: fewer than 2 pairs, or one side's scores are all the same (no variance)."""
+    if len(a) < 2:
+        return None
     mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
     cov = sum((x - mean_a) * (y - mean_b) for x, y in zip(a, b))
     var_a = sum((x - mean_a) ** 2 for x in a)
     var_b = sum((y - mean_b) ** 2 for y in b)
-    return cov / math.sqrt(var_a * var_b) if var_a and var_b else 0.0
+    return cov / math.sqrt(var_a * var_b) if var_a and var_b else None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
 
 
 def agreement(predicted: list[float], reference: list[float]) -> dict:
+    """QWK and Pearson r are None where they cannot be computed (see those functions); pages show "n/a"."""
     p_whole, r_whole = [whole_point(x) for x in predicted], [whole_point(x) for x in reference]
     n = len(predicted)
     return {
         "n": n,
-        "qwk": round(quadratic_weighted_kappa(p_whole, r_whole), 3),
-        "pearson": round(pearson(predicted, reference), 3),
+        "qwk": _rounded(quadratic_weighted_kappa(p_whole, r_whole)),
+        "pearson": _rounded(pearson(predicted, reference)),
         "mae": round(sum(abs(p - r) for p, r in zip(predicted, reference)) / n, 3),
         "exact": round(sum(p == r for p, r in zip(p_whole, r_whole)) / n, 3),
         "within_one": round(sum(abs(p - r) <= 1 for p, r in zip(p_whole, r_whole)) / n, 3),

@@ -159,9 +159,12 @@ def session_question_skip(*, session_question: SessionQuestion) -> bool:
     return bool(skipped)
 
 
+EMPTY_ANSWER_MESSAGE = "Your answer is empty. Write your answer, then submit it."
+
+
 def validate_answer_text(text: str) -> str:
     if not text.strip():
-        raise ValidationError("Your answer is empty. Write your answer, then submit it.")
+        raise ValidationError(EMPTY_ANSWER_MESSAGE)
     if len(text) > settings.ANSWER_MAX_CHARS:
         raise ValidationError(
             f"Your answer is {len(text):,} characters long; the limit is {settings.ANSWER_MAX_CHARS:,}. "

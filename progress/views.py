@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import selectors, services
 from .forms import TargetTrackForm
 
+TARGET_SAVED = "Your target role track is saved."
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -14,12 +16,15 @@ def dashboard(request):
     profile = selectors.profile_of(user=request.user)
     form = TargetTrackForm(request.POST or None,
                            initial={"role_track": profile.target_role_track if profile else None})
+    saved = False
     if request.method == "POST" and form.is_valid():
         profile = services.profile_set_target_track(user=request.user, role_track=form.cleaned_data["role_track"])
         if not request.htmx:
-            messages.success(request, "Your target role track is saved.")
+            messages.success(request, TARGET_SAVED)
             return redirect("progress:dashboard")
-    context = {"form": form, "dashboard": selectors.dashboard(user=request.user, profile=profile)}
+        saved = True
+    context = {"form": form, "dashboard": selectors.dashboard(user=request.user, profile=profile), "saved": saved,
+               "saved_message": TARGET_SAVED}
     template = "progress/dashboard.html"
     if request.htmx and request.htmx.target == "target-track":
         template += "#target-track"

@@ -1,6 +1,7 @@
 """Writes of the staff sub-domain: human grades, and the staff decision that resolves a grade dispute (the
 candidate files it with `practice.services.grade_dispute_file`)."""
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,10 +10,22 @@ from django.utils import timezone
 
 from ..models import Answer, GradeDispute, HumanGrade
 
+SCORE_ERROR = "A score is from 0 to 5 in half points, written as a plain number such as 3 or 3.5."
+# Digits with an optional decimal part: Decimal() alone would also take "1e0", "-0", "+3", "NaN" and "Infinity".
+PLAIN_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+def score_from_text(text: str) -> Decimal:
+    """A score as staff type it: a plain decimal from 0 to 5 in half points."""
+    text = text.strip()
+    if not PLAIN_DECIMAL.fullmatch(text):
+        raise ValidationError(SCORE_ERROR)
+    return validate_half_point_score(Decimal(text))
+
 
 def validate_half_point_score(score: Decimal) -> Decimal:
-    if not (0 <= score <= 5) or (score * 2) % 1:
-        raise ValidationError("A score is from 0 to 5 in half points, for example 3.5.")
+    if not score.is_finite() or score.is_signed() or not (0 <= score <= 5) or (score * 2) % 1:
+        raise ValidationError(SCORE_ERROR)
     return score
 
 

@@ -1,7 +1,5 @@
 """Staff pages: human grades, how every grader agrees with them, and the queue of disputed grades."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -40,10 +38,10 @@ def answer_human_grade(request, answer_id: int):
     if request.method == "POST":
         try:
             services.human_grade_set(answer=answer, staff_user=request.user,
-                                     score=Decimal(request.POST.get("score", "")),
+                                     score=services.score_from_text(request.POST.get("score", "")),
                                      note=request.POST.get("note", "")[:500])
-        except (InvalidOperation, ValidationError):
-            error = "Enter a score from 0 to 5 in half points, for example 3.5."
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
         else:
             messages.success(request, "Human grade saved.")
             return redirect("practice:staff_answer", answer_id=answer.pk)
@@ -67,10 +65,8 @@ def dispute_resolve(request, dispute_id: int):
     if request.method == "POST":
         try:
             services.grade_dispute_resolve(dispute=dispute, staff_user=request.user,
-                                           score=Decimal(request.POST.get("score", "").strip()),
+                                           score=services.score_from_text(request.POST.get("score", "")),
                                            note=request.POST.get("note", ""))
-        except InvalidOperation:
-            error = "Enter a score from 0 to 5 in half points, for example 3.5."
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         else:

@@ -205,3 +205,44 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   });
   sync();
 })();
+
+// After a click or a form sent through htmx replaces the part of the page that held the focus (a pager link, a save
+// button), the focus would fall back to the top of the page: it goes to the new region's first heading (or the region
+// itself), scrolled into view, and a status message in it (role="status") is read out through a live region that was
+// on the page before the swap, as a screen reader ignores a live region that arrives with the new content. Polling
+// swaps are left alone: moving the focus every second would keep reading the region aloud and scroll the reader back.
+(function () {
+  var lostFocus = null, announcer = null;
+  function announce(text) {
+    if (!announcer) {
+      announcer = document.createElement("div");
+      announcer.className = "visually-hidden";
+      announcer.setAttribute("role", "status");
+      announcer.setAttribute("data-testid", "swap-status");
+      document.body.appendChild(announcer);
+    }
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = text; }, 50);  // the same message twice is read twice
+  }
+  document.addEventListener("DOMContentLoaded", function () { announce(""); });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement, config = event.detail.requestConfig;
+    lostFocus = active && active !== document.body && config && config.triggeringEvent ? active : null;
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var before = lostFocus, target = event.detail.target;
+    if (!before || before.isConnected) return;
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;  // htmx kept it (an element with an id)
+    lostFocus = null;
+    var region = (target && target.id && document.getElementById(target.id)) || event.target;
+    if (!region || !region.isConnected) return;
+    var spot = region.querySelector("h1, h2, h3, h4, h5, h6") || region;
+    if (!spot.hasAttribute("tabindex")) spot.setAttribute("tabindex", "-1");
+    spot.focus({ preventScroll: true });
+    var box = spot.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight - 40) spot.scrollIntoView({ block: "start" });
+    var status = region.querySelector('[role="status"]');
+    if (status && status.textContent.trim()) announce(status.textContent.trim());
+  });
+})();

@@ -18,6 +18,8 @@ from tests.factories import QuestionFactory, UserFactory
 
 ROLES = ["anonymous", "candidate", "instructor", "other_instructor", "admin"]
 LOGIN = "login"  # redirected to the login page
+# The bank holds a question, so a file without questions must say it means to empty the bank.
+EMPTYING_BANK_FILE = b"format: ai-interview-playbook/bank-v1\nremove_all_questions: true\nquestions: []\n"
 
 
 @dataclass
@@ -96,7 +98,7 @@ MATRIX = [
     ("bank file page", "get", lambda w: reverse("banks:import", args=[w.bank.pk]), None,
      [LOGIN, 403, 200, 404, 200]),
     ("import bank file", "post", lambda w: reverse("banks:import", args=[w.bank.pk]),
-     lambda w: {"file": SimpleUploadedFile("bank.yaml", b"questions: []\n")}, [LOGIN, 403, 302, 404, 302]),
+     lambda w: {"file": SimpleUploadedFile("bank.yaml", EMPTYING_BANK_FILE)}, [LOGIN, 403, 302, 404, 302]),
     ("moderation queue", "get", lambda w: reverse("moderation:queue"), None, [LOGIN, 403, 403, 403, 200]),
     ("bulk approve", "post", lambda w: reverse("moderation:queue"), lambda w: {"rows": [w.row.pk],
                                                                                 "action": "approve"},

@@ -1,9 +1,11 @@
 """Export a bank to one YAML file and import it back (the export and import views)."""
 
+import pytest
 import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from banks.bankfile import FORMAT
 from banks.models import Bank
 from questions.models import Question, QuestionRevision
 from tests.banks.factories import BankFactory, BankQuestionFactory
@@ -105,7 +107,7 @@ def test_a_file_with_problems_changes_nothing_and_lists_each_problem(client, ins
     QuestionFactory(key="theirs", created_by=other_instructor, status=Question.Status.DRAFT)
     client.force_login(instructor)
     before = list(bank.entries.values_list("question_id", flat=True))
-    text = yaml.safe_dump({"format": "ai-interview-playbook/bank-v1", "bank": {"title": "Renamed"}, "questions": [
+    text = yaml.safe_dump({"format": FORMAT, "bank": {"title": "Renamed"}, "questions": [
         {"key": "ok-one", "title": "Fine", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
         {"key": "Bad Key!", "title": "", "category": "astrology", "levels": ["guru"], "prompt": "Why?"},
     ]})
@@ -125,7 +127,7 @@ def test_another_authors_unpublished_question_cannot_be_taken_over_by_its_key(cl
                                                                              other_instructor, bank):
     QuestionFactory(key="theirs", title="Theirs", created_by=other_instructor, status=Question.Status.DRAFT)
     client.force_login(instructor)
-    text = yaml.safe_dump({"questions": [
+    text = yaml.safe_dump({"format": FORMAT, "questions": [
         {"key": "ok-one", "title": "Fine", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
         {"key": "theirs", "title": "Mine now", "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"},
     ]})
@@ -144,8 +146,9 @@ def test_a_file_that_is_not_a_bank_file_gets_a_clear_message(client, instructor,
 
 def test_a_draft_question_without_a_key_point_cannot_be_put_in_the_bank(client, instructor, bank):
     client.force_login(instructor)
-    text = yaml.safe_dump({"questions": [{"key": "draft-no-points", "title": "T", "status": "draft",
-                                          "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"}]})
+    text = yaml.safe_dump({"format": FORMAT, "questions": [{
+        "key": "draft-no-points", "title": "T", "status": "draft", "category": "llm-rag", "levels": ["senior"],
+        "prompt": "Why?"}]})
     body = import_into(client, bank, text).content.decode()
     assert "Question 1 (draft-no-points): it cannot be in a bank yet: add at least one key point" in body
     assert not Question.objects.filter(key="draft-no-points").exists()
@@ -153,8 +156,9 @@ def test_a_draft_question_without_a_key_point_cannot_be_put_in_the_bank(client, 
 
 def test_a_published_question_without_a_key_point_cannot_be_imported_as_published(client, instructor, bank):
     client.force_login(instructor)
-    text = yaml.safe_dump({"questions": [{"key": "no-points", "title": "T", "status": "published",
-                                          "category": "llm-rag", "levels": ["senior"], "prompt": "Why?"}]})
+    text = yaml.safe_dump({"format": FORMAT, "questions": [{
+        "key": "no-points", "title": "T", "status": "published", "category": "llm-rag", "levels": ["senior"],
+        "prompt": "Why?"}]})
     body = import_into(client, bank, text).content.decode()
     assert "Question 1 (no-points): This question cannot be published yet: add at least one key point" in body
     assert not Question.objects.filter(key="no-points").exists()
@@ -183,8 +187,8 @@ def test_a_deeply_nested_file_gets_a_clear_400_instead_of_a_recursion_error(clie
 
 def test_a_prompt_over_the_editors_limit_is_refused_with_its_length(client, instructor, bank):
     client.force_login(instructor)
-    text = yaml.safe_dump({"questions": [{"key": "long", "title": "T", "category": "llm-rag", "levels": ["senior"],
-                                          "prompt": "[" * 15_000}]})
+    text = yaml.safe_dump({"format": FORMAT, "questions": [{
+        "key": "long", "title": "T", "category": "llm-rag", "levels": ["senior"], "prompt": "[" * 15_000}]})
     response = import_into(client, bank, text)
     assert response.status_code == 400
     assert "Question 1 (long): `prompt` is 15,000 characters long; the limit is 5,000." in response.content.decode()
@@ -213,3 +217,103 @@ def test_a_file_that_is_not_utf8_text_is_refused_and_changes_nothing(client, ins
         response = client.post(reverse("banks:import", args=[bank.pk]), {"file": SimpleUploadedFile("b.yaml", data)})
         assert response.status_code == 400 and message in response.content.decode()
     assert list(bank.entries.values_list("question_id", flat=True)) == before
+
+
+def entries_of(bank: Bank) -> list[int]:
+    return list(bank.entries.order_by("position").values_list("question_id", flat=True))
+
+
+@pytest.mark.parametrize("header, message", [
+    ({}, f"This is not a bank file: expected a mapping with `format: {FORMAT}`"),
+    ({"format": "something-else"}, f"The file&#x27;s format is “something-else”; only `format: {FORMAT}` can be"),
+])
+def test_a_file_without_the_bank_format_is_refused_and_changes_nothing(client, instructor, bank, header, message):
+    client.force_login(instructor)
+    before, title = entries_of(bank), bank.title
+
+    response = import_into(client, bank, yaml.safe_dump({**header, "bank": {"title": "Hello"}, "questions": []}))
+
+    assert response.status_code == 400 and message in response.content.decode()
+    bank.refresh_from_db()
+    assert (bank.title, entries_of(bank)) == (title, before)
+
+
+def test_a_file_with_no_questions_empties_the_bank_only_when_it_says_so(client, instructor, bank):
+    client.force_login(instructor)
+    before = entries_of(bank)
+    text = yaml.safe_dump({"format": FORMAT, "bank": {"title": "Hello"}, "questions": []})
+
+    response = import_into(client, bank, text)
+
+    assert response.status_code == 400
+    assert "would take every question out of the bank" in response.content.decode()
+    assert "remove_all_questions: true" in response.content.decode()
+    bank.refresh_from_db()
+    assert bank.title != "Hello" and entries_of(bank) == before
+
+    response = import_into(client, bank, text.replace("questions: []", "questions: []\nremove_all_questions: true"))
+
+    assert response.status_code == 302
+    bank.refresh_from_db()
+    assert bank.title == "Hello" and entries_of(bank) == []
+
+
+def test_an_empty_bank_takes_a_file_with_no_questions_as_it_is(client, instructor):
+    bank = BankFactory(owner=instructor)
+    client.force_login(instructor)
+    response = import_into(client, bank, yaml.safe_dump({"format": FORMAT, "bank": {"title": "Hello"},
+                                                         "questions": []}))
+    assert response.status_code == 302
+    bank.refresh_from_db()
+    assert bank.title == "Hello"
+
+
+def test_remove_all_questions_is_refused_beside_questions(client, instructor, bank):
+    client.force_login(instructor)
+    text = export(client, bank).replace("questions:", "remove_all_questions: true\nquestions:", 1)
+    response = import_into(client, bank, text)
+    assert response.status_code == 400
+    assert "`remove_all_questions: true` is for a file with no questions; this one has 2." in \
+        response.content.decode()
+
+
+def test_a_missing_category_is_reported_as_required(client, instructor, bank):
+    client.force_login(instructor)
+    text = yaml.safe_dump({"format": FORMAT, "questions": [
+        {"key": "no-category", "title": "T", "levels": ["senior"], "prompt": "Why?"}]})
+    body = import_into(client, bank, text).content.decode()
+    assert "Question 1 (no-category): `category` is required." in body
+    assert "None" not in body
+
+
+def test_a_question_named_by_its_key_alone_is_used_as_it_is(client, instructor, other_instructor, bank):
+    theirs = QuestionFactory(key="exercise-lru-cache", title="LRU cache", created_by=other_instructor)
+    mine = QuestionFactory(key="mine", title="Mine", created_by=instructor)
+    versions = (theirs.rubric_version, mine.rubric_version)
+    client.force_login(instructor)
+    text = yaml.safe_dump({"format": FORMAT, "bank": {"title": "Keys"},
+                           "questions": [{"key": "exercise-lru-cache"}, {"key": "mine"}]})
+
+    response = import_into(client, bank, text)
+
+    assert response.status_code == 302
+    assert entries_of(bank) == [theirs.pk, mine.pk]
+    theirs.refresh_from_db()
+    mine.refresh_from_db()
+    assert (theirs.title, mine.title) == ("LRU cache", "Mine")
+    assert (theirs.rubric_version, mine.rubric_version) == versions
+    followed = client.get(response.url).content.decode()
+    assert "1 unchanged, 1 used as they are" in followed
+
+
+def test_a_key_alone_must_name_a_question_that_can_be_used(client, instructor, other_instructor, bank):
+    QuestionFactory(key="their-draft", created_by=other_instructor, status=Question.Status.DRAFT)
+    client.force_login(instructor)
+    before = entries_of(bank)
+    text = yaml.safe_dump({"format": FORMAT, "questions": [{"key": "nowhere"}, {"key": "their-draft"}]})
+
+    body = import_into(client, bank, text).content.decode()
+
+    assert "Question 1 (nowhere): no question has this key; to create it, give its title, prompt" in body
+    assert "Question 2 (their-draft): this key belongs to another author&#x27;s unpublished question" in body
+    assert entries_of(bank) == before

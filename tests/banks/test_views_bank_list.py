@@ -81,3 +81,15 @@ def test_a_bad_bank_gets_a_clear_error_and_saves_nothing(client, instructor, dat
     response = client.post(URL, data)
     assert response.status_code == 200 and message in response.content.decode()
     assert not Bank.objects.exists()
+
+
+def test_a_long_unbroken_title_wraps_in_its_cell(client, instructor, django_assert_num_queries, settings):
+    BankFactory(owner=instructor, title="a" * 200)
+    client.force_login(instructor)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = client.get(URL).content.decode()
+
+    assert '<td class="title-cell"><a href="' in body and "a" * 200 in body
+    css = (settings.BASE_DIR / "static" / "css" / "app.css").read_text()
+    assert ".table td.title-cell { overflow-wrap: anywhere;" in css

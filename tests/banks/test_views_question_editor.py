@@ -175,6 +175,20 @@ def test_a_rubric_edit_bumps_the_version_and_keeps_a_revision(client, instructor
         "Separates retrieval")
 
 
+def test_the_revision_history_names_rubric_kinds_by_their_labels(client, instructor, taxonomy,
+                                                                 django_assert_num_queries):
+    client.force_login(instructor)
+    client.post(NEW, form_data(failure_modes="Trusts the judge blindly"))
+    question = Question.objects.get()
+
+    with django_assert_num_queries(EDIT_PAGE_QUERIES):
+        body = client.get(url_of(question)).content.decode()
+
+    for label in ("Key point", "Trade-off", "Failure mode"):
+        assert f'<span class="muted">{label}</span>' in body
+    assert "Keypoint" not in body and "Tradeoff" not in body and "Failuremode" not in body
+
+
 def test_changing_the_grader_guidance_is_a_new_rubric_version(client, instructor, taxonomy):
     client.force_login(instructor)
     client.post(NEW, form_data())

@@ -69,8 +69,22 @@ def test_agreement_uses_only_the_viewers_own_human_grades(client, instructor, ot
     question = bank.entries.order_by("position").first().question
     HumanGrade.objects.create(answer=grade(question, "4.0", ("covered",)).answer, score=Decimal("1.0"),
                               graded_by=other_instructor)
+    instructor.is_staff = True
+    instructor.save(update_fields=["is_staff"])
     client.force_login(instructor)
     assert "you have not graded answers to it" in client.get(url_of(bank)).content.decode()
+
+
+def test_an_instructor_who_is_not_staff_is_told_only_staff_grade_answers(client, instructor, bank,
+                                                                         django_assert_num_queries):
+    client.force_login(instructor)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = client.get(url_of(bank)).content.decode()
+
+    assert "you have not graded answers to it" not in body
+    assert 'data-testid="agreement-note"' in body and "Only staff grade answers by hand" in body
+    assert body.count('title="Only staff grade answers by hand">–</span>') == 2
 
 
 def test_the_page_costs_the_same_queries_however_many_questions_and_grades(client, instructor, bank,

@@ -132,6 +132,13 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     run_examples(page)  # a fresh worker replaced the stopped one
     expect(page.get_by_test_id("run-output")).to_contain_text("Examples: 2 of 2 passed")
 
+    # An empty explanation is refused in the browser, before the hidden tests are fetched and run.
+    runs = page.evaluate("window.exerciseTimings.runs.length")
+    page.get_by_role("button", name=re.compile("^Submit")).click()
+    expect(page.get_by_role("alert")).to_have_text("Your answer is empty. Write your answer, then submit it.")
+    expect(page.get_by_label("Explain your solution as you would out loud")).to_be_focused()
+    assert page.evaluate("window.exerciseTimings.runs.length") == runs
+
     page.get_by_label("Explain your solution as you would out loud").fill(EXPLANATION)
     page.get_by_role("button", name=re.compile("^Submit")).click()
     expect(page.get_by_test_id("hidden-summary")).to_contain_text("6 of 6")

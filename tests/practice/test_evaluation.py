@@ -29,6 +29,17 @@ def test_qwk_by_hand_on_a_small_table():
     assert quadratic_weighted_kappa([0, 0, 1, 1], [0, 1, 1, 1], low=0, high=1) == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize("predicted, reference", [
+    ([3.0], [4.0]),  # one pair
+    ([0.0, 0.0], [1.0, 3.0]),  # the grader gave every answer the same score
+    ([1.0, 4.0], [2.0, 2.0]),  # so did the humans
+])
+def test_qwk_and_pearson_are_none_when_they_cannot_be_computed(predicted, reference):
+    figures = agreement(predicted, reference)
+    assert figures["qwk"] is None and figures["pearson"] is None
+    assert figures["n"] == len(predicted) and figures["mae"] is not None
+
+
 def test_agreement_rounds_to_whole_points_half_up():
     assert whole_point(2.5) == 3 and whole_point(2.4) == 2
     figures = agreement([2.5, 4.0, 0.0], [3.0, 2.0, 0.5])

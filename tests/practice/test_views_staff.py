@@ -26,7 +26,7 @@ def test_staff_set_a_human_grade_on_any_answer(staff_client):
     assert (human.score, human.note) == (Decimal("4.5"), "Strong on trade-offs")
 
 
-@pytest.mark.parametrize("bad", ["6", "2.3", "five", ""])
+@pytest.mark.parametrize("bad", ["6", "2.3", "five", "", "1e0", "-0", "+3", "NaN", "Infinity", "2,5", "٣"])
 def test_a_bad_human_grade_gets_a_clear_error_and_saves_nothing(staff_client, bad):
     grade = GradeFactory()
     response = staff_client.post(reverse("practice:staff_answer", args=[grade.answer.pk]), {"score": bad})
@@ -45,6 +45,18 @@ def test_the_overview_shows_each_graders_agreement_with_human_grades(staff_clien
     assert "<td>offline</td>" in body and "<td>3</td>" in body  # n = 3 human-graded answers
     assert "0.333" in body  # mean absolute error: (0 + 1 + 0) / 3
     assert "800 ms" in body and "3000" in body  # latency, and input tokens for the day
+
+
+def test_the_overview_shows_n_a_for_agreement_figures_it_cannot_compute(staff_client, django_assert_num_queries):
+    for human in ("1.0", "3.0"):  # the grader gave both answers 0, so neither QWK nor Pearson r is defined
+        HumanGrade.objects.create(answer=GradeFactory(overall="0.0").answer, score=human)
+
+    with django_assert_num_queries(7):  # session, user, then five reads
+        body = staff_client.get(reverse("practice:staff_grading")).content.decode()
+
+    row = body.split('data-testid="agreement"')[1].split("</table>")[0]
+    assert row.count(">n/a</span>") == 2 and 'title="Not enough grades' in row
+    assert "<td>2</td><td><span" in row  # n, then QWK as n/a rather than 0.0
 
 
 def test_the_overview_costs_the_same_queries_with_1_or_30_grades(staff_client, django_assert_num_queries):

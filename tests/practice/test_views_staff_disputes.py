@@ -65,7 +65,7 @@ def test_staff_resolve_and_the_grader_quality_page_counts_the_decision(staff_cli
     assert "Disputed grades</a>: 0 waiting" in body
 
 
-@pytest.mark.parametrize("bad", ["6", "2.3", "five", ""])
+@pytest.mark.parametrize("bad", ["6", "2.3", "five", "", "1e0", "-0", "+3", "NaN", "Infinity", "2,5", "٣"])
 def test_a_bad_score_gets_a_clear_error_and_resolves_nothing(staff_client, bad):
     dispute = dispute_of()
     html = staff_client.post(reverse("practice:staff_dispute", args=[dispute.pk]),

@@ -132,6 +132,19 @@ def test_an_hx_post_returns_the_target_track_partial_with_the_weakest_categories
     assert Profile.objects.get(user=candidate).target_role_track == cell["role_track"]
 
 
+def test_an_hx_post_says_the_target_is_saved_in_a_status_message(candidate_client, candidate, cell):
+    headers = {"HX-Request": "true", "HX-Target": "target-track"}
+
+    response = candidate_client.post(URL, {"role_track": cell["role_track"].key}, headers=headers)
+
+    assert '<p role="status" class="small" data-testid="target-saved">Your target role track is saved.</p>' in (
+        response.content.decode())
+
+
+def test_the_dashboard_shows_no_saved_message_before_a_save(candidate_client, with_track):
+    assert 'data-testid="target-saved"' not in candidate_client.get(URL).content.decode()
+
+
 def test_an_unknown_track_is_refused_with_a_message_and_nothing_saved(candidate_client, candidate, cell, with_track,
                                                                       django_assert_num_queries):
     with django_assert_num_queries(PAGE_QUERIES + 1):  # + looking the track up

@@ -74,3 +74,21 @@ def test_a_text_nested_deeper_than_any_real_one_is_shown_as_plain_escaped_text()
     html = render_markdown(">" * 200 + " <script>x</script> hello")
     assert "<blockquote>" not in html and "<script" not in html and "hello" in html
     assert render_markdown("> quoted\n> > twice").count("<blockquote>") == 2
+
+
+def test_users_headings_start_at_h3_under_the_pages_own_h1_and_h2():
+    html = render_markdown("# Big\n\n## Smaller\n\n### Third\n\n#### Fourth\n\n###### Sixth\n\n<h1>Raw</h1>")
+    assert "<h1>" not in html and "<h2>" not in html
+    assert "<h3>Big</h3>" in html and "<h4>Smaller</h4>" in html and "<h5>Third</h5>" in html
+    assert "<h6>Fourth</h6>" in html and "<h6>Sixth</h6>" in html and "<h3>Raw</h3>" in html
+
+
+def test_a_heading_tag_written_as_code_stays_text():
+    assert "<code>&lt;h1&gt;</code>" in render_markdown("`<h1>` is the page title")
+
+
+def test_a_link_whose_address_was_removed_is_plain_text():
+    html = render_markdown('[js](javascript:alert(1)) and <a href="javascript:x" title="a>b">raw <b>bold</b></a> '
+                           "and [ok](https://example.com)")
+    assert html.count("<a ") == 1 and 'href="https://example.com"' in html
+    assert "<p>js and raw <b>bold</b> and <a " in html

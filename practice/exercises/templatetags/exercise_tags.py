@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from practice.exercises import runner
 from practice.exercises.scoring import SPOKEN_WEIGHT, TESTS_WEIGHT, spoken_score, tests_points
+from practice.services import EMPTY_ANSWER_MESSAGE
 
 register = template.Library()
 # The same runner that CI runs the content through is what the browser's Pyodide runs.
@@ -26,6 +27,7 @@ def exercise_config(exercise, item, assets) -> dict:
         "runSeconds": settings.EXERCISE_RUN_SECONDS,
         "pyodideUrl": assets["pyodide"],
         "workerUrl": static("exercises/worker.js"),
+        "emptyExplanation": EMPTY_ANSWER_MESSAGE,  # said before the hidden tests run; the server says it too
     }
 
 

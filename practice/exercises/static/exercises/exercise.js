@@ -142,9 +142,32 @@
     if (outcome && outcome.result) lastVisible = outcome.result.results;
   });
 
+  // An empty explanation is refused by the server anyway (with this message): say so before the hidden tests run.
+  const explanation = form.querySelector("textarea[name=text]");
+  let emptyNote = null;
+  function explanationIsEmpty() {
+    const empty = explanation && !explanation.value.trim();
+    if (empty && !emptyNote) {
+      emptyNote = element("ul", "errorlist");
+      emptyNote.id = "explanation-empty";
+      emptyNote.setAttribute("role", "alert");
+      emptyNote.append(element("li", "", config.emptyExplanation));
+      explanation.before(emptyNote);
+      explanation.setAttribute("aria-describedby",
+        ((explanation.getAttribute("aria-describedby") || "") + " " + emptyNote.id).trim());
+    }
+    if (explanation) explanation.setAttribute("aria-invalid", empty ? "true" : "false");
+    if (emptyNote) emptyNote.hidden = !empty;
+    return empty;
+  }
+
   form.addEventListener("submit", async (event) => {
     if (resultsReady) return;
     event.preventDefault();
+    if (explanationIsEmpty()) {
+      explanation.focus();
+      return;
+    }
     busy(true, "Fetching the hidden tests…");
     let tests;
     try {
