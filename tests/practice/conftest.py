@@ -8,7 +8,7 @@ def _fast_password_hashing(fast_password_hashing):
 
 @pytest.fixture(scope="session")
 def offline_grader_measurement():
-    """The offline grader graded on the public dev set and the golden set, once per run (about ten seconds)."""
+    """The offline grader graded on every measured dataset, once per run (about a minute; its tests share a worker)."""
     from practice.accuracy import measure_offline_grader
 
     return measure_offline_grader()

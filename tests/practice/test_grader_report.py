@@ -13,6 +13,9 @@ from practice.accuracy import (
     report_differences,
 )
 
+# The measurement grades every measured set (about a minute on two busy cores): its tests share one xdist worker
+pytestmark = pytest.mark.xdist_group("offline_grader_measurement")
+
 
 @pytest.fixture
 def fresh(offline_grader_measurement):
