@@ -159,10 +159,15 @@ class LoopSummary:
         return self.mock.ended_at is None and self.next_round is not None
 
 
+def owned_mock_loop(*, user, mock_id: int) -> MockLoop:
+    """The user's mock loop with its loop and level, in one query; another user's is a 404."""
+    return get_object_or_404(MockLoop.objects.owned_by(user).select_related("loop", "level"), pk=mock_id)
+
+
 def mock_loop_for(*, user, mock_id: int) -> LoopSummary:
     """The user's mock loop with every round's questions, answers, grades and follow-ups: three queries. Another
     user's loop is a 404."""
-    mock = get_object_or_404(MockLoop.objects.owned_by(user).select_related("loop", "level"), pk=mock_id)
+    mock = owned_mock_loop(user=user, mock_id=mock_id)
     items = SessionQuestion.objects.filter(follow_up_of__isnull=True).select_related(
         "question__category", "answer", "answer__grade", "follow_up", "follow_up__answer", "follow_up__answer__grade"
     ).order_by("position")

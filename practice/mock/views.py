@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from playbook.models import Level
 from playbook.wording import level_phrase
-from practice.models import MockLoop
 
 from . import selectors, services
 
@@ -65,7 +64,7 @@ def mock_loop(request, mock_id: int):
 def mock_loop_end(request, mock_id: int):
     """"End this loop" (the loop page asks first, in its own words): the rounds left stay unanswered, the answers
     and grades stay, and the loop is no longer offered to continue."""
-    mock = get_object_or_404(MockLoop.objects.owned_by(request.user).select_related("loop", "level"), pk=mock_id)
+    mock = selectors.owned_mock_loop(user=request.user, mock_id=mock_id)
     if services.mock_loop_end(mock=mock):
         messages.success(request, f"You ended {mock.loop} at {level_phrase(mock.level.name)}. Its answers and "
                                   "grades stay; it is no longer offered to continue.")
