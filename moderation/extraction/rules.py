@@ -50,6 +50,11 @@ ASKED = re.compile(
     r"[\"“])",
     re.IGNORECASE,
 )
+# "I got asked to do an interview there": an invitation to interview, not a question
+ASKED_TO_INTERVIEW = re.compile(r"\s+(?:me\s+|us\s+)?(?:if\s+I\s+(?:could|can|would)\s+|to\s+)"
+                                r"(?:do|take|have|attend|join|book|schedule|come\s+(?:in\s+|back\s+)?(?:for|to)|sit)\s+(?:an?\s+|the\s+|my\s+|another\s+)?"
+                                r"(?:[\w-]+\s+){0,2}(?:interviews?|calls?|screens?|onsites?|assessments?|oa|rounds?|chat)\b",
+                                re.IGNORECASE)
 # The poster is the interviewer (or the hiring side), or lists the questions they asked the interviewer.
 OTHER_SIDE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:interviewed|conducted|hired)\s+(?:over\s+|more\s+than\s+|about\s+)?(?:\d|hundreds|"
@@ -322,22 +327,27 @@ ASK = (r"(?:(?:was|were|got|get|been|being|am|i'm)\s+(?:also\s+|then\s+|first\s+
 # "a follow-up asking me to ...", "but asking me if I got referrals", "they kept asking me ...", "which they probed by
 # asking how ..."; not the poster's own asking ("I ended by asking about the team") nor another's ("my manager keeps
 # asking me to ...")
-CLAUSE_END = (r"(?=\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
-              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|"
+CLAUSE_STOP = (r"\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
+              r",?\s+and\s+(?:then\s+|also\s+)?(?:asked|wanted|had|made|gave|got|followed|started|began|kept|mentioned|said|"
               r"continued|moved|went|i|they|we|he|she|it)\b|"
               r",\s*(?:and\s+|but\s+|then\s+|so\s+|which\s+|after\s+|before\s+|when\s+|"
               r"while\s+|though\s+|although\s+)?(?:i|they|we|he|she|it|then|which|but|so|after|before|when|while|"
-              r"followed|plus|also|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
+              r"followed|plus|also|said|answered|replied|admitted|the\s+interviewer|the\s+other|the\s+(?:first|second|third|next|last|final))\b|"
               r",\s*(?:and\s+|or\s+)?(?:how|what|why|when|which|where|who|whether|if|did|do|does|am|was|were)\b|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r",\s*(?:for|after|in|at|by|with|of|to)\s+which\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
               r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b|"
               # the poster's reaction ends what was asked: "had me reimplement KV caching in NumPy WTF 😂"
-              r"\s+(?:lol|lmao|lmfao|wtf|smh|haha\w*)\b|\s*[\U0001F300-\U0001FAFF]))")
+              r"\s+(?:lol|lmao|lmfao|wtf|smh|haha\w*)\b|\s*[\U0001F300-\U0001FAFF])")
+CLAUSE_END = rf"(?={CLAUSE_STOP})"
 # "I was asked in the second interview how ...": where it was asked, between the verb and the question
 DURING = (r"(?:(?:in|during|at)\s+(?:the|an|my|a|this|that|our)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:interview|call|round|screen|screening|onsite|meeting)\s+)?")
+# "asked how I'd evaluate a RAG pipeline in my Anthropic interview": where it was asked is not part of the question
+WHERE_IT_WAS_ASKED = re.compile(r",?\s+(?:in|during|at|on)\s+(?:the|my|our|an?|this|that|their|your)\s+"
+                                r"(?:[\w-]+\s+){0,3}?(?:interviews?|rounds?|screens?|screenings?|onsites?|on-sites?|calls?|loops?)"
+                                r"(?=[?.!]?$)", re.IGNORECASE)
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?{DURING}(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 # "asked me a very simple question, how would I do pagination": the question named, then said
 NAMED_QUESTION = (r"(?:(?:a|an|one|another|this|the)\s+(?:[\w-]+\s+){0,3}?question\s*[,:]\s*"
@@ -419,20 +429,35 @@ NOT_THE_INTERVIEWER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|asked|replied
                                  r"\b(?:heard|read|apparently|supposedly|usually|typically|might|will|would)\b",
                                  re.IGNORECASE)
 WH_START = re.compile(r"^(?:what|how|why|which|when|where|who)\b", re.IGNORECASE)
+TELLS_ABOUT = re.compile(r"(?:talk|explain|describe|discuss|walk|go|tell|present|outline|define|state|mention)\b",
+                         re.IGNORECASE)
+TASK_VERB = (
+    r"(?:design|implement|write|build|(?:re-?implement|rewrite|rebuild|recreate)(?!\s+(?:my|our)\b)|"
+    r"code|explain|describe|compare|"
+    r"differentiate|distinguish|contrast|estimate|derive|discuss|define|present|demo|"
+    r"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
+    r"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
+    r"propose|fine-tune|train|clone|invert|traverse|seriali[sz]e|deseriali[sz]e|encode|decode|reconstruct|rearrange|"
+    r"partition|insert|delete|remove|analy[sz]e|model|predict|classify|cluster|query|benchmark|profile|refactor|"
+    r"fix(?=\s+(?:a|an|the|this|that|some|bugs?|it)\b)|translate|split|aggregate|scale|shard|identify|visuali[sz]e|forecast|tokeni[sz]e|normali[sz]e|"
+    r"vectori[sz]e|embed|index|search|transform|filter|test|review(?!\s+(?:my|our|me|us)\b)|"
+    r"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|rotate|flatten|"
+    r"simulate|(?:handle|extend|support|adapt|modify|generali[sz]e|retrieve|rank)(?!\s+(?:my|our|me|us|the\s+decision)\b)|"
+    r"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
+    r"min|average|median|kth|longest|shortest|groups?))")
+# "asked me to explain LRU cache, implement it, then design a Twitter timeline": more tasks after the first
+BEFORE_NEXT_TASK = rf"(?=,\s*(?:and\s+)?(?:then\s+)?{TASK_VERB}\b)"
+NEXT_TASK = re.compile(rf"\s*,\s*(?:and\s+)?(?:then\s+)?(?P<clause>{TASK_VERB}\b.+?)"
+                       rf"(?:{CLAUSE_END}|{BEFORE_NEXT_TASK})", re.IGNORECASE)
+EXPLAINED = re.compile(r"^(?:explain|describe|define|discuss)\s+(?:what\s+(?:a|an)\s+|(?:a|an|the)\s+)?(?P<what>.+?)"
+                       r"(?:\s+(?:is|was|are|were))?$", re.IGNORECASE)
+EXPLAIN_WHAT_WAS = re.compile(r"^((?:explain|describe|define)\s+what\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+was$",
+                              re.IGNORECASE)  # "explain what a BST was" asked "Explain what a BST is."
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
     rf"\s*(?:to|task\s+to))\s+(?:to\s+)?"
-    rf"(?P<clause>(?:design|implement|write|build|(?:re-?implement|rewrite|rebuild|recreate)(?!\s+(?:my|our)\b)|"
-    rf"code|explain|describe|compare|"
-    rf"differentiate|distinguish|contrast|estimate|derive|discuss|define|present|demo|"
-    rf"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
-    rf"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
-    rf"propose|fine-tune|train|"
-    rf"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|rotate|flatten|"
-    rf"simulate|(?:handle|extend|support|adapt|modify|generali[sz]e|retrieve|rank)(?!\s+(?:my|our|me|us|the\s+decision)\b)|"
-    rf"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
-    rf"min|average|median|kth|longest|shortest|groups?))\b.+?){CLAUSE_END}",
+    rf"(?P<clause>{TASK_VERB}\b.+?)(?:{CLAUSE_END}|{BEFORE_NEXT_TASK})",
     re.IGNORECASE,
 )
 TOPIC = re.compile(
@@ -1323,6 +1348,7 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     def add(text: str, match: re.Match | tuple[int, int], *, built: bool = False) -> None:
         """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
         start, end = match if isinstance(match, tuple) else match.span()
+        text = WHERE_IT_WAS_ASKED.sub("", text)
         told = isinstance(match, tuple)  # told_problems() checks its own lead-in
         negated = NEGATED.search(unit.text[max(0, start - 80):start]) if told else \
             _not_asked_of_the_poster(unit.text, match)
@@ -1466,7 +1492,19 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         if more := SPELLED_OUT.match(unit.text, match.end()):  # "return a list of pairs — either (x, y) or ..."
             add(_finish(_you(match["clause"] + more.group()), "."), match)
             continue
-        add(_finish(_you(match["clause"]), "."), match)
+        task = _finish(_you(EXPLAIN_WHAT_WAS.sub(r"\1 is", match["clause"])), ".")
+        if TELLS_ABOUT.match(match["clause"]):  # "asked to talk about my background and how I got into CS"
+            add(task, match)
+        else:  # "asked me to design a recommender and how I'd handle cold start": two questions
+            add_with_continuations(task, match)
+        previous = match["clause"]
+        while (more := NEXT_TASK.match(unit.text, match.end())) is not None:
+            clause = more["clause"]
+            # "explain LRU cache, implement it": "it" is what was just explained
+            if (it := re.fullmatch(r"(\w+)\s+it", clause, re.IGNORECASE)) and (explained := EXPLAINED.match(previous)):
+                clause = f"{it[1]} {explained['what']}"
+            add(_finish(_you(EXPLAIN_WHAT_WAS.sub(r"\1 is", clause)), "."), more)
+            previous, match = clause, more
     if not found:  # a problem named only by its function, when the sentence does not describe it
         for match in FUNCTION_PROBLEM.finditer(unit.text) if "_" in low or "(" in low or quoted or "`" in low else ():
             add(_finish("Implement " + match["name"], "."), match, built=True)
@@ -1654,7 +1692,8 @@ def _question_page(post: str) -> bool:
 
 def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
-    asked = bool(any(not _hypothetical(statements, match) for match in ASKED.finditer(statements))
+    asked = bool(any(not _hypothetical(statements, match) and not ASKED_TO_INTERVIEW.match(statements, match.end())
+                     for match in ASKED.finditer(statements))
                  or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements) or QUESTION_AFTER_DASH.search(post))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"

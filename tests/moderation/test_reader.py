@@ -55,9 +55,41 @@ def test_salary_and_logistics_are_not_interview_questions():
      "How did you handle a model that drifted in production?"),
     ("They wanted me to design a rate limiter for an LLM API.", "Design a rate limiter for an LLM API."),
     ("The system design question was about a semantic cache.", "Design a semantic cache."),
+    ("I got asked how I'd evaluate a RAG pipeline in my Anthropic interview.",
+     "How would you evaluate a RAG pipeline?"),
+    ("They asked me if I had used LangChain during the phone screen.", "Have you used LangChain?"),
+    ("I was asked to clone a graph.", "Clone a graph."),
+    ("Then I get asked about multithreading, said I knew about deadlocks in theory.", "Explain multithreading."),
 ])
 def test_reported_speech_becomes_a_direct_question(sentence, question):
     assert questions(f"Google MLE onsite last week. {sentence} Went fine.") == [question]
+
+
+def test_a_task_and_a_question_after_one_asking_verb_are_two_questions():
+    post = "Meta MLE onsite. They asked me to design a recommendation system and how I'd handle cold start."
+    assert questions(post) == ["Design a recommendation system.", "How would you handle cold start?"]
+    told = "Meta MLE onsite. I was asked to talk about my background and how I got into CS."
+    assert "How did you get into CS?" not in questions(told)
+
+
+def test_tasks_listed_after_one_asking_verb_are_one_question_each():
+    post = ("In one phone screen I had to explain what a BST was, implement algo to check if tree is BST, explain LRU "
+            "cache, implement it, then design Twitter timeline.")
+    assert questions(post) == ["Explain what a BST is.", "Implement algo to check if tree is BST.",
+                               "Explain LRU cache.", "Implement LRU cache.", "Design Twitter timeline."]
+
+
+def test_a_task_that_takes_several_steps_stays_one_question():
+    post = "Google onsite. They asked me to write a function that takes a list, sorts it and returns the median."
+    assert questions(post) == ["Write a function that takes a list, sorts it and returns the median."]
+
+
+def test_being_asked_to_interview_is_an_invitation_not_a_question():
+    post = ("Is citadel legit?\nI got asked to do an interview there and I've never heard of it before. Have any of "
+            "y'all had experience there? What should I expect for the interview?")
+    assert read(post).reports_interview is False
+    assert questions("Meta onsite. I was asked to design a feed, then asked to come back for another round.") == [
+        "Design a feed."]
 
 
 def test_a_round_about_several_topics_gives_one_question_each():
