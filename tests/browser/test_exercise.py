@@ -128,6 +128,16 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     run_examples(page)
     expect(page.get_by_test_id("run-output")).to_have_text("Stopped after 2 s: an infinite loop?")
 
+    settings.EXERCISE_RUN_SECONDS = 60
+    page.reload()
+    runs = page.evaluate("window.exerciseTimings.runs.length")
+    page.get_by_role("button", name="Run the examples").click()
+    page.get_by_role("button", name="Stop", exact=True).click()  # long before the 60 s limit
+    expect(page.get_by_test_id("run-output")).to_have_text("Stopped: you stopped the run before the tests finished.")
+    expect(page.get_by_role("button", name="Stop", exact=True)).to_be_hidden()
+    expect(page.get_by_role("button", name="Run the examples")).to_be_focused()
+    assert page.evaluate("window.exerciseTimings.runs.length") == runs + 1
+
     type_code(page, RIGHT)
     run_examples(page)  # a fresh worker replaced the stopped one
     expect(page.get_by_test_id("run-output")).to_contain_text("Examples: 2 of 2 passed")

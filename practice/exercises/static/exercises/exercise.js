@@ -10,6 +10,7 @@
   const codeArea = form.querySelector("textarea[name=code]");
   const resultsInput = form.querySelector("input[name=results]");
   const runButton = root.querySelector("[data-run]");
+  const stopButton = root.querySelector("[data-stop]");
   const submitButton = root.querySelector("[data-submit]");
   const status = root.querySelector("[data-status]");
   const output = root.querySelector("[data-output]");
@@ -21,6 +22,7 @@
   let isReady = false;
   let nextId = 1;
   const pending = new Map();
+  let stopRun = null;  // while tests run: ends the run now, as the time limit would
 
   function startWorker() {
     worker = new Worker(config.workerUrl + "?pyodide=" + encodeURIComponent(config.pyodideUrl));
@@ -49,27 +51,38 @@
   }
 
   // One run of a test source against the editor's code. The time limit starts when Python starts the tests (not
-  // while Pyodide loads); past it the worker is terminated and a fresh one started for the next run.
+  // while Pyodide loads); past it, or on Stop, the worker is terminated and a fresh one started for the next run.
   function run(tests) {
     return new Promise((resolve) => {
       const id = nextId++;
       let timer = null;
+      function end(outcome) {
+        clearTimeout(timer);
+        stopRun = null;
+        stopButton.hidden = true;
+        resolve(outcome);
+      }
+      function abandon(outcome) {
+        pending.delete(id);
+        worker.terminate();
+        startWorker();
+        end(outcome);
+      }
       pending.set(id, {
         started() {
-          timer = setTimeout(() => {
-            pending.delete(id);
-            worker.terminate();
-            startWorker();
-            resolve({ timedOut: true });
-          }, config.runSeconds * 1000);
+          timer = setTimeout(() => abandon({ timedOut: true }), config.runSeconds * 1000);
+          stopRun = () => abandon({ stopped: true });
+          stopButton.hidden = false;
         },
-        finish(data) { clearTimeout(timer); resolve(data); },
+        finish: end,
       });
       worker.postMessage({ type: "run", id, code: code(), tests, support: config.support });
     });
   }
+  stopButton.addEventListener("click", () => { if (stopRun) stopRun(); });
 
   const stoppedMessage = () => "Stopped after " + config.runSeconds + " s: an infinite loop?";
+  const STOPPED_BY_YOU = "Stopped: you stopped the run before the tests finished.";
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -80,8 +93,8 @@
 
   function show(label, outcome) {
     output.replaceChildren();
-    if (outcome.timedOut) {
-      output.append(element("p", "error", stoppedMessage()));
+    if (outcome.timedOut || outcome.stopped) {
+      output.append(element("p", "error", outcome.stopped ? STOPPED_BY_YOU : stoppedMessage()));
       return;
     }
     if (outcome.error) {
@@ -129,6 +142,7 @@
     show(label, outcome);
     timings.runs.push(performance.now() - clicked);
     busy(false, outcome.timedOut ? "Stopped: see why below." : "");  // the output says it in full, once
+    if (outcome.stopped) runButton.focus();  // the Stop button just went away under the pointer
     return outcome;
   }
 
@@ -180,6 +194,7 @@
     }
     const outcome = await runOnce(tests, "Hidden tests");
     if (outcome === null) { busy(false, status.textContent); return; }
+    if (outcome.stopped) { busy(false, "Stopped: nothing was submitted. Submit again when you are ready."); return; }
     let hidden;
     if (outcome.timedOut || outcome.error) {
       const message = outcome.timedOut ? stoppedMessage() : outcome.error;
