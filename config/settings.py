@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "playbook.middleware.HtmxFragmentCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "limits.middleware.LimitReachedMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.

@@ -1,10 +1,12 @@
-"""Requests that no page can serve, refused before any view or query sees them; and the reader's time zone."""
+"""Requests that no page can serve, refused before any view or query sees them; the reader's time zone; and
+caching that keeps a page's htmx fragments apart from the page."""
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 NUL = "\x00"
 NUL_MESSAGE = ("The address or the form holds a NUL character (%00), which no text on this site can contain. Go back: "
@@ -66,3 +68,19 @@ def _zone(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):  # ValueError: a path-like name such as "../etc/passwd"
         return None
+
+
+class HtmxFragmentCacheMiddleware:
+    """One URL answers with the full page or, for htmx, a fragment of it (grade polling, filters, job progress). The
+    browser's cache keys on the URL, so without this, Back after such an update showed the cached fragment alone,
+    unstyled. Every response varies on HX-Request, and a fragment is never stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_vary_headers(response, ["HX-Request"])
+        if getattr(request, "htmx", False):
+            add_never_cache_headers(response)
+        return response

@@ -56,3 +56,13 @@ def test_an_uploaded_file_may_hold_nul_bytes(client, db):
     response = client.post(reverse("accounts:login"), {"username": "demo", "password": "x",
                                                        "file": SimpleUploadedFile("data.bin", b"\x00\x01")})
     assert response.status_code == 200
+
+
+def test_a_page_and_its_htmx_fragment_are_cached_apart(client, db):
+    """One URL serves the page and, for htmx, a fragment of it: the browser must not hand the fragment back on Back."""
+    url = reverse("playbook:home")
+    page = client.get(url)
+    assert "HX-Request" in page["Vary"] and "no-store" not in page.get("Cache-Control", "")
+
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert "HX-Request" in fragment["Vary"] and "no-store" in fragment["Cache-Control"]
