@@ -35,7 +35,19 @@ class StartSessionForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class DraftBoxesForm(forms.Form):
+    """A form whose answer boxes (`data-draft`) the browser keeps until sent (app.js). Shown again bound, the form
+    was refused: its boxes hold text the server did not keep, so they are marked for the browser to keep too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            for field in self.fields.values():
+                if "data-draft" in field.widget.attrs:
+                    field.widget.attrs["data-draft-unsent"] = ""
+
+
+class AnswerForm(DraftBoxesForm):
     text = forms.CharField(
         label="Your answer",
         strip=False,

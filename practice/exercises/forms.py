@@ -1,11 +1,12 @@
 from django import forms
 
+from practice.forms import DraftBoxesForm
 from practice.services import validate_answer_text
 
 from .services import validate_code
 
 
-class ExerciseAnswerForm(forms.Form):
+class ExerciseAnswerForm(DraftBoxesForm):
     code = forms.CharField(
         label="Your code", strip=False, required=False,
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false", "class": "code-input", "data-draft": ""}),

@@ -119,7 +119,8 @@ window.addEventListener("resize", function () { markScrollingTables(document); }
   function save(box) {
     if (sent) return;  // leaving the page because the answer was sent: nothing to keep
     try {
-      if (box.value.trim() && box.value !== box.defaultValue) {
+      // A box the server filled from a refused answer (data-draft-unsent) holds text kept nowhere else.
+      if (box.value.trim() && (box.value !== box.defaultValue || box.hasAttribute("data-draft-unsent"))) {
         store.setItem(keyOf(box), JSON.stringify({ text: box.value, at: Date.now() }));
       } else {
         store.removeItem(keyOf(box));
