@@ -124,6 +124,12 @@ def test_candidate_runs_fails_submits_and_sees_score_history_and_review(offline_
     expect(failing).to_contain_text("failed")
     expect(failing).to_contain_text("expected [(1, 4), (5, 8)], got [(1, 3), (2, 4), (5, 8)]")
 
+    type_code(page, "def merge(ranges)\n    return ranges\n")  # a missing colon: nothing can run
+    run_examples(page)
+    expect(page.get_by_test_id("run-output")).to_contain_text("Your code could not be loaded: ")
+    expect(page.get_by_test_id("run-output")).to_contain_text("SyntaxError")
+    expect(page.get_by_test_id("run-output")).not_to_contain_text("0 of 0 passed")
+
     type_code(page, LOOPS_FOREVER)
     run_examples(page)
     expect(page.get_by_test_id("run-output")).to_have_text("Stopped after 2 s: an infinite loop?")

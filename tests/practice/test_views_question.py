@@ -558,3 +558,15 @@ def test_an_unsure_verdict_is_marked_and_explained_and_an_old_grade_counts_as_su
     assert html.count('data-testid="unsure-note"') == 1  # explained once, above the verdicts
     unsure_item = html[html.index('<span class="badge unsure"') - 200:html.index("(confidence 45%)")]
     assert "badge covered" in unsure_item
+
+
+def test_an_answer_is_shown_as_typed_with_its_indentation_and_escaped(candidate_client, session_question,
+                                                                      django_assert_num_queries):
+    text = "Use a loop:\n\n    for token in tokens:\n        cache[token] = kv(token)\n\n<script>x()</script>"
+    AnswerFactory(session_question=session_question, status=Answer.Status.GRADING, text=text)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(url_of(session_question)).content.decode()
+
+    assert ('<div class="answer-text">Use a loop:\n\n    for token in tokens:\n        cache[token] = kv(token)\n\n'
+            '&lt;script&gt;x()&lt;/script&gt;</div>') in html
