@@ -50,6 +50,11 @@ class ImportPost(models.Model):
         return f"{self.job_id} row {self.row_number}"
 
 
+# An imported row's message; a warning about the row follows it after "; " ("imported for review; level 'expert' is
+# unknown, so one was suggested").
+IMPORTED_MESSAGE = "imported for review"
+
+
 class ImportRowQuerySet(models.QuerySet):
     def pending_review(self):
         return self.filter(outcome=ImportRow.Outcome.IMPORTED, review_status=ImportRow.Review.PENDING)

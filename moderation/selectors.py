@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from questions.models import Question, RubricItem, Sighting
@@ -10,7 +10,7 @@ from questions.models import Question, RubricItem, Sighting
 from .dedupe import DuplicateFinder, Match, normalise
 from .extraction import Extracted, rules
 from .extraction.injection import injected_spans
-from .models import ImportJob, ImportPost, ImportRow
+from .models import IMPORTED_MESSAGE, ImportJob, ImportPost, ImportRow
 
 QUEUE_PAGE = 50
 PROBLEM_ROWS_SHOWN = 200
@@ -89,9 +89,11 @@ def job_read_by_rules(*, job: ImportJob) -> bool:
 
 
 def job_problem_rows(*, job: ImportJob) -> list[ImportRow]:
-    """Rows that were not imported, with the question each duplicate matched and whether their post was kept."""
+    """Rows that were not imported, and rows imported with a warning (a link dropped, an unknown level replaced by a
+    suggestion), with the question each duplicate matched and whether their post was kept."""
     posts = ImportPost.objects.filter(job_id=job.pk, row_number=OuterRef("row_number"))
-    return list(job.rows.exclude(outcome=ImportRow.Outcome.IMPORTED).select_related("question")
+    warned = Q(outcome=ImportRow.Outcome.IMPORTED, message__contains=f"{IMPORTED_MESSAGE};")  # after "Row 12: "
+    return list(job.rows.filter(~Q(outcome=ImportRow.Outcome.IMPORTED) | warned).select_related("question")
                 .annotate(has_post=Exists(posts)).order_by("row_number", "part")[:PROBLEM_ROWS_SHOWN])
 
 

@@ -30,7 +30,7 @@ from questions.services import QuestionDraft, question_render, question_update, 
 from .classify import CentroidClassifier
 from .dedupe import DuplicateFinder, normalise
 from .extraction import Extracted, read_post
-from .models import ImportJob, ImportPost, ImportRow
+from .models import IMPORTED_MESSAGE, ImportJob, ImportPost, ImportRow
 from .parsing import ImportFileError, Record, parse
 from .splitting import company_in, list_questions, role_in
 
@@ -293,7 +293,7 @@ class Importer:
         warnings = [w for w in (*record.warnings, category.warning, level.warning) if w]
         self._row(
             record, part, ImportRow.Outcome.IMPORTED,
-            "imported for review" + (f"; {'; '.join(warnings)}" if warnings else ""), text[:300],
+            IMPORTED_MESSAGE + (f"; {'; '.join(warnings)}" if warnings else ""), text[:300],
             question=question, review_status=ImportRow.Review.PENDING,
             nearest=nearest.ref if nearest else None, nearest_similarity=nearest.score if nearest else None,
             category_from_row=category.from_row, suggested_category_id=None if category.from_row else category.label,

@@ -100,3 +100,13 @@ def test_a_job_not_read_yet_counts_rows_it_has_not_measured(staff_client, bank, 
     with django_assert_num_queries(PAGE_QUERIES - 2):  # rows not imported and the reader are looked up once done
         body = staff_client.get(url_of(job), headers={"HX-Request": "true"}).content.decode()
     assert 'data-testid="rows-read">0 of ? rows read</span>' in body
+
+
+def test_a_row_imported_with_a_warning_is_listed_with_it(staff_client, bank, django_assert_num_queries):
+    job = run(samples.own_jsonl({"text": "How would you shard a vector index across regions?", "level": "expert"},
+                                {"text": "Why does a cross-encoder rerank better than a bi-encoder?"}))
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = staff_client.get(url_of(job)).content.decode()
+    assert "Rows not imported, or imported with a warning" in body
+    assert "imported for review; level &#x27;expert&#x27; is unknown, so one was suggested" in body
+    assert body.count('data-testid="problem-row"') == 1
