@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from axes.helpers import get_client_username, get_credentials
 from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -32,7 +33,8 @@ def account_delete(*, user) -> None:
 def login_lockout_clear(*, user) -> int:
     """Forget the user's failed log-ins (django-axes), which ends a lockout of their username from every network.
     For a password reset: whoever set the new password holds the account's mailbox. Returns how many records went."""
-    return axes_reset(username=user.get_username())
+    # The name axes counts failures against (AXES_USERNAME_CALLABLE: case-folded), not the one stored.
+    return axes_reset(username=get_client_username(None, get_credentials(user.get_username())))
 
 
 def answer_texts_purge(*, older_than_days: int) -> int:

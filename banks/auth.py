@@ -1,6 +1,8 @@
 """The authentication backend: Django's ModelBackend, with the user's role read in the same query that loads
-the user on every request, so the nav can show "Banks" to instructors without a query of its own."""
+the user on every request, so the nav can show "Banks" to instructors without a query of its own. Log-in takes the
+username in any case, as sign-up does when it refuses "Alice" because "alice" exists."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
@@ -11,13 +13,34 @@ from .roles import INSTRUCTORS_GROUP
 
 class RoleAwareBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
-        user = super().authenticate(request, username=username, password=password, **kwargs)
+        User = get_user_model()
+        if username is None:
+            username = kwargs.get(User.USERNAME_FIELD)
+        user = None
+        if username is not None and password is not None:
+            user = self.user_named(username)
+            if user is None:
+                # As ModelBackend does: run the hasher anyway, so an unknown username takes as long to refuse as a
+                # wrong password and does not tell an attacker which usernames exist.
+                User().set_password(password)
+            elif not (user.check_password(password) and self.user_can_authenticate(user)):
+                user = None
         if user is None:
             # ModelBackend is listed after this one only for sessions that already name it (begun at sign-up before
             # sign-up logged in through this backend); letting Django ask it too would repeat the same query for the
             # same answer.
             raise PermissionDenied
         return user
+
+    def user_named(self, username: str):
+        """The user with this username in any case. Accounts made before sign-up refused a name differing only in
+        case may share one: the exact spelling wins, and with none, a name that fits several fits nobody."""
+        User = get_user_model()
+        users = list(User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": username}))
+        exact = [user for user in users if user.get_username() == username]
+        if exact:
+            return exact[0]
+        return users[0] if len(users) == 1 else None
 
     def get_user(self, user_id):
         User = get_user_model()
@@ -27,3 +50,11 @@ class RoleAwareBackend(ModelBackend):
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
+
+
+def login_attempt_username(request, credentials: dict | None = None) -> str | None:
+    """The username django-axes counts a log-in's failures against (AXES_USERNAME_CALLABLE): case-folded, since
+    log-in ignores case, so "ALICE", "Alice" and "alice" share one count and one lockout instead of five tries each."""
+    data = credentials if credentials else getattr(request, "data", request.POST)
+    username = data.get(settings.AXES_USERNAME_FORM_FIELD)
+    return username.casefold() if isinstance(username, str) else username

@@ -165,6 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # RoleAwareBackend is ModelBackend that also reads whether the user is an instructor when it loads the user (see
 # banks/auth.py); sign-up logs in through it too. ModelBackend stays so that sessions started with it before sign-up
 # used RoleAwareBackend stay valid (those users see their role after they next log in).
+# RoleAwareBackend also finds the username in any case, as sign-up compares usernames.
 # AxesStandaloneBackend comes first: it refuses a login locked out by failed attempts before a password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -341,6 +342,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "limits.windows.client_ip"
+# Case-folded, as log-in ignores case: "ALICE" and "alice" share one count of failures.
+AXES_USERNAME_CALLABLE = "banks.auth.login_attempt_username"
 AXES_VERBOSE = False
 
 # --- Grading ------------------------------------------------------------------------------------------------

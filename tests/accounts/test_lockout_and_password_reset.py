@@ -69,6 +69,16 @@ def test_a_password_reset_lifts_the_lockout(client, user, settings, django_asser
     assert attempt(client.__class__(), user, NEW_PASSWORD, ip="192.0.2.7").status_code == 302
 
 
+def test_a_reset_lifts_a_lockout_earned_typing_the_username_in_another_case(client, db, settings):
+    user = UserFactory(username="Grace", email="grace@example.com")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(LOGIN, {"username": "GRACE", "password": "wrong-guess"}, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 429
+
+    assert reset_password(client, "grace@example.com").status_code == 302
+    assert not AccessAttempt.objects.exists()
+    assert attempt(client, user, NEW_PASSWORD).status_code == 302
+
 def test_a_reset_lifts_only_that_users_lockout(client, user, settings):
     other = UserFactory()
     lock_out(client, user, settings)

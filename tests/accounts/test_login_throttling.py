@@ -8,6 +8,7 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
+from tests.factories import UserFactory
 
 LOGIN = reverse("accounts:login")
 
@@ -36,6 +37,18 @@ def test_wrong_passwords_lock_that_username_from_that_ip_then_the_lock_expires(c
     assert attempt(client, candidate, PASSWORD).status_code == 302
     assert client.session[SESSION_KEY] == str(candidate.pk)
 
+
+def test_changing_the_case_of_the_username_gets_no_more_tries(client, db, settings):
+    """Log-in ignores case, so axes counts "ALICE", "Alice" and "alice" as one username."""
+    UserFactory(username="Alice")
+    spellings = ["alice", "ALICE", "Alice", "aLiCe", "alicE", "ALIce"]
+    statuses = [client.post(LOGIN, {"username": spellings[n % len(spellings)], "password": "wrong-guess"},
+                            REMOTE_ADDR="10.0.0.1").status_code for n in range(settings.AXES_FAILURE_LIMIT)]
+    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+
+    locked = client.post(LOGIN, {"username": "Alice", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1")
+    assert locked.status_code == 429
+    assert SESSION_KEY not in client.session
 
 def test_a_successful_login_resets_the_count(client, candidate, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):

@@ -2,6 +2,7 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
+from tests.factories import UserFactory
 
 LOGIN = reverse("accounts:login")
 # Every log-in POST counts in the per-IP window; without Redis the cache is a database table (a read, a culling
@@ -81,6 +82,26 @@ def test_an_unknown_username_gets_the_same_error(client, db, django_assert_num_q
     assert BAD_CREDENTIALS in response.content.decode()
     assert SESSION_KEY not in client.session
 
+
+def test_the_username_may_be_typed_in_any_case(client, db, django_assert_num_queries):
+    alice = UserFactory(username="Alice")
+
+    with django_assert_num_queries(IP_WINDOW + AXES_BEFORE + 9 + AXES_ON_SUCCESS):
+        response = client.post(LOGIN, {"username": "ALICE", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY] == str(alice.pk)
+
+
+def test_a_wrong_password_fails_in_any_case_of_the_username(client, db, django_assert_num_queries):
+    UserFactory(username="Alice")
+
+    with django_assert_num_queries(IP_WINDOW + AXES_BEFORE + 1 + AXES_ON_FAILURE):
+        response = client.post(LOGIN, {"username": "alice", "password": "not-the-password"})
+
+    assert response.status_code == 200
+    assert BAD_CREDENTIALS in response.content.decode()
+    assert SESSION_KEY not in client.session
 
 def test_an_inactive_account_cannot_log_in(client, candidate, django_assert_num_queries):
     candidate.is_active = False

@@ -228,3 +228,16 @@ def test_a_bulk_action_that_empties_the_last_page_returns_to_the_new_last_page_w
 
     assert response.redirect_chain[0][0] == f"{URL}?page=2"
     assert "There is no page" not in response.content.decode()
+
+
+def test_each_row_shows_the_flags_of_its_import_in_words_for_the_same_queries(staff_client, db,
+                                                                             django_assert_num_queries):
+    job = ImportJobFactory()
+    flagged = PendingRowFactory(job=job, flags="prompt_injection")
+    PendingRowFactory(job=job)
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = staff_client.get(URL).content.decode()
+    rows = dict(zip(queue_rows(body), body.split('data-testid="queue-row"')[1:], strict=True))
+    assert ('<p class="error small" data-testid="queue-flags">Flagged: prompt_injection. Check the question against '
+            'the post.</p>') in rows[flagged.question.title]
+    assert [title for title, row in rows.items() if "Flagged:" in row] == [flagged.question.title]
