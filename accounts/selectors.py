@@ -147,7 +147,8 @@ def _mock_loops(user) -> list[dict]:
              .annotate(rounds_started=Count("rounds", filter=Q(rounds__started_at__isnull=False)))
              .order_by("created_at", "pk"))
     return [{"mock_loop_id": mock.pk, "loop": str(mock.loop), "loop_key": mock.loop.key, "level": mock.level.key,
-             "started_at": mock.created_at, "rounds_started": mock.rounds_started, "ended_at": mock.ended_at}
+             "started_at": mock.created_at, "rounds_started": mock.rounds_started, "ended_at": mock.ended_at,
+             "ended_early": mock.ended_early}
             for mock in loops]
 
 
@@ -276,7 +277,7 @@ EXPORT_KINDS = {
     ),
     "mock_loops": ExportKind(
         "Mock loops", _mock_loops,
-        ("mock_loop_id", "loop", "loop_key", "level", "started_at", "rounds_started", "ended_at"),
+        ("mock_loop_id", "loop", "loop_key", "level", "started_at", "rounds_started", "ended_at", "ended_early"),
     ),
     "take_home_attempts": ExportKind(
         "Take-home practice", _take_home_attempts,

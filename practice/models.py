@@ -274,12 +274,18 @@ class MockLoopQuerySet(models.QuerySet):
         continue, and the ones starting the same loop again leads back to."""
         return self.filter(open_loop_q())
 
+    def done_but_not_ended(self):
+        """Loops not ended yet whose every written round is finished: a loop whose last round was just finished."""
+        return self.filter(ended_at__isnull=True).exclude(models.Exists(_unfinished_rounds()))
+
+
+def _unfinished_rounds() -> models.QuerySet:
+    return MockRound.objects.filter(mock_loop=models.OuterRef("pk"), session__isnull=False, finished_at__isnull=True)
+
 
 def open_loop_q() -> models.Q:
     """What makes a mock loop open, for a filter or an annotation (the list of loops sorts open ones first)."""
-    unfinished = MockRound.objects.filter(mock_loop=models.OuterRef("pk"), session__isnull=False,
-                                          finished_at__isnull=True)
-    return models.Q(models.Exists(unfinished), ended_at__isnull=True)
+    return models.Q(models.Exists(_unfinished_rounds()), ended_at__isnull=True)
 
 
 class MockLoop(models.Model):
@@ -290,7 +296,11 @@ class MockLoop(models.Model):
     level = models.ForeignKey(Level, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(
-        null=True, blank=True, help_text="Ended by the candidate before every round was finished."
+        null=True, blank=True,
+        help_text="When the loop ended: its last round was finished, or the candidate ended it early.",
+    )
+    ended_early = models.BooleanField(
+        default=False, help_text="Ended by the candidate (End this loop) before every round was finished."
     )
 
     objects = MockLoopQuerySet.as_manager()

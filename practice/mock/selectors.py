@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import F, Func, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,16 +24,20 @@ def _count(rows) -> Subquery:
 
 
 def mock_loops_of(*, user) -> list[MockLoop]:
-    """The user's mock loops, the open ones first, then newest first, each with its progress: one query."""
+    """The user's mock loops, the open ones first, then newest first, each with its progress: one query. A loop
+    ended early counts the rounds with an answer, since "End this loop" finished the rest."""
     rounds = MockRound.objects.filter(mock_loop=OuterRef("pk"), session__isnull=False)
     questions = SessionQuestion.objects.filter(session__mock_round__mock_loop=OuterRef("pk"),
                                                follow_up_of__isnull=True)
+    answered_in_round = SessionQuestion.objects.filter(session=OuterRef("session"), follow_up_of__isnull=True,
+                                                       answer__isnull=False)
     return list(
         MockLoop.objects.owned_by(user).select_related("loop", "level")
         .annotate(
             is_open=open_loop_q(),
             rounds_total=_count(rounds),
             rounds_finished=_count(rounds.filter(finished_at__isnull=False)),
+            rounds_answered=_count(rounds.filter(Exists(answered_in_round))),
             questions_total=_count(questions),
             questions_answered=_count(questions.filter(answer__isnull=False)),
         )
@@ -157,6 +161,31 @@ class LoopSummary:
     def is_open(self) -> bool:
         """As `MockLoop.objects.open()`, read from the rounds loaded here."""
         return self.mock.ended_at is None and self.next_round is not None
+
+    @property
+    def is_complete(self) -> bool:
+        """Every written round finished by the candidate: read from the rounds, like `is_open`."""
+        return not self.mock.ended_early and self.next_round is None
+
+    @property
+    def written_rounds(self) -> list[RoundResult]:
+        return [r for r in self.results if r.practisable]
+
+    @property
+    def rounds_graded(self) -> int:
+        return sum(1 for r in self.results if r.mean is not None)
+
+    @property
+    def rounds_answered(self) -> int:
+        return sum(1 for r in self.results if r.answered)
+
+    @property
+    def questions_total(self) -> int:
+        return sum(len(r.items) for r in self.results)
+
+    @property
+    def questions_answered(self) -> int:
+        return sum(r.answered for r in self.results)
 
 
 def owned_mock_loop(*, user, mock_id: int) -> MockLoop:

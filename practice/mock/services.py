@@ -1,6 +1,7 @@
 """Writes of mock-loop mode: a real interview loop rehearsed round by round, at one level, against the clock."""
 
 import random
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -98,25 +99,44 @@ def mock_round_start(*, mock_round: MockRound) -> None:
 
 
 def mock_round_finish(*, mock_round: MockRound) -> None:
-    if mock_round.session_id and mock_round.finished_at is None:
+    """"Finish this round". Finishing the last written round still open completes the loop: it ends the way "End this
+    loop" ends it, at the same moment, but not early. The loop's row is locked first, so two tabs finishing its last
+    two rounds at once still complete it."""
+    if not mock_round.session_id or mock_round.finished_at is not None:
+        return
+    with transaction.atomic():
+        list(MockLoop.objects.select_for_update().filter(pk=mock_round.mock_loop_id).values_list("pk", flat=True))
         now = timezone.now()
-        MockRound.objects.filter(pk=mock_round.pk, finished_at__isnull=True).update(
+        if MockRound.objects.filter(pk=mock_round.pk, finished_at__isnull=True).update(
             started_at=mock_round.started_at or now, finished_at=now
-        )
+        ):
+            _mock_loop_close(mock_id=mock_round.mock_loop_id, now=now, early=False)
 
 
 @transaction.atomic
 def mock_loop_end(*, mock: MockLoop) -> bool:
-    """End an open loop: every round still open is finished, so it is no longer offered to continue. A round in
-    progress stops its clock at its last answer (at its start when nothing was answered: days away from an open
-    round are not time spent on it); one not yet opened is never started. Answers and grades stay. False, and nothing
-    written, if the loop was not open (already ended, or every round finished): ending twice is harmless."""
+    """"End this loop" on an open loop: it ends early, and is no longer offered to continue. Answers and grades stay.
+    False, and nothing written, if the loop was not open (already ended, or every round finished): ending twice is
+    harmless."""
     now = timezone.now()
-    if not MockLoop.objects.open().filter(pk=mock.pk).update(ended_at=now):
+    if not _mock_loop_close(mock_id=mock.pk, now=now, early=True):
+        return False
+    mock.ended_at, mock.ended_early = now, True
+    return True
+
+
+def _mock_loop_close(*, mock_id: int, now: datetime, early: bool) -> bool:
+    """The one way a loop ends, inside the caller's transaction: early, when it is open ("End this loop"), or not,
+    when its last round has just been finished. `ended_at` is set once. A round still open is finished with its clock
+    stopped at its last answer (at its start when nothing was answered: days away from an open round are not time
+    spent on it); one not yet opened is never started. False, and nothing written, if the loop was not in that state.
+    """
+    loops = MockLoop.objects.filter(pk=mock_id)
+    loops = loops.open() if early else loops.done_but_not_ended()
+    if not loops.update(ended_at=now, ended_early=early):
         return False
     last_answer = (Answer.objects.filter(session_question__session=OuterRef("session"))
                    .order_by("-submitted_at").values("submitted_at")[:1])
-    MockRound.objects.filter(mock_loop=mock, session__isnull=False, finished_at__isnull=True).update(
+    MockRound.objects.filter(mock_loop_id=mock_id, session__isnull=False, finished_at__isnull=True).update(
         finished_at=Coalesce(Subquery(last_answer), F("started_at"), Value(now)))
-    mock.ended_at = now
     return True

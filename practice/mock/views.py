@@ -54,6 +54,12 @@ def mock_loop(request, mock_id: int):
         "seconds_used": summary.seconds_used,
         "next_round": summary.next_round,
         "is_open": summary.is_open,
+        "is_complete": summary.is_complete,
+        "rounds_total": len(summary.written_rounds),
+        "rounds_graded": summary.rounds_graded,
+        "rounds_answered": summary.rounds_answered,
+        "questions_total": summary.questions_total,
+        "questions_answered": summary.questions_answered,
     }
     template = "practice/mock_loop.html#mock-summary" if request.htmx else "practice/mock_loop.html"
     return render(request, template, context)

@@ -60,3 +60,7 @@ def test_senior_mock_loop_with_a_follow_up_ends_in_a_summary(live_server, page: 
     expect(page.get_by_test_id("round-mean-2")).to_be_visible()
     expect(page.get_by_test_id("mock-overall")).to_be_visible()
     expect(page.get_by_test_id("round-1")).to_contain_text("1 follow-up")
+    # Finishing the last round completed the loop: nothing is left to continue or end.
+    expect(page.get_by_test_id("mock-complete")).to_be_visible()
+    expect(page.get_by_test_id("mock-status")).to_have_text("Complete:")
+    expect(page.get_by_test_id("end-loop")).to_have_count(0)

@@ -61,7 +61,7 @@ def test_it_lists_my_loops_open_first_with_progress_and_links(candidate_client, 
     AnswerFactory(session_question=item)
     AnswerFactory(session_question=FollowUpFactory(follow_up_of=item))  # a follow-up is not a question
     MockRound.objects.filter(pk=first_round.pk).update(started_at=now, finished_at=now)
-    MockRound.objects.filter(mock_loop=finished).update(started_at=now, finished_at=now)
+    mock_services.mock_round_finish(mock_round=MockRound.objects.get(mock_loop=finished))
     mock_services.mock_loop_end(mock=ended)
 
     with django_assert_num_queries(PAGE_QUERIES):
@@ -75,8 +75,9 @@ def test_it_lists_my_loops_open_first_with_progress_and_links(candidate_client, 
     assert "<strong>open</strong>" in older and "Junior level" in older
     assert "1 of 2 rounds finished" in older and "1 of 4 questions answered" in older
     assert older.count(reverse("practice:mock_loop", args=[older_open.pk])) == 2 and "Continue" in older
-    assert "ended " in rows[2] and "Continue" not in rows[2]
-    assert re.search(r"·\s+finished\s", rows[3])
+    assert "ended early " in rows[2] and "Continue" not in rows[2]
+    assert "0 of 2 rounds answered" in rows[2] and "rounds finished" not in rows[2]
+    assert re.search(r"·\s+complete \d+ \w+ \d{4}\s", rows[3]) and "Continue" not in rows[3]
     assert "1 of 1 round finished" in rows[3]
 
 
