@@ -258,6 +258,7 @@ def grading_request_for(item: SessionQuestion, answer_text: str) -> GradingReque
             question=item.follow_up_prompt,
             rubric=[RubricPoint(Kind(item.focus_kind), item.focus_text)],
             answer=answer_text,
+            follow_up=True,
         )
     question = item.question
     return GradingRequest(

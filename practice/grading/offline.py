@@ -46,7 +46,7 @@ from .text import (
 )
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
-PROMPT_VERSION = "offline-9"
+PROMPT_VERSION = "offline-10"
 COVERED_AT = 1 / 3
 PARTLY_AT = 1 / 6
 SHORT_POINT_WEIGHT = 2.5  # an item of two or three content words: half of it is a different answer
@@ -119,8 +119,9 @@ class OfflineGrader:
         list_request = bool(_LIST_REQUEST.search(request.question))
         any_form = short_question or list_request or _not_prose(request.model_answer)
         passages = prose = _passages(kept, any_form=any_form)
-        if _adds_to(_stems_of(request.model_answer), question_stems):
-            # Restating the question says nothing, unless the reference does too: "compilation or run-time error?"
+        if request.follow_up or _adds_to(_stems_of(request.model_answer), question_stems):
+            # Restating the question says nothing, unless the reference does too: "compilation or run-time error?";
+            # a follow-up's question states its point, so saying it back never answers it.
             passages = [p for p in passages if _adds_to(p.stems, question_stems)]
         # Meta words ("Explains", "Mentions") describe an answer in a written criterion; in a model answer they are
         # content: "The address of a location in memory." is about an address.

@@ -37,6 +37,9 @@ class GradingRequest:
     answer: str
     model_answer: str = ""
     guidance: str = ""  # the instructor's note to the grader: what to be strict or lenient about
+    # A mock interviewer's follow-up: its question states the rubric item it probes, so saying that point back
+    # answers nothing; only what the answer adds to the question counts.
+    follow_up: bool = False
 
 
 @dataclass

@@ -5,6 +5,9 @@ from django.urls import reverse
 
 from practice import services
 from practice.grading.follow_up import choose_focus, write_offline
+from practice.grading.offline import OfflineGrader
+from practice.grading.scoring import score_output
+from practice.grading.types import GradingRequest, Kind, RubricPoint
 from practice.models import Answer, SessionQuestion
 from practice.tasks import grade_answer
 from tests.factories import AnswerFactory, SessionQuestionFactory
@@ -259,3 +262,27 @@ def test_every_rubric_item_in_the_content_gives_a_whole_question_in_the_intervie
         assert prompt[0].isupper() and prompt.endswith("?"), prompt
         assert not prompt.startswith(("Warns", "Notes that", "Acknowledges that")), prompt
         assert not any(mark in prompt for mark in ("{", "..", "?.", "??", "  ")), prompt
+
+
+@pytest.mark.parametrize("answer,most", [
+    ("Yes, stale embeddings after the corpus changes can silently degrade retrieval quality, so I would notice it and "
+     "do something about it.", 1.0),
+    ("That is a good point. Stale embeddings are a real risk: when the corpus changes they silently degrade retrieval "
+     "quality.", 1.0),
+])
+def test_saying_the_follow_ups_own_point_back_earns_nothing(answer, most):
+    item = {"kind": "failure_mode", "text": "Stale embeddings after the corpus changes silently degrade retrieval "
+            "quality", "verdict": "missed"}
+    request = GradingRequest(question=write_offline(item), rubric=[RubricPoint(Kind.FAILURE_MODE, item["text"])],
+                             answer=answer, follow_up=True)
+    assert score_output(OfflineGrader().grade(request)).overall <= most
+
+
+def test_a_follow_up_answer_that_says_how_to_notice_and_fix_the_point_earns_it():
+    item = {"kind": "failure_mode", "text": "Stale embeddings after the corpus changes silently degrade retrieval "
+            "quality", "verdict": "missed"}
+    request = GradingRequest(question=write_offline(item), rubric=[RubricPoint(Kind.FAILURE_MODE, item["text"])],
+                             answer="I would re-embed the corpus nightly and alert when retrieval metrics drop, "
+                                    "because old vectors no longer match changed documents.",
+                             follow_up=True)
+    assert score_output(OfflineGrader().grade(request)).overall >= 4.0

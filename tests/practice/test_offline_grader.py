@@ -219,7 +219,7 @@ def test_each_rubric_item_is_judged_in_rubric_order():
     output, _ = grade(STRONG_ANSWERS[0])
 
     assert [(item.kind, item.text) for item in output.items] == [(point.kind, point.text) for point in RUBRIC]
-    assert (output.grader, output.prompt_version) == ("offline", "offline-9")
+    assert (output.grader, output.prompt_version) == ("offline", "offline-10")
 
 
 def test_without_a_rubric_the_model_answer_gives_the_points():

@@ -233,7 +233,7 @@ def test_answer_grade_grades_a_queued_answer_against_its_rubric(session_question
     assert answer.status == Answer.Status.GRADED
     assert answer.failure_message == ""
     assert grade == Grade.objects.get(answer=answer)
-    assert (grade.grader, grade.prompt_version, grade.rubric_version) == ("offline", "offline-9", 1)
+    assert (grade.grader, grade.prompt_version, grade.rubric_version) == ("offline", "offline-10", 1)
     rubric = list(session_question.question.rubric_items.values_list("kind", "text"))
     assert [(item["kind"], item["text"]) for item in grade.items] == rubric
     assert sum(item["verdict"] == "covered" for item in grade.items) >= 4
