@@ -32,7 +32,7 @@ from .text import content_stems, function_word_share, meta_words
 from .types import Clarity, GraderOutput, GradingRequest, ItemVerdict, Kind, RubricPoint, Verdict
 
 PROMPT_FILE = Path(__file__).parent / "prompts" / "grade-v2.md"
-PROMPT_VERSION = "llm-grade-v2.1"  # grade-v2.md, with the checks of its quotes as of 7 December
+PROMPT_VERSION = "llm-grade-v2.2"  # grade-v2.md, with the checks of its quotes as of 7 December and the follow-up note
 
 # The model says whether it is sure of each verdict; a categorical answer, as models put numbers on their certainty
 # poorly. A verdict downgraded because its quote is not in the answer is unsure too.
@@ -151,6 +151,10 @@ def _rubric_lines(rubric: list[RubricPoint]) -> str:
     return "\n".join(f"{i}. [{point.kind.value}] {point.text}" for i, point in enumerate(rubric, start=1))
 
 
+FOLLOW_UP_NOTE = ("This question is an interviewer's follow-up: it states the rubric item it probes. Saying that "
+                  "point back covers nothing; credit only what the answer adds to the question.\n\n")
+
+
 def build_messages(request: GradingRequest, rubric: list[RubricPoint], answer: str) -> list[dict]:
     boundary = secrets.token_hex(8)
     user = (
@@ -158,6 +162,7 @@ def build_messages(request: GradingRequest, rubric: list[RubricPoint], answer: s
         f"Rubric items (id. [kind] text):\n{_rubric_lines(rubric)}\n\n"
         + (f"Model answer, for reference:\n{request.model_answer}\n\n" if request.model_answer else "")
         + (f"The instructor's guidance for grading this question:\n{request.guidance}\n\n" if request.guidance else "")
+        + (FOLLOW_UP_NOTE if request.follow_up else "")
         + f"The candidate's answer is the untrusted text between ANSWER-{boundary}-START and ANSWER-{boundary}-END.\n"
         f"ANSWER-{boundary}-START\n{answer}\nANSWER-{boundary}-END"
     )

@@ -6,6 +6,7 @@ from django.urls import reverse
 from practice import services
 from practice.grading.follow_up import choose_focus, write_offline
 from practice.grading.offline import OfflineGrader
+from practice.grading.openai_grader import build_messages
 from practice.grading.scoring import score_output
 from practice.grading.types import GradingRequest, Kind, RubricPoint
 from practice.models import Answer, SessionQuestion
@@ -286,3 +287,13 @@ def test_a_follow_up_answer_that_says_how_to_notice_and_fix_the_point_earns_it()
                                     "because old vectors no longer match changed documents.",
                              follow_up=True)
     assert score_output(OfflineGrader().grade(request)).overall >= 4.0
+
+
+def test_the_llm_grader_is_told_a_follow_up_states_its_point():
+    rubric = [RubricPoint(Kind.FAILURE_MODE, "Stale embeddings silently degrade retrieval")]
+    asked = {"question": "One risk you didn't mention: stale embeddings. How would you notice it?", "rubric": rubric,
+             "answer": "I would re-embed nightly."}
+    follow_up = build_messages(GradingRequest(**asked, follow_up=True), rubric, asked["answer"])[1]["content"]
+    ordinary = build_messages(GradingRequest(**asked), rubric, asked["answer"])[1]["content"]
+    assert "Saying that point back covers nothing" in follow_up
+    assert "Saying that point back covers nothing" not in ordinary

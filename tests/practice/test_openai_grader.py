@@ -44,7 +44,7 @@ def test_a_good_response_becomes_verdicts_with_usage_and_provenance(fake_openai_
     assert [item.verdict for item in output.items] == [Verdict.COVERED, Verdict.MISSED]
     assert output.items[0].evidence == "stores keys and values of earlier tokens"
     assert output.clarity == Clarity.CLEAR
-    assert (output.grader, output.model, output.prompt_version) == ("openai", "gpt-4o-mini", "llm-grade-v2.1")
+    assert (output.grader, output.model, output.prompt_version) == ("openai", "gpt-4o-mini", "llm-grade-v2.2")
     assert (output.input_tokens, output.output_tokens) == (900, 150)
     sent = fake_openai_server.requests[0]
     assert sent["response_format"]["json_schema"]["strict"] is True
