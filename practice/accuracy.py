@@ -55,6 +55,13 @@ MEASURED_DATASETS = [
         "path": "tests/data/golden_heldout3.jsonl",
         "readme": "tests/data/golden_heldout3.md",
     },
+    {
+        "key": "golden_heldout4",
+        "title": ("Fourth held-out set: answers to 30 more questions of this site, written and scored by someone who "
+                  "never saw the grader"),
+        "path": "tests/data/golden_heldout4.jsonl",
+        "readme": "tests/data/golden_heldout4.md",
+    },
 ]
 FIGURES = ("n", "qwk", "pearson", "mae", "exact", "within_one")
 

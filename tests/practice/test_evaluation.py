@@ -78,11 +78,13 @@ def test_offline_grader_figures_on_the_golden_set_stay_above_their_floors():
 # Blind held-out golden sets (tests/data/golden_heldout*.md): 120 answers each, written and graded by helpers who never
 # saw the grader. Figures with offline-9 (docs/grading.md; the first set was read for offline-9's rule, the second
 # only after it was chosen, the third was built after it): 0.717 / 0.701 / 0.988, 0.635 / 0.602 / 1.054, 0.687 /
-# 0.676 / 1.012 (measured unseen with offline-8: 0.678 / 0.633 / 0.975 and 0.567 / 0.554 / 1.117).
+# 0.676 / 1.012 (measured unseen with offline-8: 0.678 / 0.633 / 0.975 and 0.567 / 0.554 / 1.117). The fourth, built
+# in a tenth session and measured once with offline-10: 0.668 / 0.628 / 1.10 (its reference scores use half points).
 HELD_OUT_FLOORS = {
     "golden_heldout": {"pearson": 0.69, "qwk": 0.67, "mae": 1.02},
     "golden_heldout2": {"pearson": 0.61, "qwk": 0.57, "mae": 1.09},
     "golden_heldout3": {"pearson": 0.66, "qwk": 0.65, "mae": 1.05},
+    "golden_heldout4": {"pearson": 0.64, "qwk": 0.6, "mae": 1.13},
 }
 
 
