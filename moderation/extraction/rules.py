@@ -50,11 +50,12 @@ ASKED = re.compile(
     r"[\"“])",
     re.IGNORECASE,
 )
-# "I got asked to do an interview there": an invitation to interview, not a question
+# "I got asked to do an interview there": an invitation to interview, not a question ("asked me to do a system design
+# round: design Twitter" sets one, and so does a colon after the interview)
 ASKED_TO_INTERVIEW = re.compile(r"\s+(?:me\s+|us\s+)?(?:if\s+I\s+(?:could|can|would)\s+|to\s+)"
-                                r"(?:do|take|have|attend|join|book|schedule|come\s+(?:in\s+|back\s+)?(?:for|to)|sit)\s+(?:an?\s+|the\s+|my\s+|another\s+)?"
-                                r"(?:[\w-]+\s+){0,2}(?:interviews?|calls?|screens?|onsites?|assessments?|oa|rounds?|chat)\b",
-                                re.IGNORECASE)
+                                r"(?:do|take|have|attend|book|schedule|come\s+(?:in\s+|back\s+)?(?:for|to))\s+"
+                                r"(?:an?\s+|the\s+|my\s+|another\s+)?(?:[\w-]+\s+){0,2}(?:interviews?|onsites?|on-sites?)\b"
+                                r"(?!\s*:)", re.IGNORECASE)
 # The poster is the interviewer (or the hiring side), or lists the questions they asked the interviewer.
 OTHER_SIDE = re.compile(
     r"\bI(?:'ve|\s+have)?\s+(?:interviewed|conducted|hired)\s+(?:over\s+|more\s+than\s+|about\s+)?(?:\d|hundreds|"
@@ -346,8 +347,10 @@ DURING = (r"(?:(?:in|during|at)\s+(?:the|an|my|a|this|that|our)\s+(?:[\w-]+\s+){
           r"(?:interview|call|round|screen|screening|onsite|meeting)\s+)?")
 # "asked how I'd evaluate a RAG pipeline in my Anthropic interview": where it was asked is not part of the question
 WHERE_IT_WAS_ASKED = re.compile(r",?\s+(?:in|during|at|on)\s+(?:the|my|our|an?|this|that|their|your)\s+"
-                                r"(?:[\w-]+\s+){0,3}?(?:interviews?|rounds?|screens?|screenings?|onsites?|on-sites?|calls?|loops?)"
+                                r"(?:[\w-]+\s+){0,3}?(?:interviews?|rounds?|screens?|screenings?|onsites?|on-sites?|"
+                                r"(?:phone|recruiter|hiring[- ]manager|intro|technical|screening)\s+calls?)"
                                 r"(?=[?.!]?$)", re.IGNORECASE)
+QUOTE_MARK = re.compile(r"[\"“”]")
 YES_NO = re.compile(rf"\b{ASK}\s+(?:me\s+)?{DURING}(?:if|whether)\s+(?P<clause>.+?){CLAUSE_END}", re.IGNORECASE)
 # "asked me a very simple question, how would I do pagination": the question named, then said
 NAMED_QUESTION = (r"(?:(?:a|an|one|another|this|the)\s+(?:[\w-]+\s+){0,3}?question\s*[,:]\s*"
@@ -438,9 +441,12 @@ TASK_VERB = (
     r"walk\s+(?:them|him|her|through)|talk\s+(?:through|about)|go\s+(?:through|over)|solve|optimi[sz]e|debug|sketch|outline|evaluate|"
     r"create|develop|list|mention|name|state|whiteboard|architect|reverse|merge|find|calculate|prove|"
     r"propose|fine-tune|train|clone|invert|traverse|seriali[sz]e|deseriali[sz]e|encode|decode|reconstruct|rearrange|"
-    r"partition|insert|delete|remove|analy[sz]e|model|predict|classify|cluster|query|benchmark|profile|refactor|"
+    r"partition|insert|delete|analy[sz]e|model|predict|classify|cluster|query|benchmark|profile|refactor|"
     r"fix(?=\s+(?:a|an|the|this|that|some|bugs?|it)\b)|translate|split|aggregate|scale|shard|identify|visuali[sz]e|forecast|tokeni[sz]e|normali[sz]e|"
-    r"vectori[sz]e|embed|index|search|transform|filter|test|review(?!\s+(?:my|our|me|us)\b)|"
+    r"vectori[sz]e|embed|index|search|transform|filter|review(?!\s+(?:my|our|me|us)\b)|"
+    # not the setting up of a video call: "test the camera", "remove my headphones"
+    r"(?:test|remove)(?!\s+(?:the\s+|my\s+|your\s+|our\s+)?(?:camera|mic|microphone|audio|sound|video|connection|"
+    r"internet|setup|link|headphones|headset|glasses|background)\b)|"
     r"deploy|return|compute|count|check|determine|detect|print|sort|parse|convert|validate|unpack|rotate|flatten|"
     r"simulate|(?:handle|extend|support|adapt|modify|generali[sz]e|retrieve|rank)(?!\s+(?:my|our|me|us|the\s+decision)\b)|"
     r"(?:focus|concentrate)\s+on\s+\w+ing|get\s+(?:a\s+|the\s+)?(?:list|number|count|sum|maximum|minimum|max|"
@@ -449,10 +455,14 @@ TASK_VERB = (
 BEFORE_NEXT_TASK = rf"(?=,\s*(?:and\s+)?(?:then\s+)?{TASK_VERB}\b)"
 NEXT_TASK = re.compile(rf"\s*,\s*(?:and\s+)?(?:then\s+)?(?P<clause>{TASK_VERB}\b.+?)"
                        rf"(?:{CLAUSE_END}|{BEFORE_NEXT_TASK})", re.IGNORECASE)
-EXPLAINED = re.compile(r"^(?:explain|describe|define|discuss)\s+(?:what\s+(?:a|an)\s+|(?:a|an|the)\s+)?(?P<what>.+?)"
-                       r"(?:\s+(?:is|was|are|were))?$", re.IGNORECASE)
-EXPLAIN_WHAT_WAS = re.compile(r"^((?:explain|describe|define)\s+what\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+was$",
-                              re.IGNORECASE)  # "explain what a BST was" asked "Explain what a BST is."
+EXPLAINED = re.compile(r"^(?:explain|describe|define|discuss)\s+(?:what\s+)?(?:(?:a|an|the)\s+)?(?P<what>.+?)"
+                       r"(?:\s+(?:is|was|are|were|means|meant))?$", re.IGNORECASE)
+# "explain what a BST was" asked "Explain what a BST is."
+EXPLAIN_WHAT_WAS = re.compile(r"^((?:explain|describe|define)\s+what\s+(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?)"
+                              r"\s+was$", re.IGNORECASE)
+WH_WORDS = {"how", "what", "why", "when", "where", "which", "who"}
+WOULD_CLAUSE = re.compile(r"(?:i|we)(?:['’]d|\s+would)\s+", re.IGNORECASE)
+TASK_OBJECT = re.compile(r"^\w+\s+(?:a|an|the)\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2})$", re.IGNORECASE)
 TO_DO = re.compile(
     rf"\b(?:{ASK}|wanted\s+(?:me|us)|had\s+(?:me|us)|made\s+(?:me|us)|told\s+(?:me|us)|(?:i|we)\s+(?:had|was\s+"
     rf"(?:asked|given\s+\w+)|were\s+asked)|gave\s+(?:me|us)\s+(?:(?:a|another)\s+follow[- ]?up|\w+\s+(?:\w+\s+)?)"
@@ -1348,7 +1358,8 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
     def add(text: str, match: re.Match | tuple[int, int], *, built: bool = False) -> None:
         """`built`: the text is the rules' own wording ("Solve LeetCode problem 299."), not the poster's."""
         start, end = match if isinstance(match, tuple) else match.span()
-        text = WHERE_IT_WAS_ASKED.sub("", text)
+        if not QUOTE_MARK.search(unit.text, start, end):  # a question quoted word for word stays whole
+            text = WHERE_IT_WAS_ASKED.sub("", text)
         told = isinstance(match, tuple)  # told_problems() checks its own lead-in
         negated = NEGATED.search(unit.text[max(0, start - 80):start]) if told else \
             _not_asked_of_the_poster(unit.text, match)
@@ -1492,11 +1503,17 @@ def reported(unit: Unit) -> list[tuple[str, int, int]]:
         if more := SPELLED_OUT.match(unit.text, match.end()):  # "return a list of pairs — either (x, y) or ..."
             add(_finish(_you(match["clause"] + more.group()), "."), match)
             continue
-        task = _finish(_you(EXPLAIN_WHAT_WAS.sub(r"\1 is", match["clause"])), ".")
-        if TELLS_ABOUT.match(match["clause"]):  # "asked to talk about my background and how I got into CS"
-            add(task, match)
-        else:  # "asked me to design a recommender and how I'd handle cold start": two questions
-            add_with_continuations(task, match)
+        add(_finish(_you(EXPLAIN_WHAT_WAS.sub(r"\1 is", match["clause"])), "."), match)
+        # "asked me to design a recommender and how I'd handle cold start": a second question, put as the poster
+        # would do it ("how I heard about the role" is not; "talk about X and how I got into CS" is one topic)
+        more = None if TELLS_ABOUT.match(match["clause"]) else CONTINUATION.match(unit.text, match.end())
+        if more and more["wh"].lower() in WH_WORDS and (would := WOULD_CLAUSE.match(more["clause"])):
+            rest = more["clause"][would.end():]
+            if (designed := TASK_OBJECT.match(match["clause"])) and re.search(r"\bit$", rest):
+                rest = re.sub(r"\bit$", f"the {designed['what']}", rest)  # "design a cache and how I'd invalidate it"
+            add(_finish(f"{more['wh'].capitalize()} would you {_you(rest)}", "?"), more)
+        if _not_asked_of_the_poster(unit.text, match):
+            continue  # "I asked them to explain the team, describe on-call, then ...": the poster's asking, all of it
         previous = match["clause"]
         while (more := NEXT_TASK.match(unit.text, match.end())) is not None:
             clause = more["clause"]

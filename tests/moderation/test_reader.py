@@ -69,7 +69,11 @@ def test_a_task_and_a_question_after_one_asking_verb_are_two_questions():
     post = "Meta MLE onsite. They asked me to design a recommendation system and how I'd handle cold start."
     assert questions(post) == ["Design a recommendation system.", "How would you handle cold start?"]
     told = "Meta MLE onsite. I was asked to talk about my background and how I got into CS."
-    assert "How did you get into CS?" not in questions(told)
+    assert questions(told) == ["Talk about your background."]
+    pronoun = "Meta MLE onsite. They asked me to design a cache and how I'd invalidate it."
+    assert questions(pronoun) == ["Design a cache.", "How would you invalidate the cache?"]
+    process = "Meta MLE onsite. They asked me to design a chat system and how I heard about the role."
+    assert questions(process) == ["Design a chat system."]
 
 
 def test_tasks_listed_after_one_asking_verb_are_one_question_each():
@@ -84,12 +88,39 @@ def test_a_task_that_takes_several_steps_stays_one_question():
     assert questions(post) == ["Write a function that takes a list, sorts it and returns the median."]
 
 
+def test_tasks_the_poster_asked_for_are_not_the_interviewers():
+    post = "Had a Citadel interview. I asked them to explain the team structure, describe on-call, then list the stack."
+    assert questions(post) == []
+
+
+def test_setting_up_the_call_is_not_a_task():
+    post = "Google onsite. The recruiter asked me to test the camera, then check my internet connection."
+    assert questions(post) == []
+    explained = "Google onsite. I had to explain what idempotency was, then implement it."
+    assert questions(explained) == ["Explain what idempotency is.", "Implement idempotency."]
+
+
+@pytest.mark.parametrize("sentence,question", [
+    ("They asked me to explain what happens in the event loop.", "Explain what happens in the event loop."),
+    ("I was asked how I'd cut latency on the calls.", "How would you cut latency on the calls?"),
+    ('They asked me "What would you improve in our onboarding calls?"',
+     "What would you improve in our onboarding calls?"),
+    ('They asked me "How do you reduce echo on a phone call?"', "How do you reduce echo on a phone call?"),
+])
+def test_words_that_name_a_place_inside_a_question_stay_in_it(sentence, question):
+    assert questions(f"Google onsite. {sentence}") == [question]
+
+
 def test_being_asked_to_interview_is_an_invitation_not_a_question():
     post = ("Is citadel legit?\nI got asked to do an interview there and I've never heard of it before. Have any of "
             "y'all had experience there? What should I expect for the interview?")
     assert read(post).reports_interview is False
     assert questions("Meta onsite. I was asked to design a feed, then asked to come back for another round.") == [
         "Design a feed."]
+    assert questions("Google onsite. They asked me to do a system design round: design Twitter.") == [
+        "Design Twitter."]
+    assert read("The interviewer asked me to take a call with the hiring manager and then asked how I'd design "
+                "Outlook.").reports_interview
 
 
 def test_a_round_about_several_topics_gives_one_question_each():
