@@ -34,9 +34,14 @@ class RoleAwareBackend(ModelBackend):
 
     def user_named(self, username: str):
         """The user with this username in any case. Accounts made before sign-up refused a name differing only in
-        case may share one: the exact spelling wins, and with none, a name that fits several fits nobody."""
+        case may share one: the exact spelling wins, and with none, a name that fits several fits nobody. The match
+        is by case folding, the same key django-axes counts failures against (`login_attempt_username`): the
+        database's own case-insensitive match also takes "alıce" (dotless i) for "alice", which would give every
+        such spelling its own count of tries."""
         User = get_user_model()
-        users = list(User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": username}))
+        folded = username.casefold()
+        users = [user for user in User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": username})
+                 if user.get_username().casefold() == folded]
         exact = [user for user in users if user.get_username() == username]
         if exact:
             return exact[0]

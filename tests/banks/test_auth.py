@@ -60,3 +60,12 @@ def test_axes_counts_failures_against_the_case_folded_username():
     assert login_attempt_username(request) == "alice"
     assert login_attempt_username(request, {"username": "ALICE", "password": "x"}) == "alice"
     assert login_attempt_username(RequestFactory().post("/")) is None
+
+
+def test_a_spelling_that_folds_to_another_name_is_not_that_user(db):
+    """PostgreSQL's UPPER() takes the dotless "ı" for "I", so "alıce" matched "alice" in the database; axes counts
+    "alıce" apart from "alice" (case folding keeps the "ı"), which gave each such spelling five more tries."""
+    UserFactory(username="alice")
+    with pytest.raises(PermissionDenied):
+        authenticate("al\u0131ce")
+    assert login_attempt_username(None, {"username": "al\u0131ce"}) != login_attempt_username(None, {"username": "ALICE"})
