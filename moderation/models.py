@@ -50,6 +50,11 @@ class ImportPost(models.Model):
         return f"{self.job_id} row {self.row_number}"
 
 
+FLAG_LABELS = {
+    "prompt_injection": "the post holds text addressed to a model (prompt injection)",
+    "unsupported_span": "the reader gave evidence the post does not contain, and that question was dropped",
+    "llm_failed": "the LLM could not read the post, so the offline rules did",
+}
 # An imported row's message; a warning about the row follows it after "; " ("imported for review; level 'expert' is
 # unknown, so one was suggested").
 IMPORTED_MESSAGE = "imported for review"
@@ -120,3 +125,8 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id} row {self.row_number}.{self.part}: {self.outcome}"
+
+    @property
+    def flag_labels(self) -> list[str]:
+        """The row's flags in words, for the queue and the item page."""
+        return [FLAG_LABELS.get(flag, flag.replace("_", " ")) for flag in self.flags.split(",") if flag]

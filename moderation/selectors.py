@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 
 from questions.models import Question, RubricItem, Sighting
@@ -89,12 +89,14 @@ def job_read_by_rules(*, job: ImportJob) -> bool:
 
 
 def job_problem_rows(*, job: ImportJob) -> list[ImportRow]:
-    """Rows that were not imported, and rows imported with a warning (a link dropped, an unknown level replaced by a
-    suggestion), with the question each duplicate matched and whether their post was kept."""
+    """Rows that were not imported, then rows imported with a warning (a link dropped, an unknown level replaced by a
+    suggestion), at most PROBLEM_ROWS_SHOWN, with the question each duplicate matched and whether their post was
+    kept."""
     posts = ImportPost.objects.filter(job_id=job.pk, row_number=OuterRef("row_number"))
     warned = Q(outcome=ImportRow.Outcome.IMPORTED, message__contains=f"{IMPORTED_MESSAGE};")  # after "Row 12: "
+    imported_last = Case(When(outcome=ImportRow.Outcome.IMPORTED, then=Value(1)), default=Value(0))
     return list(job.rows.filter(~Q(outcome=ImportRow.Outcome.IMPORTED) | warned).select_related("question")
-                .annotate(has_post=Exists(posts)).order_by("row_number", "part")[:PROBLEM_ROWS_SHOWN])
+                .annotate(has_post=Exists(posts)).order_by(imported_last, "row_number", "part")[:PROBLEM_ROWS_SHOWN])
 
 
 def import_post(*, job_id: int, row_number: int) -> ImportPost:

@@ -157,6 +157,7 @@ def job(request, job_id: int):
     import_job = selectors.job_for(job_id=job_id)
     context = {"job": import_job, "outcomes": selectors.job_outcomes(job=import_job),
                "problems": selectors.job_problem_rows(job=import_job) if import_job.is_finished else [],
+               "problems_shown": selectors.PROBLEM_ROWS_SHOWN,
                "read_by_rules": import_job.is_finished and selectors.job_read_by_rules(job=import_job)}
     template = "moderation/job.html#progress" if request.htmx else "moderation/job.html"
     return render(request, template, context)

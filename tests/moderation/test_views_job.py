@@ -110,3 +110,16 @@ def test_a_row_imported_with_a_warning_is_listed_with_it(staff_client, bank, dja
     assert "Rows not imported, or imported with a warning" in body
     assert "imported for review; level &#x27;expert&#x27; is unknown, so one was suggested" in body
     assert body.count('data-testid="problem-row"') == 1
+
+
+def test_rows_not_imported_come_before_rows_imported_with_a_warning(staff_client, bank, settings, monkeypatch):
+    monkeypatch.setattr("moderation.selectors.PROBLEM_ROWS_SHOWN", 2)
+    warned = [{"text": text, "level": "expert"} for text in (
+        "How would you shard a vector index across regions?",
+        "Why does a cross-encoder rerank better than a bi-encoder?",
+        "What breaks when you quantise a model to four bits?")]
+    job = run(samples.own_jsonl(*warned) + b'\n{"text": \n')
+    body = staff_client.get(url_of(job)).content.decode()
+    assert body.count('data-testid="problem-row"') == 2
+    assert "Row 4: this line is not valid JSON" in body
+    assert "The first 2 are listed, rows not imported first; the CSV report lists every row." in body

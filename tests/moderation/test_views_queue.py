@@ -233,11 +233,12 @@ def test_a_bulk_action_that_empties_the_last_page_returns_to_the_new_last_page_w
 def test_each_row_shows_the_flags_of_its_import_in_words_for_the_same_queries(staff_client, db,
                                                                              django_assert_num_queries):
     job = ImportJobFactory()
-    flagged = PendingRowFactory(job=job, flags="prompt_injection")
+    flagged = PendingRowFactory(job=job, flags="prompt_injection,llm_failed")
     PendingRowFactory(job=job)
     with django_assert_num_queries(PAGE_QUERIES):
         body = staff_client.get(URL).content.decode()
     rows = dict(zip(queue_rows(body), body.split('data-testid="queue-row"')[1:], strict=True))
-    assert ('<p class="error small" data-testid="queue-flags">Flagged: prompt_injection. Check the question against '
-            'the post.</p>') in rows[flagged.question.title]
+    assert ('<p class="error small" data-testid="queue-flags">Flagged: the post holds text addressed to a model '
+            '(prompt injection); the LLM could not read the post, so the offline rules did. Check the question '
+            'against the post.</p>') in rows[flagged.question.title]
     assert [title for title, row in rows.items() if "Flagged:" in row] == [flagged.question.title]
