@@ -105,3 +105,14 @@ def test_on_a_phone_each_question_is_a_card_with_its_status_and_controls_labelle
     assert '<table class="table stack">' in body
     assert body.count('<td data-label="Status" data-testid="bank-question-status">Published</td>') == 2
     assert body.count('<td data-testid="bank-question-actions">') == 2
+
+
+def test_a_private_bank_says_its_published_questions_are_practised_by_everyone(client, instructor, bank,
+                                                                                 django_assert_num_queries):
+    Bank.objects.filter(pk=bank.pk).update(visibility=Bank.Visibility.PRIVATE)
+    client.force_login(instructor)
+    with django_assert_num_queries(PAGE_QUERIES):
+        body = client.get(url_of(bank)).content.decode()
+    assert "This bank is private" in body
+    assert ("A question you publish is in every candidate's practice pool for its category and levels, whichever "
+            "banks hold it. A draft is practised nowhere, this bank included.") in body
