@@ -94,6 +94,7 @@ class BankFileEntry:
     key: str
     status: str
     draft: QuestionDraft | None  # None for a key-only entry: the question is used as it is
+    number: int = 0  # its place among the file's questions, from 1, for messages
 
 
 @dataclass
@@ -103,6 +104,9 @@ class BankFile:
     entries: list[BankFileEntry] = field(default_factory=list)
     # A file with no questions empties the bank only when it says so: a wrong or truncated file must not.
     remove_all_questions: bool = False
+    # What is wrong with single questions, as (question number, message): the import adds what only the database
+    # can tell (an unknown key) and lists every problem at once.
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _strings(value, what: str, problems: list[str]) -> list[str]:
@@ -162,11 +166,11 @@ def parse_bank_file(data: bytes) -> BankFile:
         raise ValidationError(["`bank` must be a mapping with a `title` and a `description`."])
     result = BankFile(title=str(bank.get("title") or "").strip(), description=str(bank.get("description") or ""),
                       remove_all_questions=remove_all)
-    problems: list[str] = []
+    problems = result.problems
     seen: set[str] = set()
     for number, item in enumerate(document["questions"], start=1):
         if not isinstance(item, dict):
-            problems.append(f"Question {number}: expected a mapping of fields.")
+            problems.append((number, f"Question {number}: expected a mapping of fields."))
             continue
         key = str(item.get("key") or "")
         found: list[str] = []
@@ -179,9 +183,9 @@ def parse_bank_file(data: bytes) -> BankFile:
         seen.add(key)
         if set(item) == {"key"}:
             if found:
-                problems.append(f"Question {number} ({key or 'no key'}): {'; '.join(found)}.")
+                problems.append((number, f"Question {number} ({key or 'no key'}): {'; '.join(found)}."))
             else:
-                result.entries.append(BankFileEntry(key=key, status="", draft=None))
+                result.entries.append(BankFileEntry(key=key, status="", draft=None, number=number))
             continue
         for name in ("title", "prompt"):
             if not isinstance(item.get(name), str) or not item[name].strip():
@@ -208,9 +212,9 @@ def parse_bank_file(data: bytes) -> BankFile:
         _strings(item.get("tags"), "`tags`", found)
         found += _too_long(item, rubric)
         if found:
-            problems.append(f"Question {number} ({key or 'no key'}): {'; '.join(found)}.")
+            problems.append((number, f"Question {number} ({key or 'no key'}): {'; '.join(found)}."))
             continue
-        result.entries.append(BankFileEntry(key=key, status=status, draft=QuestionDraft(
+        result.entries.append(BankFileEntry(key=key, status=status, number=number, draft=QuestionDraft(
             title=item["title"], prompt=item["prompt"], category=category,
             levels=[levels[k] for k in level_keys],
             role_tracks=[tracks[k] for k in _strings(item.get("role_tracks"), "", [])],
@@ -218,6 +222,4 @@ def parse_bank_file(data: bytes) -> BankFile:
             model_answer=str(item.get("model_answer") or ""), grader_guidance=str(item.get("grader_guidance") or ""),
             rubric={name: _strings(rubric.get(name), "", []) for name in RUBRIC_KINDS},
         )))
-    if problems:
-        raise ValidationError(problems)
     return result

@@ -159,23 +159,25 @@ def _is_linked(question: Question | None, user) -> bool:
 
 
 def _bank_file_problems(*, bank: Bank, parsed: BankFile, existing: dict[str, Question], user) -> list[str]:
-    """What would stop the import, found before anything is written: among them any question the bank would hold
-    with no key point to grade against or no level (a candidate could only score 0 of 0), draft or published, and
-    a file with no questions that does not say it means to empty the bank."""
-    problems, linked = [], {}
-    if not parsed.entries and not parsed.remove_all_questions and bank.entries.exists():
-        problems.append("The file has no questions, so importing it would take every question out of the bank. If "
-                        "that is what you want, add `remove_all_questions: true` to the file.")
-    for number, entry in enumerate(parsed.entries, start=1):
+    """What would stop the import, found before anything is written, every one of them in the file's order: what
+    the file's own checks found, any question the bank would hold with no key point to grade against or no level (a
+    candidate could only score 0 of 0), draft or published, an unknown key, and a file with no questions that does
+    not say it means to empty the bank."""
+    problems, linked = list(parsed.problems), {}
+    if not parsed.entries and not parsed.problems and not parsed.remove_all_questions and bank.entries.exists():
+        problems.append((0, "The file has no questions, so importing it would take every question out of the bank. "
+                            "If that is what you want, add `remove_all_questions: true` to the file."))
+    for entry in parsed.entries:
+        number = entry.number
         question = existing.get(entry.key)
         if entry.draft is None and question is None:
-            problems.append(f"Question {number} ({entry.key}): no question has this key; to create it, give its "
-                            "title, prompt, category, levels and rubric")
+            problems.append((number, f"Question {number} ({entry.key}): no question has this key; to create it, give "
+                                     "its title, prompt, category, levels and rubric"))
             continue
         if _is_linked(question, user) or entry.draft is None:
             if _is_linked(question, user) and question.status != Question.Status.PUBLISHED:
-                problems.append(f"Question {number} ({entry.key}): this key belongs to another author's unpublished "
-                                "question")
+                problems.append((number, f"Question {number} ({entry.key}): this key belongs to another author's "
+                                         "unpublished question"))
             else:
                 linked[question.pk] = (number, entry.key)
             continue
@@ -183,14 +185,15 @@ def _bank_file_problems(*, bank: Bank, parsed: BankFile, existing: dict[str, Que
                                                entry.draft.rubric.get("key_points")),
                                               ("choose at least one level", entry.draft.levels)) if not present]
         if missing and entry.status == Question.Status.PUBLISHED:
-            problems.append(f"Question {number} ({entry.key}): This question cannot be published yet: "
-                            f"{' and '.join(missing)}.")
+            problems.append((number, f"Question {number} ({entry.key}): This question cannot be published yet: "
+                                     f"{' and '.join(missing)}."))
         elif missing:
-            problems.append(f"Question {number} ({entry.key}): it cannot be in a bank yet: {' and '.join(missing)}.")
+            problems.append((number, f"Question {number} ({entry.key}): it cannot be in a bank yet: "
+                                     f"{' and '.join(missing)}."))
     lacking = question_services.questions_not_practisable(question_ids=list(linked))
-    problems += [f"Question {number} ({key}): it cannot be in a bank yet: {lacking[pk]}."
+    problems += [(number, f"Question {number} ({key}): it cannot be in a bank yet: {lacking[pk]}.")
                  for pk, (number, key) in linked.items() if pk in lacking]
-    return problems
+    return [message for _, message in sorted(problems, key=lambda problem: problem[0])]
 
 
 def _bank_file_entry_apply(*, entry: BankFileEntry, question: Question | None, user,
@@ -240,11 +243,11 @@ def bank_import_file(*, bank: Bank, user, data: bytes) -> BankFileReport:
     existing = _existing_questions(parsed)
     problems = _bank_file_problems(bank=bank, parsed=parsed, existing=existing, user=user)
     report = BankFileReport()
-    for number, entry in enumerate(parsed.entries if not problems else [], start=1):
+    for entry in parsed.entries if not problems else []:
         try:
             _bank_file_entry_apply(entry=entry, question=existing.get(entry.key), user=user, report=report)
         except ValidationError as error:
-            problems.append(f"Question {number} ({entry.key}): {' '.join(error.messages)}")
+            problems.append(f"Question {entry.number} ({entry.key}): {' '.join(error.messages)}")
     if problems:
         raise ValidationError(problems)
     _bank_file_finish(bank=bank, parsed=parsed, report=report)
@@ -299,12 +302,13 @@ def bank_import_job_run(*, job_id: int) -> BankImport | None:
         try:
             with transaction.atomic():
                 existing = _existing_questions(BankFile(title="", description="", entries=batch))
-                for number, entry in enumerate(batch, start=start + 1):
+                for entry in batch:
                     try:
                         _bank_file_entry_apply(entry=entry, question=existing.get(entry.key),
                                                user=job.uploaded_by, report=report)
                     except ValidationError as error:
-                        raise _EntryRefused(f"Question {number} ({entry.key}): {' '.join(error.messages)}") from None
+                        raise _EntryRefused(f"Question {entry.number} ({entry.key}): {' '.join(error.messages)}") \
+                            from None
                 job_heartbeat(job, processed_questions=start + len(batch), report=asdict(report))
         except ClaimLost:
             logger.warning("Bank import %s was taken over by another worker; this one stops", job.pk)

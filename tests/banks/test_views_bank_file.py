@@ -317,3 +317,20 @@ def test_a_key_alone_must_name_a_question_that_can_be_used(client, instructor, o
     assert "Question 1 (nowhere): no question has this key; to create it, give its title, prompt" in body
     assert "Question 2 (their-draft): this key belongs to another author&#x27;s unpublished question" in body
     assert entries_of(bank) == before
+
+
+def test_every_problem_of_a_file_is_listed_at_once_in_the_files_order(client, instructor, bank):
+    """A new user's file: an unknown key alone (known only once the database is asked) before a question with a bad
+    category. Both are listed, the unknown key first, so one round of fixes is enough."""
+    client.force_login(instructor)
+    text = yaml.safe_dump({"format": FORMAT, "questions": [
+        {"key": "does-not-exist"},
+        {"key": "bad-level", "title": "Fine", "category": "astrology", "levels": ["senior"], "prompt": "Why?",
+         "rubric": {"key_points": ["A point"]}},
+    ]})
+
+    body = import_into(client, bank, text).content.decode()
+
+    unknown = body.index("Question 1 (does-not-exist): no question has this key")
+    bad = body.index("Question 2 (bad-level): category &#x27;astrology&#x27; is not one of")
+    assert unknown < bad
