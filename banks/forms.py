@@ -2,7 +2,7 @@ from django import forms
 
 from playbook.models import Category, Level, RoleTrack
 from playbook.uploads import text_file_check
-from questions.forms import RubricCleaningMixin, rubric_field
+from questions.forms import RubricCleaningMixin, UnixNewlinesMixin, rubric_field
 from questions.models import Question
 from questions.services import RUBRIC_KINDS, QuestionDraft
 
@@ -11,7 +11,7 @@ from .models import Bank
 PRACTICE_COUNTS = [(1, "1"), (3, "3"), (5, "5"), (10, "10")]
 
 
-class BankForm(forms.ModelForm):
+class BankForm(UnixNewlinesMixin, forms.ModelForm):
     description = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
                                   help_text="Markdown, shown to candidates.")
 
@@ -21,7 +21,7 @@ class BankForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class QuestionEditorForm(RubricCleaningMixin, forms.Form):
+class QuestionEditorForm(UnixNewlinesMixin, RubricCleaningMixin, forms.Form):
     title = forms.CharField(max_length=200)
     prompt = forms.CharField(label="Question (Markdown)", max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
     category = forms.ModelChoiceField(Category.objects.ordered(), to_field_name="key",

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from playbook.models import Category, Level
-from questions.forms import RubricCleaningMixin, rubric_field
+from questions.forms import RubricCleaningMixin, UnixNewlinesMixin, rubric_field
 from questions.models import Question
 from questions.services import RUBRIC_KINDS
 
@@ -42,7 +42,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class ImportedQuestionForm(RubricCleaningMixin, forms.Form):
+class ImportedQuestionForm(UnixNewlinesMixin, RubricCleaningMixin, forms.Form):
     """The imported question and what makes it practisable: its rubric, one item per line for each kind, and its
     model answer. Approving needs at least one key point; saving does not, so work in progress is never lost."""
 

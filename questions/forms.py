@@ -11,6 +11,18 @@ def rubric_field(label: str, help_text: str) -> forms.CharField:
     return forms.CharField(label=label, required=False, help_text=help_text, widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class UnixNewlinesMixin:
+    """Browsers send a textarea's line breaks as CRLF. Text is stored with LF, so a bank file exported from it reads
+    as plain multi-line YAML instead of quoted strings full of `\r\n`."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
+
+
 class RubricCleaningMixin:
     """Turns the key_points, trade_offs and failure_modes textareas into lists of items, bullets stripped, with a
     message naming the item that is too long or the count that is too high."""

@@ -264,3 +264,12 @@ def test_a_draft_for_a_bank_saved_without_a_rubric_joins_it_on_the_save_that_add
     assert response.url == f"{url_of(question)}?bank={bank.pk}" and not bank.entries.exists()
     client.post(response.url, form_data())
     assert list(bank.entries.values_list("question", flat=True)) == [question.pk]
+
+
+def test_line_breaks_typed_in_a_browser_are_stored_as_plain_newlines(client, instructor, taxonomy):
+    client.force_login(instructor)
+    client.post(NEW, form_data(prompt="First line.\r\n\r\nSecond line.", model_answer="One.\r\nTwo.",
+                               grader_guidance="Lenient\r\non names."))
+    question = Question.objects.get()
+    assert (question.prompt, question.model_answer) == ("First line.\n\nSecond line.", "One.\nTwo.")
+    assert "\r" not in question.grader_guidance
