@@ -50,6 +50,10 @@ ASKED = re.compile(
     r"[\"“])",
     re.IGNORECASE,
 )
+# "Q: How would you design ...?": a question labelled as one, as the interviewer put it (read from the whole post:
+# the question itself is left out of what ASKED reads)
+LABELLED_QUESTION = re.compile(r"(?:^|[.!?]\s+|\n)\s*q\s*:\s*(?:how|what|why|when|which|explain|design|implement|"
+                               r"describe|write|walk)\b", re.IGNORECASE)
 # "I got asked to do an interview there": an invitation to interview, not a question ("asked me to do a system design
 # round: design Twitter" sets one, and so does a colon after the interview)
 ASKED_TO_INTERVIEW = re.compile(r"\s+(?:me\s+|us\s+)?(?:if\s+I\s+(?:could|can|would)\s+|to\s+)"
@@ -338,7 +342,7 @@ CLAUSE_STOP = (r"\s*(?:[;!?]|\.(?!\w)|$|\(|\s[-–—]\s|"
               r"\s+and\s+(?:how|what|why|when|where|who|whether|if)\b|"
               r",\s*(?:for|after|in|at|by|with|of|to)\s+which\b|"
               r"\s+(?:but|so|then|and\s+then|and\s+i|and\s+they|"
-              r"which|because|since)\s|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b|"
+              r"which|because|since)\s|\s+(?:and\s+)?then\s*:|\s+when\s+(?:i|we)\s+(?:told|said|answered|explained|mentioned|admitted)\b|"
               # the poster's reaction ends what was asked: "had me reimplement KV caching in NumPy WTF 😂"
               r"\s+(?:lol|lmao|lmfao|wtf|smh|haha\w*)\b|\s*[\U0001F300-\U0001FAFF])")
 CLAUSE_END = rf"(?={CLAUSE_STOP})"
@@ -1711,7 +1715,8 @@ def classify(post: str) -> tuple[bool, str]:
     statements = QUESTION_SENTENCE.sub(" ", post)  # "What kind of questions were asked?" reports nothing
     asked = bool(any(not _hypothetical(statements, match) and not ASKED_TO_INTERVIEW.match(statements, match.end())
                      for match in ASKED.finditer(statements))
-                 or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements) or QUESTION_AFTER_DASH.search(post))
+                 or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements) or QUESTION_AFTER_DASH.search(post)
+                 or (INTERVIEW.search(post) and LABELLED_QUESTION.search(post)))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
         # and "LLD: movie ticket booking system", "Coding Question: Task Status System"

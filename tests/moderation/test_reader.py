@@ -111,6 +111,14 @@ def test_words_that_name_a_place_inside_a_question_stay_in_it(sentence, question
     assert questions(f"Google onsite. {sentence}") == [question]
 
 
+def test_a_question_labelled_q_in_an_interview_post_is_read():
+    post = "Google L5 ML interview today. Q: How would you design a recommendation system for YouTube Shorts?"
+    assert questions(post) == ["How would you design a recommendation system for YouTube Shorts?"]
+    assert read("Interview at Meta next week. Q: what should I expect? Any advice?").reports_interview is False
+    mixed = "Meta screen today. They asked how I would evaluate a RAG pipeline and then: what a KV cache is."
+    assert questions(mixed)[0] == "How would you evaluate a RAG pipeline?"
+
+
 def test_being_asked_to_interview_is_an_invitation_not_a_question():
     post = ("Is citadel legit?\nI got asked to do an interview there and I've never heard of it before. Have any of "
             "y'all had experience there? What should I expect for the interview?")
