@@ -4,22 +4,63 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import UserCreationForm
 
 
+def account_email_field(label: str = "E-mail") -> forms.EmailField:
+    """The e-mail address of an account, as sign-up and the e-mail change ask for it."""
+    return forms.EmailField(label=label, max_length=254, help_text="For resetting your password; never shown.",
+                            widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+def account_email_clean(email: str, *, taken: str, user: AbstractBaseUser | None = None) -> str:
+    """The address, refused with the message `taken` when another account than `user` has it in any case: a
+    password reset finds its account by the address regardless of case, so two accounts must never share one."""
+    email = email.strip()
+    others = get_user_model().objects.filter(email__iexact=email)
+    if user is not None:
+        others = others.exclude(pk=user.pk)
+    if others.exists():
+        raise forms.ValidationError(taken)
+    return email
+
+
 class SignUpForm(UserCreationForm):
     """Username, e-mail (required and unique, so a forgotten password can be reset) and password."""
 
-    email = forms.EmailField(label="E-mail", max_length=254, help_text="For resetting your password; never shown.",
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = account_email_field()
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with that e-mail address already exists. Log in, or reset its "
-                                        "password from the log-in page.")
-        return email
+        return account_email_clean(self.cleaned_data["email"], taken="An account with that e-mail address already "
+                                   "exists. Log in, or reset its password from the log-in page.")
+
+
+class EmailChangeForm(forms.Form):
+    """A new e-mail address for the account, confirmed with its password: whoever controls the address can reset
+    the password, so a browser left logged in must not be enough to redirect it."""
+
+    email = account_email_field("E-mail address")
+    password = forms.CharField(
+        label="Your current password", strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Type your password to confirm. Your e-mail address was not changed."},
+    )
+
+    def __init__(self, *args, user: AbstractBaseUser, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self) -> str:
+        return account_email_clean(self.cleaned_data["email"], user=self.user,
+                                   taken="Another account already uses that e-mail address. Your e-mail address "
+                                         "was not changed.")
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Your e-mail address was not changed.")
+        return password
 
 
 class AccountDeleteForm(forms.Form):

@@ -219,18 +219,27 @@ def _hand_grades(user) -> list[dict]:
              "note": grade.note, "graded_at": grade.updated_at} for grade in grades]
 
 
+def _dispute_decision(dispute: GradeDispute) -> dict:
+    """The decision as it stands (the answer's human grade), and what staff said on resolving if it changed since."""
+    return {"staff_score": dispute.decision_score, "staff_note": dispute.decision_note,
+            "resolved_at": dispute.resolved_at,
+            "score_when_resolved": dispute.staff_score if dispute.decision_changed else None,
+            "score_changed_at": dispute.decision_changed_at}
+
+
 def _grade_disputes(user) -> list[dict]:
-    disputes = GradeDispute.objects.filter(grade__answer__user=user).select_related("grade__answer__question")
+    disputes = (GradeDispute.objects.filter(grade__answer__user=user).select_related("grade__answer__question")
+                .with_decision())
     return [{"answer_id": dispute.grade.answer_id, "question_key": dispute.grade.answer.question.key,
              "reason": dispute.reason, "filed_at": dispute.created_at, "grader_score": dispute.grade.overall,
-             "staff_score": dispute.staff_score, "staff_note": dispute.staff_note, "resolved_at": dispute.resolved_at}
+             **_dispute_decision(dispute)}
             for dispute in disputes.order_by("created_at", "pk")]
 
 
 def _dispute_decisions(user) -> list[dict]:
-    disputes = GradeDispute.objects.filter(resolved_by=user).select_related("grade__answer__question")
+    disputes = GradeDispute.objects.filter(resolved_by=user).select_related("grade__answer__question").with_decision()
     return [{"answer_id": dispute.grade.answer_id, "question_key": dispute.grade.answer.question.key,
-             "staff_score": dispute.staff_score, "staff_note": dispute.staff_note, "resolved_at": dispute.resolved_at}
+             **_dispute_decision(dispute)}
             for dispute in disputes.order_by("resolved_at", "pk")]
 
 
@@ -286,7 +295,7 @@ EXPORT_KINDS = {
     "grade_disputes": ExportKind(
         "Grades you disputed", _grade_disputes,
         ("answer_id", "question_key", "reason", "filed_at", "grader_score", "staff_score", "staff_note",
-         "resolved_at"),
+         "resolved_at", "score_when_resolved", "score_changed_at"),
     ),
     "banks": ExportKind(
         "Question banks you own", _banks,
@@ -320,7 +329,8 @@ EXPORT_KINDS = {
     ),
     "dispute_decisions": ExportKind(
         "Grade disputes you resolved", _dispute_decisions,
-        ("answer_id", "question_key", "staff_score", "staff_note", "resolved_at"), "staff",
+        ("answer_id", "question_key", "staff_score", "staff_note", "resolved_at", "score_when_resolved",
+         "score_changed_at"), "staff",
     ),
     "admin_actions": ExportKind(
         "Changes you made in the admin", _admin_actions,

@@ -30,6 +30,18 @@ def account_delete(*, user) -> None:
     user.delete()
 
 
+@transaction.atomic
+def user_email_set(*, user, email: str) -> None:
+    """Give the account a new e-mail address, the one a password reset is sent to. Reset links already sent to the
+    old address stop working, as Django's reset token covers the address. The caller has checked that no other
+    account has it (accounts.forms.account_email_clean)."""
+    user.email = email
+    # The model's own checks, the address normalised as at sign-up; the rest of the row is not this change's business.
+    user.full_clean(exclude=[field.name for field in user._meta.fields if field.name != "email"],
+                    validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["email"])
+
+
 def login_lockout_clear(*, user) -> int:
     """Forget the user's failed log-ins (django-axes), which ends a lockout of their username from every network.
     For a password reset: whoever set the new password holds the account's mailbox. Returns how many records went."""

@@ -20,6 +20,7 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("password/reset/complete/", auth_views.PasswordResetCompleteView.as_view(
         template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
+    path("email/", views.email_change, name="email_change"),
     path("data/", views.data, name="data"),
     path("data/export.json", views.data_export_json, name="data_export_json"),
     path("data/export/<str:kind>.csv", views.data_export_csv, name="data_export_csv"),

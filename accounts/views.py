@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from limits.windows import client_ip, window_check, window_count, window_hit
-from playbook.spreadsheet import csv_cell
+from playbook.spreadsheet import ExportJSONEncoder, csv_cell
 
 from . import selectors, services
-from .forms import AccountDeleteForm, SignUpForm
+from .forms import AccountDeleteForm, EmailChangeForm, SignUpForm
 from .next_page import next_page
 
 HOUR = 60 * 60
@@ -114,8 +114,19 @@ def data(request):
     return _data_page(request, AccountDeleteForm(user=request.user))
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request):
+    form = EmailChangeForm(request.POST or None, user=request.user, initial={"email": request.user.email})
+    if request.method == "POST" and form.is_valid():
+        services.user_email_set(user=request.user, email=form.cleaned_data["email"])
+        messages.success(request, f"Your e-mail address is now {request.user.email}. A password reset is sent there.")
+        return redirect("accounts:data")
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
 def _attachment(response: HttpResponse, request, extension: str, kind: str = "all") -> HttpResponse:
-    stamp = timezone.now().strftime("%Y%m%d")
+    stamp = timezone.localdate().strftime("%Y%m%d")  # the reader's date (their `tz` cookie), as every page shows
     filename = f"playbook-{request.user.get_username()}-{kind}-{stamp}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -125,7 +136,8 @@ def _attachment(response: HttpResponse, request, extension: str, kind: str = "al
 @require_GET
 def data_export_json(request):
     export = selectors.account_export(user=request.user)
-    return _attachment(JsonResponse(export, json_dumps_params={"indent": 2}), request, "json")
+    return _attachment(JsonResponse(export, encoder=ExportJSONEncoder, json_dumps_params={"indent": 2}), request,
+                       "json")
 
 
 @login_required

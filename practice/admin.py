@@ -34,9 +34,17 @@ class GradeAdmin(admin.ModelAdmin):
 class GradeDisputeAdmin(admin.ModelAdmin):
     """Read-only: disputes are filed by candidates and resolved on the staff queue, which records the human grade."""
 
-    list_display = ["grade", "created_at", "resolved_at", "staff_score", "resolved_by"]
+    list_display = ["grade", "created_at", "resolved_at", "staff_score", "decision", "resolved_by"]
     list_filter = ["resolved_at"]
     raw_id_fields = ["grade", "resolved_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_decision()
+
+    @admin.display(description="decision now")
+    def decision(self, dispute: GradeDispute):
+        """The answer's human grade, which staff may have changed since resolving (`staff_score` is what they gave)."""
+        return dispute.decision_score
 
     def has_add_permission(self, request):
         return False

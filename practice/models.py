@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -222,8 +224,16 @@ class GradeDisputeQuerySet(models.QuerySet):
         return self.filter(resolved_at__isnull=True)
 
     def for_staff(self):
-        """Everything the staff queue and decision page show: the question, the answer, its grade and who filed."""
-        return self.select_related("grade__answer__question", "grade__answer__user", "resolved_by")
+        """Everything the staff queue and decision page show: the question, the answer, its grade and who filed,
+        and the decision as it stands."""
+        return self.select_related("grade__answer__question", "grade__answer__user", "resolved_by").with_decision()
+
+    def with_decision(self):
+        """The staff decision as it stands, joined in the same query: the answer's human grade, which a resolution
+        writes and staff may change later on the answer's page (see `GradeDispute.decision_score`)."""
+        human_grade = "grade__answer__human_grade__"
+        return self.annotate(human_score=models.F(f"{human_grade}score"), human_note=models.F(f"{human_grade}note"),
+                             human_scored_at=models.F(f"{human_grade}updated_at"))
 
 
 class GradeDispute(models.Model):
@@ -231,6 +241,10 @@ class GradeDispute(models.Model):
 
     Staff resolve it with a score of their own, which is recorded as the answer's HumanGrade (the reference the
     grader-quality page measures graders against). The grade itself is kept as the grader gave it.
+
+    The HumanGrade is the one truth of the decision: staff may change it later on the answer's page, and every
+    place that shows the decision reads it from there (`GradeDisputeQuerySet.with_decision`). `staff_score` and
+    `staff_note` keep what staff said when they resolved the dispute, so a later change shows as one.
     """
 
     REASON_MAX_LENGTH = 300
@@ -260,9 +274,35 @@ class GradeDispute(models.Model):
     def is_open(self) -> bool:
         return self.resolved_at is None
 
+    # The properties below need the row read `with_decision()`. Without the human grade (deleted in the admin) the
+    # decision is what staff said when they resolved the dispute.
+
+    @property
+    def decision_score(self) -> Decimal | None:
+        """The staff score as it stands now; None while the dispute is open."""
+        if self.is_open:
+            return None
+        return self.human_score if self.human_score is not None else self.staff_score
+
+    @property
+    def decision_note(self) -> str:
+        if self.is_open:
+            return ""
+        return self.human_note if self.human_score is not None else self.staff_note
+
+    @property
+    def decision_changed(self) -> bool:
+        """Staff changed the answer's human grade to another score after resolving the dispute."""
+        return not self.is_open and self.human_score is not None and self.human_score != self.staff_score
+
+    @property
+    def decision_changed_at(self):
+        return self.human_scored_at if self.decision_changed else None
+
     @property
     def score_changed(self) -> bool:
-        return self.staff_score is not None and self.staff_score != self.grade.overall
+        """The decision differs from the grader's score."""
+        return self.decision_score is not None and self.decision_score != self.grade.overall
 
 
 class MockLoopQuerySet(models.QuerySet):

@@ -124,8 +124,8 @@ def grade_of_owner(*, user, answer_id: int) -> Grade:
 
 
 def grade_latest_dispute(*, grade: Grade) -> GradeDispute | None:
-    """The grade's latest dispute (open, or resolved with the staff decision), or None. One query."""
-    dispute = grade.disputes.order_by("-created_at", "-id").first()
+    """The grade's latest dispute (open, or resolved with the staff decision as it stands), or None. One query."""
+    dispute = grade.disputes.with_decision().order_by("-created_at", "-id").first()
     if dispute is not None:
         dispute.grade = grade
     return dispute

@@ -117,7 +117,8 @@ class QuestionProgress(models.Model):
 
 
 class DayProgress(models.Model):
-    """A candidate's graded attempts submitted on one day (in TIME_ZONE): the points of the score chart."""
+    """A candidate's graded attempts submitted on one day (in TIME_ZONE, UTC): which days the score chart reads the
+    grades of (it draws the reader's own days, so it sums those grades itself; see `Dashboard.score_chart`)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()

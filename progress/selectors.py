@@ -2,11 +2,12 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -197,9 +198,25 @@ class Dashboard:
 
     @cached_property
     def score_chart(self) -> charts.ScoreChart | None:
-        """The mean score of each of the last SCORE_CHART_DAYS days with graded answers."""
-        days = DayProgress.objects.filter(user=self.user, answers__gt=0).order_by("-day")[:SCORE_CHART_DAYS]
-        return charts.score_chart([charts.Day(row.day, row.overall_sum / row.answers, row.answers)
+        """The mean score of each of the last SCORE_CHART_DAYS days with graded answers, days in the reader's time
+        zone (the one the middleware activated), like every time on the page. One query.
+
+        The day rollups are UTC days, so the chart sums the grades themselves, but only the recent ones: a local day
+        spans at most two UTC days, so the latest 2 x SCORE_CHART_DAYS UTC days with answers hold every answer of
+        the latest SCORE_CHART_DAYS local days, and every answer from the UTC day before the oldest of those on has
+        a local date on or after it (no zone is a day or more from UTC)."""
+        zone = timezone.get_current_timezone()
+        before_window = (DayProgress.objects.filter(user=self.user, answers__gt=0).order_by("-day")
+                         .values("day")[2 * SCORE_CHART_DAYS:2 * SCORE_CHART_DAYS + 1])
+        days = (
+            graded_attempts(user=self.user)
+            .filter(answer__submitted_at__date__gte=Coalesce(Subquery(before_window), Value(date.min)))
+            .annotate(day=TruncDate("answer__submitted_at", tzinfo=zone))
+            .values("day")
+            .annotate(answers=Count("pk"), overall_sum=Sum("overall"))
+            .order_by("-day")[:SCORE_CHART_DAYS]
+        )
+        return charts.score_chart([charts.Day(row["day"], row["overall_sum"] / row["answers"], row["answers"])
                                    for row in reversed(days)])
 
     @cached_property

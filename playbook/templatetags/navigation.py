@@ -6,7 +6,8 @@ register = template.Library()
 SECTIONS = [
     ("/practice/mock/", "mock"), ("/practice/staff/", "grading"), ("/practice/exercises/", "exercises"),
     ("/practice/", "practice"), ("/loops/", "loops"),
-    ("/assignments/", "assignments"), ("/checklist/", "checklist"), ("/progress/", "progress"), ("/banks/", "banks"),
+    ("/assignments/", "assignments"), ("/checklist/", "checklist"), ("/progress/", "progress"),
+    ("/banks/public/", "shared_banks"), ("/banks/shared/", "shared_banks"), ("/banks/", "banks"),
     ("/moderation/", "moderation"),
 ]
 

@@ -30,7 +30,8 @@ def validate_half_point_score(score: Decimal) -> Decimal:
 
 
 def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "") -> HumanGrade:
-    """Record (or correct) a staff member's reference score for an answer."""
+    """Record (or correct) a staff member's reference score for an answer. When it decided a dispute, this is also
+    a change of that decision: every page reads the decision from here (`GradeDisputeQuerySet.with_decision`)."""
     validate_half_point_score(score)
     human, _ = HumanGrade.objects.update_or_create(
         answer=answer, defaults={"score": score, "note": note, "graded_by": staff_user}
@@ -40,7 +41,8 @@ def human_grade_set(*, answer: Answer, staff_user, score: Decimal, note: str = "
 
 def grade_dispute_resolve(*, dispute: GradeDispute, staff_user, score: Decimal, note: str = "") -> GradeDispute:
     """Staff give their own score and a short note. The score becomes the answer's HumanGrade, so the
-    grader-quality page's agreement counts it; the grade keeps the grader's score (see docs/grading.md)."""
+    grader-quality page's agreement counts it; the grade keeps the grader's score (see docs/grading.md). The dispute
+    keeps the score and note given here; the decision shown is the human grade's, which staff may change later."""
     if dispute.grade.answer.user_id == staff_user.pk:
         raise ValidationError("You wrote this answer: another staff member has to decide your dispute.")
     validate_half_point_score(score)
@@ -54,5 +56,4 @@ def grade_dispute_resolve(*, dispute: GradeDispute, staff_user, score: Decimal, 
         if not resolved:
             raise ValidationError("This dispute was already resolved.")
         human_grade_set(answer=dispute.grade.answer, staff_user=staff_user, score=score, note=note)
-    dispute.refresh_from_db()
-    return dispute
+    return GradeDispute.objects.for_staff().get(pk=dispute.pk)

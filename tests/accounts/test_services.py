@@ -1,13 +1,16 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounts.services import answer_texts_purge
+from accounts.services import answer_texts_purge, user_email_set
 from config.celery import app as celery_app
 from practice.models import Answer, Grade
-from tests.factories import AnswerFactory, GradeFactory
+from tests.factories import AnswerFactory, GradeFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
@@ -72,3 +75,32 @@ def test_beat_runs_the_purge_daily_beside_the_sweep():
     schedule = {entry["task"]: entry["schedule"] for entry in celery_app.conf.beat_schedule.values()}
     assert "practice.tasks.sweep_stale_answers" in schedule
     assert schedule["accounts.tasks.purge_old_answer_texts"] == 24 * 60 * 60
+
+
+def test_setting_the_email_saves_only_the_address_normalised_as_at_sign_up(db):
+    user = UserFactory(first_name="Ada", email="ada@exmaple.com")
+    get_user_model().objects.filter(pk=user.pk).update(first_name="Changed elsewhere")
+
+    user_email_set(user=user, email="Ada@EXAMPLE.com")
+
+    user.refresh_from_db()
+    assert (user.email, user.first_name) == ("Ada@example.com", "Changed elsewhere")
+
+
+def test_setting_an_invalid_email_saves_nothing(db):
+    user = UserFactory(email="ada@example.com")
+
+    with pytest.raises(ValidationError):
+        user_email_set(user=user, email="not-an-address")
+
+    user.refresh_from_db()
+    assert user.email == "ada@example.com"
+
+
+def test_a_reset_link_sent_to_the_old_address_stops_working(db):
+    user = UserFactory(email="ada@exmaple.com")
+    token = default_token_generator.make_token(user)
+
+    user_email_set(user=user, email="ada@example.com")
+
+    assert not default_token_generator.check_token(get_user_model().objects.get(pk=user.pk), token)

@@ -19,8 +19,15 @@ def test_an_instructor_role_given_after_sign_up_shows_banks_in_the_nav_without_l
 
     html = response.content.decode()
     assert response.status_code == 200
+    # their own banks, and the shared ones every candidate sees, marked as the page they are on
+    assert f'<a href="{reverse("banks:list")}">Banks</a>' in html
+    assert f'<a href="{reverse("banks:public")}" aria-current="page">Shared banks</a>' in html
+
+    with django_assert_num_queries(5):  # the session, the user with their role, their permissions, their banks
+        html = client.get(reverse("banks:list")).content.decode()
+
     assert f'<a href="{reverse("banks:list")}" aria-current="page">Banks</a>' in html
-    assert "Shared banks</a>" not in html
+    assert f'<a href="{reverse("banks:public")}">Shared banks</a>' in html
 
 
 def test_a_new_candidate_sees_shared_banks_in_the_nav(client, db, django_assert_num_queries):

@@ -1,9 +1,12 @@
 import csv
 import io
 import json
+import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.selectors import EXPORT_KINDS, EXPORTED_MODELS, export_kinds, user_relations
 from moderation.models import ImportRow
@@ -92,6 +95,31 @@ def test_the_json_export_costs_the_same_queries_with_more_data_and_never_holds_a
     assert str(theirs.answer.question.key).encode() not in response.content
 
 
+UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
+
+
+def test_files_are_named_by_the_readers_date_and_json_and_csv_write_times_alike(candidate_client, candidate, history,
+                                                                                monkeypatch):
+    # 02:46 UTC is still the day before in Los Angeles.
+    moment = timezone.now().replace(hour=2, minute=46, second=0, microsecond=0)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    candidate_client.cookies["tz"] = "America/Los_Angeles"
+    local_day = f"{moment - timedelta(days=1):%Y%m%d}"
+
+    json_response = candidate_client.get(JSON_URL)
+    csv_response = candidate_client.get(csv_url("answers"))
+
+    name = f"playbook-{candidate.username}"
+    assert json_response["Content-Disposition"] == f'attachment; filename="{name}-all-{local_day}.json"'
+    assert csv_response["Content-Disposition"] == f'attachment; filename="{name}-answers-{local_day}.csv"'
+    data = json.loads(json_response.content)
+    assert data["exported_at"] == f"{moment:%Y-%m-%d}T02:46:00.000000+00:00"
+    json_times = [answer["submitted_at"] for answer in data["answers"]]
+    assert json_times == [row["submitted_at"] for row in csv_rows(csv_response)]
+    assert all(UTC_TIME.fullmatch(time) for time in json_times)
+    assert json_times[0] == history[0].answer.submitted_at.isoformat(timespec="microseconds")
+
+
 def test_the_answers_csv_has_a_row_per_answer_with_its_grade(candidate_client, candidate, history,
                                                              django_assert_num_queries):
     with django_assert_num_queries(2 + 2 + 1):
@@ -144,7 +172,7 @@ def test_a_kind_with_no_records_exports_its_header_so_a_spreadsheet_opens_it_as_
     reader = csv.DictReader(io.StringIO(response.content.decode()))
     assert response.status_code == 200 and list(reader) == []
     assert reader.fieldnames == ["answer_id", "question_key", "reason", "filed_at", "grader_score", "staff_score",
-                                 "staff_note", "resolved_at"]
+                                 "staff_note", "resolved_at", "score_when_resolved", "score_changed_at"]
 
 
 def test_every_table_referring_to_a_user_is_exported_under_a_plain_name():

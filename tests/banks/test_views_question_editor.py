@@ -1,10 +1,12 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 from banks.models import BankQuestion
 from questions.models import Question, QuestionRevision
 from tests.banks.factories import BankFactory
-from tests.factories import CategoryFactory, LevelFactory, QuestionFactory
+from tests.factories import CategoryFactory, LevelFactory, QuestionFactory, RoleTrackFactory
 
 NEW = reverse("banks:question_new")
 HX_PREVIEW = {"HX-Request": "true", "HX-Target": "preview"}
@@ -70,6 +72,20 @@ def test_the_new_question_page_costs_a_fixed_number_of_queries(client, instructo
     with django_assert_num_queries(NEW_PAGE_QUERIES):
         response = client.get(NEW)
     assert "Key points" in response.content.decode()
+
+
+def test_the_level_and_role_track_checkboxes_are_groups_named_by_a_legend(client, instructor, taxonomy):
+    level = taxonomy[1]
+    track = RoleTrackFactory()
+    client.force_login(instructor)
+    client.post(NEW, form_data(levels=[level.key], role_tracks=[track.key]))
+
+    for url in (NEW, url_of(Question.objects.get())):
+        html = client.get(url).content.decode()
+        for legend, name, choice in (("Levels:", "levels", level), ("Role tracks:", "role_tracks", track)):
+            group = re.search(rf"<fieldset[^>]*>\s*<legend>{legend}</legend>(.*?)</fieldset>", html, re.S)
+            assert group, f"no fieldset with the legend {legend!r} on {url}"
+            assert f'name="{name}" value="{choice.key}"' in group.group(1)
 
 
 def test_the_editor_costs_the_same_queries_however_long_the_history(client, instructor, taxonomy,

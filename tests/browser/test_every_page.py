@@ -76,7 +76,8 @@ def _pages(*, candidate, instructor, staff) -> dict[str, list[tuple[str, int]]]:
             (reverse("practice:grade_dispute", args=[answer_id]), 200),
             (reverse("practice:grade_grader_accuracy", args=[answer_id]), 200),
             (reverse("practice:grading_docs"), 200),
-            (reverse("accounts:data"), 200), (reverse("banks:public"), 200), (reverse("exercises:list"), 200),
+            (reverse("accounts:data"), 200), (reverse("accounts:email_change"), 200),
+            (reverse("banks:public"), 200), (reverse("exercises:list"), 200),
             (reverse("banks:shared", args=[bank.share_token]), 200), (reverse("banks:list"), 403),
         ],
         "instructor": [

@@ -77,7 +77,7 @@ def test_an_imported_question_is_approved_with_its_rubric_put_in_a_bank_and_grad
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.get_by_text("Approved and published.")).to_be_visible()
 
-    page.get_by_role("link", name="Banks").click()
+    page.get_by_role("link", name="Banks", exact=True).click()
     page.get_by_label("Title").fill("Reported at Cohere")
     page.get_by_label("Visibility").select_option("link")
     page.get_by_role("button", name="Create bank").click()

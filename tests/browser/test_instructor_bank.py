@@ -29,7 +29,7 @@ def test_an_instructor_publishes_a_question_in_a_bank_and_a_candidate_practises_
     base = live_server.url
 
     log_in(page, base, "teacher")
-    page.get_by_role("link", name="Banks").click()
+    page.get_by_role("link", name="Banks", exact=True).click()
     page.get_by_label("Title").fill("Week 1: RAG")
     page.get_by_label("Visibility").select_option("link")
     page.get_by_role("button", name="Create bank").click()

@@ -19,7 +19,7 @@ def test_a_formula_inside_a_list_is_quoted_too():
 
 @pytest.mark.parametrize(("value", "cell"), [
     (-2, "-2"), (Decimal("-1.5"), "-1.5"), (2.5, "2.5"), (None, ""), ("a = b", "a = b"), ("", ""),
-    (datetime(2026, 1, 2, 3, 4, tzinfo=UTC), "2026-01-02T03:04:00+00:00"), ({"a": 1}, '{"a": 1}'),
+    (datetime(2026, 1, 2, 3, 4, tzinfo=UTC), "2026-01-02T03:04:00.000000+00:00"), ({"a": 1}, '{"a": 1}'),
 ])
 def test_numbers_dates_and_plain_text_are_written_as_they_are(value, cell):
     assert csv_cell(value) == cell

@@ -1,10 +1,13 @@
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from practice.models import Answer
 from progress.models import Profile
+from progress.rollups import progress_rebuild
 from progress.selectors import SCORE_CHART_DAYS
 from tests.factories import CategoryFactory, GradeFactory, QuestionFactory, SessionQuestionFactory
 from tests.progress.factories import ProfileFactory, ReviewCardFactory, graded_history
@@ -153,3 +156,52 @@ def test_an_unknown_track_is_refused_with_a_message_and_nothing_saved(candidate_
     assert response.status_code == 200
     assert "Choose a role track from the list." in response.content.decode()
     assert Profile.objects.get(user=candidate).target_role_track == cell["role_track"]
+
+
+def answered_at(grades, moments) -> None:
+    """Move the answers of these grades to these times, and rebuild the rollups as a migration would."""
+    answers = [grade.answer for grade in grades]
+    for answer, moment in zip(answers, moments, strict=True):
+        answer.submitted_at = moment
+    Answer.objects.bulk_update(answers, ["submitted_at"])
+    progress_rebuild(user_ids=[answers[0].user_id])
+
+
+def test_the_score_chart_draws_the_readers_own_days(candidate_client, candidate, cell, django_assert_num_queries):
+    (grade,) = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                              level=cell["level"], count=1)
+    answered_at([grade], [datetime(2026, 12, 8, 2, 46, tzinfo=UTC)])  # 7 Dec, 18:46 in Los Angeles
+    candidate_client.cookies["tz"] = "America/Los_Angeles"
+
+    with django_assert_num_queries(PAGE_QUERIES_WITHOUT_TRACK):
+        html = candidate_client.get(URL).content.decode()
+
+    assert "<title>7 Dec 2026: mean 3.5 over 1 answer</title>" in html and ">7 Dec 2026</text>" in html
+    assert "8 Dec 2026" not in html
+    assert "each day (your days, in America/Los_Angeles time)" in " ".join(html.split())
+
+    del candidate_client.cookies["tz"]
+    html = candidate_client.get(URL).content.decode()
+    assert "<title>8 Dec 2026: mean 3.5 over 1 answer</title>" in html and "(your days, in UTC time)" in html
+
+
+def test_the_score_chart_shows_its_latest_days_whole_when_two_utc_days_make_one_local_day(
+    candidate_client, candidate, cell, django_assert_num_queries
+):
+    # Each local day (UTC-1) holds two answers on two UTC days: 23:30 UTC and 00:30 UTC the next day.
+    local_days = SCORE_CHART_DAYS + 5
+    grades = graded_history(user=candidate, questions=cell["questions"], category=cell["category"],
+                            level=cell["level"], count=2 * local_days, scores=[Decimal("1.0"), Decimal("4.0")])
+    first = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
+    answered_at(grades, [first + timedelta(days=n // 2, hours=n % 2) for n in range(2 * local_days)])
+    candidate_client.cookies["tz"] = "Etc/GMT+1"  # UTC-1
+
+    with django_assert_num_queries(PAGE_QUERIES_WITHOUT_TRACK):
+        html = candidate_client.get(URL).content.decode()
+
+    assert html.count("<circle ") == SCORE_CHART_DAYS
+    assert html.count("mean 2.5 over 2 answers</title>") == SCORE_CHART_DAYS  # every day whole, the oldest too
+    oldest = first.date() + timedelta(days=local_days - SCORE_CHART_DAYS)
+    assert f"<title>{oldest.day} {oldest:%b %Y}: mean 2.5 over 2 answers</title>" in html
+    older = oldest - timedelta(days=1)
+    assert f"<title>{older.day} {older:%b %Y}:" not in html

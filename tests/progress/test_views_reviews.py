@@ -65,3 +65,39 @@ def test_it_never_shows_another_candidates_cards(candidate_client, other_candida
 
     assert theirs.question.title not in html
     assert 'data-testid="nothing-due"' in html and "Nothing scheduled yet" in html
+
+
+def coming_up(html: str) -> str:
+    return html.split("<h2>Coming up next</h2>")[1]
+
+
+def test_with_reviews_due_and_none_later_coming_up_says_only_those_are_scheduled(candidate_client, candidate,
+                                                                                 django_assert_num_queries):
+    ReviewCardFactory.create_batch(2, user=candidate)
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    assert "2 questions due" in html
+    assert "Nothing is scheduled after the 2 questions due now" in coming_up(html)
+    assert "Nothing scheduled yet" not in html and 'data-testid="nothing-due"' not in html
+
+
+def test_with_reviews_due_and_later_ones_coming_up_lists_the_later_ones(candidate_client, candidate,
+                                                                        django_assert_num_queries):
+    ReviewCardFactory(user=candidate)
+    later = ReviewCardFactory(user=candidate, due=timezone.now() + timedelta(days=3))
+
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    assert later.question.title in coming_up(html) and 'data-testid="upcoming-reviews"' in html
+    assert "Nothing scheduled yet" not in html and "Nothing is scheduled after" not in html
+
+
+def test_with_nothing_at_all_it_says_answering_schedules_one(candidate_client, django_assert_num_queries):
+    with django_assert_num_queries(PAGE_QUERIES):
+        html = candidate_client.get(URL).content.decode()
+
+    assert 'data-testid="nothing-due"' in html
+    assert "Nothing scheduled yet: answer a question and it appears here." in coming_up(html)
