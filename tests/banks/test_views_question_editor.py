@@ -72,6 +72,8 @@ def test_the_new_question_page_costs_a_fixed_number_of_queries(client, instructo
     with django_assert_num_queries(NEW_PAGE_QUERIES):
         response = client.get(NEW)
     assert "Key points" in response.content.decode()
+    assert ("Publishing puts the question in every candidate's practice pool for its category and levels, whichever "
+            "banks hold it, private ones included.") in response.content.decode()
 
 
 def test_the_level_and_role_track_checkboxes_are_groups_named_by_a_legend(client, instructor, taxonomy):
