@@ -221,7 +221,7 @@ def _hand_grades(user) -> list[dict]:
 
 def _dispute_decision(dispute: GradeDispute) -> dict:
     """The decision as it stands (the answer's human grade), and what staff said on resolving if it changed since."""
-    return {"staff_score": dispute.decision_score, "staff_note": dispute.decision_note,
+    return {"staff_score": dispute.decision_score, "staff_note": dispute.staff_note,
             "resolved_at": dispute.resolved_at,
             "score_when_resolved": dispute.staff_score if dispute.decision_changed else None,
             "score_changed_at": dispute.decision_changed_at}

@@ -279,16 +279,11 @@ class GradeDispute(models.Model):
 
     @property
     def decision_score(self) -> Decimal | None:
-        """The staff score as it stands now; None while the dispute is open."""
+        """The staff score as it stands now; None while the dispute is open. The note the candidate reads stays the
+        one given with the decision (`staff_note`): a human grade's note is written for measuring graders."""
         if self.is_open:
             return None
         return self.human_score if self.human_score is not None else self.staff_score
-
-    @property
-    def decision_note(self) -> str:
-        if self.is_open:
-            return ""
-        return self.human_note if self.human_score is not None else self.staff_note
 
     @property
     def decision_changed(self) -> bool:

@@ -56,7 +56,8 @@ def test_the_candidates_question_page_shows_the_changed_decision(candidate_clien
         html = candidate_client.get(grade.answer.session_question.get_absolute_url()).content.decode()
 
     assert f"Staff scored your answer <strong>1.0</strong> / 5 {CHANGED}, where the grader gave 3.5." in html
-    assert "“On a second read it names neither.”" in html and "Correct." not in html
+    # The note is the one given with the decision: a human grade's note is written for staff, not for the candidate.
+    assert "“Correct.”" in html and "On a second read" not in html
     assert "4.5</strong>" not in html
 
 
@@ -99,7 +100,7 @@ def test_the_staff_queue_lists_the_changed_decision_in_fixed_queries(candidate_c
         html = staff_client.get(reverse("practice:staff_disputes")).content.decode()
 
     resolved = html.split("<h2>Recently resolved</h2>")[1]
-    assert f"<td>3.5</td><td>1.0 {CHANGED}</td><td>On a second read it names neither.</td>" in resolved
+    assert f"<td>3.5</td><td>1.0 {CHANGED}</td><td>Correct.</td>" in resolved
 
 
 def test_the_staff_decision_page_keeps_the_resolution_and_shows_the_change(candidate_client, staff_client, grade,
@@ -112,6 +113,7 @@ def test_the_staff_decision_page_keeps_the_resolution_and_shows_the_change(candi
     assert "<strong>4.5</strong> / 5, “Correct.”." in html.split('data-testid="dispute-decision"')[1]
     changed = html.split('data-testid="dispute-decision-changed"')[1].split("</p>")[0]
     assert "changed on 2026-12-07 18:46 PST to <strong>1.0</strong> / 5" in changed
+    assert "which the candidate does not see: “On a second read it names neither.”" in changed
 
 
 def test_the_candidates_disputes_export_has_the_current_score_and_the_one_given_on_resolving(
@@ -123,8 +125,7 @@ def test_the_candidates_disputes_export_has_the_current_score_and_the_one_given_
         response = candidate_client.get(reverse("accounts:data_export_csv", args=["grade_disputes"]))
 
     (row,) = csv.DictReader(io.StringIO(response.content.decode()))
-    assert (row["grader_score"], row["staff_score"], row["staff_note"]) == (
-        "3.5", "1.0", "On a second read it names neither.")
+    assert (row["grader_score"], row["staff_score"], row["staff_note"]) == ("3.5", "1.0", "Correct.")
     assert (row["score_when_resolved"], row["score_changed_at"]) == ("4.5", "2026-12-08T02:46:00.000000+00:00")
 
 
