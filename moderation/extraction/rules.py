@@ -1716,7 +1716,9 @@ def classify(post: str) -> tuple[bool, str]:
     asked = bool(any(not _hypothetical(statements, match) and not ASKED_TO_INTERVIEW.match(statements, match.end())
                      for match in ASKED.finditer(statements))
                  or ROUND_LINE.search(post) or PROBLEM_WAS.search(statements) or QUESTION_AFTER_DASH.search(post)
-                 or (INTERVIEW.search(post) and LABELLED_QUESTION.search(post)))
+                 # a post that asks for help before its interview labels its own questions "Q:" too
+                 or (INTERVIEW.search(post) and LABELLED_QUESTION.search(post) and not BEFORE.search(post)
+                     and not NOT_YET_ASKED.search(post)))
     interview = bool(INTERVIEW.search(post))
     if not asked and interview:  # "First problem was parentheses problem", "Q1: ... (think Koko Eating Bananas)"
         # and "LLD: movie ticket booking system", "Coding Question: Task Status System"

@@ -115,6 +115,10 @@ def test_a_question_labelled_q_in_an_interview_post_is_read():
     post = "Google L5 ML interview today. Q: How would you design a recommendation system for YouTube Shorts?"
     assert questions(post) == ["How would you design a recommendation system for YouTube Shorts?"]
     assert read("Interview at Meta next week. Q: what should I expect? Any advice?").reports_interview is False
+    assert read("Meta onsite tomorrow.\nQ: What is the best way to prepare for ML system design?").reports_interview \
+        is False
+    assert read("Prepping for my Amazon interview. Q: how would you explain backpropagation to a PM? Any tips?") \
+        .reports_interview is False
     mixed = "Meta screen today. They asked how I would evaluate a RAG pipeline and then: what a KV cache is."
     assert questions(mixed)[0] == "How would you evaluate a RAG pipeline?"
 
