@@ -51,16 +51,24 @@ class EmailChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def clean_email(self) -> str:
-        return account_email_clean(self.cleaned_data["email"], user=self.user,
-                                   taken="Another account already uses that e-mail address. Your e-mail address "
-                                         "was not changed.")
-
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password. Your e-mail address was not changed.")
         return password
+
+    def clean(self):
+        """Whether another account has the address is looked up only once the password is right: a browser left
+        logged in must not be a way to test which addresses have accounts."""
+        cleaned = super().clean()
+        if "email" in cleaned and "password" in cleaned:
+            try:
+                cleaned["email"] = account_email_clean(
+                    cleaned["email"], user=self.user,
+                    taken="Another account already uses that e-mail address. Your e-mail address was not changed.")
+            except forms.ValidationError as error:
+                self.add_error("email", error)
+        return cleaned
 
 
 class AccountDeleteForm(forms.Form):

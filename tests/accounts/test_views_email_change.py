@@ -107,7 +107,7 @@ def test_a_wrong_password_changes_nothing(client, db, django_assert_num_queries)
     user = UserFactory(email="ada@example.com")
     client.force_login(user)
 
-    with django_assert_num_queries(PAGE_QUERIES + 1):  # the address checked, the password refused
+    with django_assert_num_queries(PAGE_QUERIES):  # the password refused, and no address looked up
         response = client.post(URL, {"email": "grace@example.com", "password": "not-it"})
 
     html = page_text(response)
@@ -163,3 +163,13 @@ def test_the_new_address_receives_the_password_reset(candidate_client):
     candidate_client.post(reverse("accounts:password_reset"), {"email": "ada@example.com"})
 
     assert [message.to for message in mail.outbox] == [["ada@example.com"]]
+
+
+def test_a_wrong_password_does_not_tell_whether_an_address_has_an_account(client, db):
+    UserFactory(email="taken@example.com")
+    user = UserFactory(email="ada@example.com")
+    client.force_login(user)
+
+    html = page_text(client.post(URL, {"email": "taken@example.com", "password": "not-it"}))
+
+    assert "That is not your password." in html and "Another account already uses" not in html
