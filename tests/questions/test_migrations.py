@@ -14,6 +14,8 @@ from tests.factories import QuestionFactory
 source_notes = importlib.import_module("questions.migrations.0007_source_notes_without_file_or_moderator")
 questions_rerender = importlib.import_module("questions.migrations.0008_rerender_markdown_headings")
 banks_rerender = importlib.import_module("banks.migrations.0006_rerender_description_headings")
+questions_newlines = importlib.import_module("questions.migrations.0009_unix_newlines")
+banks_newlines = importlib.import_module("banks.migrations.0007_unix_newlines")
 
 
 @pytest.mark.django_db
@@ -53,3 +55,18 @@ def test_stored_markdown_is_rendered_again_with_users_headings_under_the_page_ti
     bank.refresh_from_db()
     assert "<h3>Big</h3>" in question.prompt_html and "<h1>" not in question.prompt_html
     assert "<h3>Week one</h3>" in bank.description_html and "<a" not in bank.description_html
+
+
+@pytest.mark.django_db
+def test_text_stored_with_browser_line_breaks_gets_plain_newlines():
+    question = QuestionFactory(prompt="One.\r\n\r\nTwo.", model_answer="A.\rB.", grader_guidance="Be\r\nlenient.")
+    bank = BankFactory(owner=make_instructor(), description="First.\r\nSecond.")
+
+    questions_newlines.plain_newlines(apps, None)
+    banks_newlines.plain_newlines(apps, None)
+
+    question.refresh_from_db()
+    bank.refresh_from_db()
+    assert (question.prompt, question.model_answer, question.grader_guidance) == ("One.\n\nTwo.", "A.\nB.",
+                                                                                   "Be\nlenient.")
+    assert bank.description == "First.\nSecond."
