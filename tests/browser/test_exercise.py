@@ -83,6 +83,10 @@ def log_in_and_open(page: Page, live_server, exercise_title: str) -> None:
     page.get_by_label("Username").fill("coder")
     page.get_by_label("Password").fill("a-strong-passphrase")
     page.get_by_role("button", name="Log in").click()
+    # Wait for the log-in's own redirect to land: a goto while it loads aborts it, a failed request to the test
+    # below that counts them (a CI run saw /practice/ aborted).
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    page.wait_for_load_state()
     page.goto(f"{live_server.url}/practice/exercises/")
     page.get_by_role("row", name=re.compile(exercise_title)).get_by_role("button", name="Start").click()
     expect(page.get_by_role("heading", name=exercise_title)).to_be_visible()
