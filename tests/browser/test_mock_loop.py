@@ -26,6 +26,7 @@ def test_senior_mock_loop_with_a_follow_up_ends_in_a_summary(live_server, page: 
     page.get_by_label("Username").fill("mock-candidate")
     page.get_by_label("Password").fill("a-strong-passphrase")
     page.get_by_role("button", name="Log in").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))  # logged in before the next page is opened
 
     page.goto(f"{live_server.url}/practice/mock/")
     page.get_by_label("Loop").select_option("two-rounds")
