@@ -36,26 +36,36 @@ class SignUpForm(UserCreationForm):
                                    "exists. Log in, or reset its password from the log-in page.")
 
 
-class EmailChangeForm(forms.Form):
-    """A new e-mail address for the account, confirmed with its password: whoever controls the address can reset
-    the password, so a browser left logged in must not be enough to redirect it."""
+class PasswordConfirmedForm(forms.Form):
+    """A change to the account confirmed with its password; each message ends saying what was not done."""
 
-    email = account_email_field("E-mail address")
-    password = forms.CharField(
-        label="Your current password", strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Type your password to confirm. Your e-mail address was not changed."},
-    )
+    password_label = "Your password"
+    not_done = ""
+
+    password = forms.CharField(strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
     def __init__(self, *args, user: AbstractBaseUser, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["password"].label = self.password_label
+        self.fields["password"].error_messages["required"] = f"Type your password to confirm. {self.not_done}"
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password. Your e-mail address was not changed.")
+            raise forms.ValidationError(f"That is not your password. {self.not_done}")
         return password
+
+
+class EmailChangeForm(PasswordConfirmedForm):
+    """A new e-mail address for the account, confirmed with its password: whoever controls the address can reset
+    the password, so a browser left logged in must not be enough to redirect it."""
+
+    password_label = "Your current password"
+    not_done = "Your e-mail address was not changed."
+    field_order = ["email", "password"]
+
+    email = account_email_field("E-mail address")
 
     def clean(self):
         """Whether another account has the address is looked up only once the password is right: a browser left
@@ -65,24 +75,11 @@ class EmailChangeForm(forms.Form):
             try:
                 cleaned["email"] = account_email_clean(
                     cleaned["email"], user=self.user,
-                    taken="Another account already uses that e-mail address. Your e-mail address was not changed.")
+                    taken=f"Another account already uses that e-mail address. {self.not_done}")
             except forms.ValidationError as error:
                 self.add_error("email", error)
         return cleaned
 
 
-class AccountDeleteForm(forms.Form):
-    password = forms.CharField(
-        label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Type your password to confirm. Nothing was deleted."},
-    )
-
-    def __init__(self, *args, user: AbstractBaseUser, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password. Nothing was deleted.")
-        return password
+class AccountDeleteForm(PasswordConfirmedForm):
+    not_done = "Nothing was deleted."
